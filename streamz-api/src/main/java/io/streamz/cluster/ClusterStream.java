@@ -1,0 +1,104 @@
+package io.streamz.cluster;
+
+import io.streamz.Accumulated;
+import io.streamz.Stream;
+import io.streamz.function.BiFunctionEx;
+import io.streamz.function.Function3Ex;
+import io.streamz.function.FunctionEx;
+import io.streamz.function.PredicateEx;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The part of a pipeline that runs on a {@link Cluster} (streamz's {@code DaskStream}); made by
+ * {@link Stream#scatter()}, left with {@link #gather()}.
+ *
+ * <p>{@code map}, {@code filter}, {@code accumulate} and {@code starmap} run as compute tasks on the
+ * cluster. What flows between cluster operators are handles to results that stay on the cluster,
+ * not the values: the next cluster step runs where its input lies, and {@link #gather()} brings
+ * results back, in emit order. Data is freed on the cluster once nothing needs it.
+ *
+ * <p><b>Back pressure.</b> Without a {@link #buffer(int)}, {@code emit} returns only once
+ * {@code gather} has delivered that element, so a remote exception reaches the {@code emit} caller
+ * with the original exception in its cause chain. {@code buffer(n)} lets up to {@code n} unfinished
+ * handles pile up first, which is what gives parallelism.
+ *
+ * <p>Functions travel to other JVMs: they are serializable ({@link FunctionEx} and its kin). One
+ * that cannot be serialized fails when the operator is built, naming what it captured.
+ *
+ * <p>{@code ClusterStream} is not a {@code Stream}: the generic operators below work on handles as
+ * {@code Stream}'s work on values.
+ *
+ * @param <T> type of the values on the cluster
+ */
+public interface ClusterStream<T> {
+
+    /** Applies {@code f} on the cluster to every element. */
+    <R> ClusterStream<R> map(FunctionEx<? super T, ? extends R> f);
+
+    /** Keeps, on the cluster, only the elements for which {@code predicate} is true. */
+    ClusterStream<T> filter(PredicateEx<? super T> predicate);
+
+    /** Running reduction on the cluster without a start: the first element becomes the state. State lives on the cluster, with a backup. */
+    ClusterStream<T> accumulate(BiFunctionEx<T, ? super T, T> f);
+
+    /** Running reduction on the cluster from {@code start}; the state lives on the cluster, with a backup copy. */
+    <S> ClusterStream<S> accumulate(BiFunctionEx<S, ? super T, S> f, S start);
+
+    /** Returns-state reduction on the cluster: {@code f} returns {@code Accumulated.of(state, value)}. */
+    <S, R> ClusterStream<R> accumulateWithState(BiFunctionEx<S, ? super T, Accumulated<S, R>> f, S start);
+
+    /** {@code starmap} on the cluster for two-item {@code List}s; give the lambda's parameters explicit types. */
+    <A, B, R> ClusterStream<R> starmap(BiFunctionEx<A, B, R> f);
+
+    /** {@code starmap} on the cluster for three-item {@code List}s; give the lambda's parameters explicit types. */
+    <A, B, C, R> ClusterStream<R> starmap(Function3Ex<A, B, C, R> f);
+
+    /** Lets up to {@code n} unfinished handles pile up before back pressure reaches {@code emit}. */
+    ClusterStream<T> buffer(int n);
+
+    /** Waits for each result, in emit order, and brings it back into a local stream. */
+    Stream<T> gather();
+
+    /** One handle from each input per output, in order; the values stay on the cluster. */
+    ClusterStream<List<Object>> zip(ClusterStream<?>... others);
+
+    /** Handles from this and the other cluster streams, as they come. */
+    @SuppressWarnings("unchecked")
+    ClusterStream<T> union(ClusterStream<? extends T>... others);
+
+    /** Groups handles into {@code List}s of {@code n}. */
+    ClusterStream<List<T>> partition(int n);
+
+    /** Overlapping windows of the last {@code n} handles; only full windows. */
+    ClusterStream<List<T>> slidingWindow(int n);
+
+    /** Overlapping windows of {@code n} handles; with {@code returnPartial} the shorter first ones too. */
+    ClusterStream<List<T>> slidingWindow(int n, boolean returnPartial);
+
+    /** The handles that arrived during each {@code interval}, as a {@code List}, an empty one too. */
+    ClusterStream<List<T>> timedWindow(Duration interval);
+
+    /** Passes each handle on {@code interval} later. */
+    ClusterStream<T> delay(Duration interval);
+
+    /** No two handles pass closer together than {@code interval}. */
+    ClusterStream<T> rateLimit(Duration interval);
+
+    /** Passes on the latest handle only when downstream is ready. */
+    ClusterStream<T> latest();
+
+    /** The cluster this stream runs on. */
+    Cluster cluster();
+
+    /** The name given to this node, or {@code null}. */
+    String name();
+
+    /** Gives this node a name; returns this. */
+    ClusterStream<T> named(String name);
+
+    /** Names the operator and the stream's name when one was given, e.g. {@code <cluster map: parse>}. */
+    @Override
+    String toString();
+}

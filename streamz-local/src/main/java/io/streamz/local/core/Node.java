@@ -1,0 +1,208 @@
+package io.streamz.local.core;
+
+import io.streamz.Stream;
+import io.streamz.time.Scheduler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The base of every local operator: a node of the stream graph that receives elements from its
+ * upstreams in {@link #update} and passes results on with {@link #emitDownstream}.
+ *
+ * <p>The back-pressure protocol: {@code update} returns {@code null} when the element was fully
+ * accepted synchronously (the fast path, which allocates nothing), or a future that completes when
+ * it has been accepted downstream (an asynchronous sink, a full buffer, a rate limit). A user
+ * function's exception is thrown straight out of {@code update} to the {@code emit} caller.
+ *
+ * @param <T> the type of the elements this node emits
+ */
+public abstract class Node<T> extends StreamOperators<T> {
+    private static final Node<?>[] NONE = new Node<?>[0];
+
+    private final Scheduler scheduler;
+    private final List<Node<?>> upstreams = new ArrayList<>();
+    private volatile Node<?>[] downstreams = NONE;
+    private volatile String name;
+    private volatile boolean destroyed;
+
+    /** A node subscribed to {@code upstreams} (none for a source), inheriting the first one's scheduler. */
+    protected Node(Scheduler scheduler, Node<?>... upstreams) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        for (Node<?> upstream : upstreams) {
+            upstream.connect(this);
+        }
+    }
+
+    /**
+     * Receives {@code x} from {@code from} ({@code null} when emitted at this node by a caller).
+     *
+     * @return {@code null} when accepted synchronously, else a future completing on acceptance
+     */
+    protected abstract CompletableFuture<?> update(Object x, Node<?> from);
+
+    /**
+     * What this node holds that has not gone downstream yet: a future that completes when it holds
+     * nothing (the default: it never holds anything). {@link #drainAsync()} waits on it.
+     */
+    protected CompletableFuture<Void> idle() {
+        return Futures.DONE;
+    }
+
+    /** Releases what the node holds (workers, files); called once by {@link #destroy()}. */
+    protected void release() {
+    }
+
+    /** The operator's name in {@code toString()} and DOT output, e.g. {@code map}. */
+    protected abstract String operatorName();
+
+    /** A short description of the operator's argument for {@code toString()}, or {@code null}. */
+    protected String describeArgument() {
+        return null;
+    }
+
+    // ---------------------------------------------------------------- emitting
+
+    /** Passes {@code x} to every downstream, depth-first in attach order. */
+    protected final CompletableFuture<?> emitDownstream(Object x) {
+        Node<?>[] targets = downstreams;
+        if (targets.length == 1) {
+            return targets[0].update(x, this);
+        }
+        CompletableFuture<?> pending = null;
+        List<CompletableFuture<?>> more = null;
+        for (Node<?> target : targets) {
+            CompletableFuture<?> accepted = target.update(x, this);
+            if (accepted == null || (accepted.isDone() && !accepted.isCompletedExceptionally())) {
+                continue;
+            }
+            if (pending == null) {
+                pending = accepted;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(pending);
+                }
+                more.add(accepted);
+            }
+        }
+        return more == null ? pending : CompletableFuture.allOf(more.toArray(CompletableFuture[]::new));
+    }
+
+    @Override
+    public void emit(T x) {
+        checkAlive();
+        Futures.await(emitDownstream(x));
+    }
+
+    @Override
+    public CompletableFuture<Void> emitAsync(T x) {
+        checkAlive();
+        try {
+            return Futures.toVoid(emitDownstream(x));
+        } catch (RuntimeException | Error e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Throws when this node was destroyed. */
+    protected final void checkAlive() {
+        if (destroyed) {
+            throw new IllegalStateException(this + " was destroyed: build a new stream to emit into");
+        }
+    }
+
+    // ---------------------------------------------------------------- graph
+
+    @Override
+    public synchronized void connect(Stream<?> downstream) {
+        Node<?> node = asNode(downstream);
+        Node<?>[] current = downstreams;
+        Node<?>[] next = java.util.Arrays.copyOf(current, current.length + 1);
+        next[current.length] = node;
+        downstreams = next;
+        synchronized (node.upstreams) {
+            node.upstreams.add(this);
+        }
+    }
+
+    @Override
+    public synchronized void disconnect(Stream<?> downstream) {
+        Node<?> node = asNode(downstream);
+        List<Node<?>> remaining = new ArrayList<>(List.of(downstreams));
+        if (remaining.remove(node)) {
+            downstreams = remaining.toArray(NONE);
+            synchronized (node.upstreams) {
+                node.upstreams.remove(this);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        for (Stream<?> upstream : upstreams()) {
+            upstream.disconnect(this);
+        }
+        release();
+    }
+
+    /** Whether {@link #destroy()} was called. */
+    public final boolean isDestroyed() {
+        return destroyed;
+    }
+
+    @Override
+    public List<Stream<?>> upstreams() {
+        synchronized (upstreams) {
+            return List.copyOf(upstreams);
+        }
+    }
+
+    @Override
+    public List<Stream<?>> downstreams() {
+        return List.of(downstreams);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Stream<T> named(String newName) {
+        this.name = newName;
+        return this;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("<").append(operatorName());
+        String argument = describeArgument();
+        String label = name != null ? name : argument;
+        if (label != null) {
+            text.append(": ").append(label);
+        }
+        return text.append('>').toString();
+    }
+
+    /** The local node behind {@code stream}, or a clear error for a foreign implementation. */
+    public static Node<?> asNode(Stream<?> stream) {
+        Objects.requireNonNull(stream, "stream must not be null");
+        if (stream instanceof Node<?> node) {
+            return node;
+        }
+        throw new IllegalArgumentException(stream + " is not a stream of the local engine: "
+                + "only streams made by Stream.create() and its operators can be connected");
+    }
+}

@@ -1,0 +1,32 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/** {@code filter}: passes on only the elements for which the predicate is true. */
+public final class FilterNode<T> extends Node<T> {
+    private final Predicate<? super T> predicate;
+
+    public FilterNode(Node<T> upstream, Predicate<? super T> predicate) {
+        super(upstream.scheduler(), upstream);
+        this.predicate = predicate;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        return predicate.test((T) x) ? emitDownstream(x) : null;
+    }
+
+    @Override
+    protected String operatorName() {
+        return "filter";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return FunctionNames.describe(predicate);
+    }
+}

@@ -1,0 +1,32 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/** {@code map}: one in, one out. */
+public final class MapNode<I, R> extends Node<R> {
+    private final Function<? super I, ? extends R> function;
+
+    public MapNode(Node<I> upstream, Function<? super I, ? extends R> function) {
+        super(upstream.scheduler(), upstream);
+        this.function = function;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        return emitDownstream(function.apply((I) x));
+    }
+
+    @Override
+    protected String operatorName() {
+        return "map";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return FunctionNames.describe(function);
+    }
+}

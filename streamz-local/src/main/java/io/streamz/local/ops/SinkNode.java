@@ -1,0 +1,33 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** {@code sink}: calls a function on every element; the graph holds it, so no reference is needed. */
+public final class SinkNode<T> extends Node<T> {
+    private final Consumer<? super T> consumer;
+
+    public SinkNode(Node<T> upstream, Consumer<? super T> consumer) {
+        super(upstream.scheduler(), upstream);
+        this.consumer = consumer;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        consumer.accept((T) x);
+        return null;
+    }
+
+    @Override
+    protected String operatorName() {
+        return "sink";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return FunctionNames.describe(consumer);
+    }
+}

@@ -1,0 +1,32 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code sinkToList}: appends every element to a live, read-only list. */
+public final class SinkToListNode<T> extends Node<T> {
+    private final AppendOnlyList<T> list = new AppendOnlyList<>();
+
+    public SinkToListNode(Node<T> upstream) {
+        super(upstream.scheduler(), upstream);
+    }
+
+    /** The live list the caller gets. */
+    public List<T> list() {
+        return list;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        list.append((T) x);
+        return null;
+    }
+
+    @Override
+    protected String operatorName() {
+        return "sink_to_list";
+    }
+}
