@@ -1,0 +1,124 @@
+package io.streamz.cluster.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.ignite.IgniteCheckedException;
+import org.apache.ignite.configuration.DataRegionConfiguration;
+import org.apache.ignite.configuration.DeploymentMode;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.internal.IgnitionEx;
+import org.apache.ignite.logger.slf4j.Slf4jLogger;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Loads the XML files the way {@code Ignition.start(URL)} does, without starting a node. */
+class ClusterConfigTest {
+
+    private static final String ADDRESSES = "streamz.discovery.addresses";
+    private static final String WORK_DIR = "streamz.work.dir";
+
+    @AfterEach
+    void clearProperties() {
+        System.clearProperty(ADDRESSES);
+        System.clearProperty(WORK_DIR);
+    }
+
+    @Test
+    void discoveryAddressesFromTheSystemPropertyBecomeSeparateStrings() throws Exception {
+        System.setProperty(ADDRESSES, "10.0.0.1:47500, 10.0.0.2:47500,10.0.0.3:47500..47502");
+
+        for (IgniteConfiguration cfg : List.of(load("server.xml"), load("client.xml")))
+            assertEquals(
+                Set.of("10.0.0.1:47500", "10.0.0.2:47500", "10.0.0.3:47500", "10.0.0.3:47501", "10.0.0.3:47502"),
+                addresses(cfg));
+    }
+
+    @Test
+    void discoveryDefaultsToTheLoopbackPortRange() throws Exception {
+        // The environment variable, when set on this machine, rightly wins over the default.
+        assumeTrue(System.getenv("STREAMZ_DISCOVERY_ADDRESSES") == null,
+            "STREAMZ_DISCOVERY_ADDRESSES is set in this environment");
+
+        Set<String> expected = IntStream.rangeClosed(47500, 47509)
+            .mapToObj(port -> "127.0.0.1:" + port)
+            .collect(Collectors.toSet());
+        assertEquals(expected, addresses(load("server.xml")));
+    }
+
+    @Test
+    void joinGivesUpInsteadOfWaitingForever() throws Exception {
+        TcpDiscoverySpi discovery = (TcpDiscoverySpi) load("server.xml").getDiscoverySpi();
+
+        assertEquals(10_000, discovery.getJoinTimeout());
+    }
+
+    @Test
+    void workDirectoryComesFromTheSystemProperty() throws Exception {
+        System.setProperty(WORK_DIR, "/tmp/streamz-test-work");
+
+        assertEquals("/tmp/streamz-test-work", load("server.xml").getWorkDirectory());
+    }
+
+    @Test
+    void bothNodesShipClassesByPeerClassLoadingInSharedMode() throws Exception {
+        for (IgniteConfiguration cfg : List.of(load("server.xml"), load("client.xml"))) {
+            assertTrue(cfg.isPeerClassLoadingEnabled());
+            assertEquals(DeploymentMode.SHARED, cfg.getDeploymentMode());
+        }
+    }
+
+    @Test
+    void serverIsALeanServer() throws Exception {
+        IgniteConfiguration cfg = load("server.xml");
+
+        assertFalse(Boolean.TRUE.equals(cfg.isClientMode()));
+        assertEquals(5_000, cfg.getFailureDetectionTimeout());
+        assertEquals(8, cfg.getPublicThreadPoolSize());
+        assertEquals(0, cfg.getMetricsLogFrequency());
+        assertNull(cfg.getClientConnectorConfiguration());
+        assertNull(cfg.getConnectorConfiguration());
+        assertTrue(cfg.getGridLogger() instanceof Slf4jLogger);
+
+        DataRegionConfiguration region = cfg.getDataStorageConfiguration().getDefaultDataRegionConfiguration();
+        assertEquals(64L << 20, region.getInitialSize());
+        assertEquals(128L << 20, region.getMaxSize());
+        assertFalse(region.isPersistenceEnabled());
+    }
+
+    @Test
+    void clientOpensAllConnectionsToServers() throws Exception {
+        IgniteConfiguration cfg = load("client.xml");
+
+        assertTrue(cfg.isClientMode());
+        assertEquals(10_000, cfg.getFailureDetectionTimeout());
+        assertTrue(((TcpCommunicationSpi) cfg.getCommunicationSpi()).forceClientToServerConnections());
+    }
+
+    private static IgniteConfiguration load(String file) throws IgniteCheckedException {
+        URL url = ClusterConfigTest.class.getResource(file);
+        assertNotNull(url, file + " is not on the classpath");
+        return IgnitionEx.loadConfiguration(url).get1();
+    }
+
+    /** What discovery will try, port ranges expanded; one string collapsing the list would not parse. */
+    private static Set<String> addresses(IgniteConfiguration cfg) {
+        TcpDiscoveryVmIpFinder finder =
+            (TcpDiscoveryVmIpFinder) ((TcpDiscoverySpi) cfg.getDiscoverySpi()).getIpFinder();
+        return finder.getRegisteredAddresses().stream()
+            .map(addr -> addr.getHostString() + ":" + addr.getPort())
+            .collect(Collectors.toSet());
+    }
+}
