@@ -25,15 +25,19 @@ import java.util.function.Predicate;
  * depth-first, in the order downstreams were attached.
  *
  * <p><b>Back pressure.</b> {@code emit} returns once the graph has accepted the element: every
- * synchronous operator has run, every asynchronous sink has completed, and every {@link #buffer}
- * on the way has room. Elements wait only in {@code buffer}, {@code delay}, {@code rateLimit},
- * {@code timedWindow}, {@code partition} with a timeout and {@code collect}.
+ * synchronous operator has run, every asynchronous sink ({@link #sinkAsync}) and {@link #mapAsync}
+ * stage has completed, every {@link #buffer} on the way has room, and every {@link #rateLimit} has
+ * let it through. Elements wait only in {@code buffer}, {@code delay}, {@code rateLimit},
+ * {@code timedWindow}, {@code partition}, {@code latest}, {@code mapAsync} and {@code collect}.
  *
- * <p><b>Threads.</b> {@code emit} may be called from several threads at once. Each operator sees one
- * element at a time (stateful operators are synchronized), elements emitted by one thread reach
- * each operator in the order that thread emitted them, and nothing is lost or duplicated. Operators
- * after a {@code buffer}, {@code delay}, {@code rateLimit} or {@code timedWindow} run on that
- * operator's worker thread.
+ * <p><b>Threads.</b> {@code emit} may be called from several threads at once. Each stateful operator
+ * sees one element at a time (it is synchronized), elements emitted by one thread reach each
+ * operator in the order that thread emitted them (with {@code emitAsync} too), and nothing is lost or
+ * duplicated; how the elements of different threads interleave is not defined. Operators after a
+ * {@code buffer}, {@code delay}, {@code rateLimit}, {@code timedWindow}, {@code partition} with a
+ * timeout, {@code latest} or {@code mapAsync} run on that operator's worker, one element at a time,
+ * in order; worker threads are daemon threads shared by all streams. Time comes only from the
+ * stream's {@link #scheduler()}.
  *
  * <p><b>Errors.</b> An exception thrown by a user function reaches the caller of {@code emit}
  * unchanged (a checked one wrapped once) and the stream keeps working. Where no caller waits, the
@@ -111,9 +115,12 @@ public interface Stream<T> {
     CompletableFuture<Void> emitAsync(T x);
 
     /**
-     * Waits until everything emitted so far has left every buffer, delay, rate limit and timed window
-     * downstream of this node and reached the sinks (streamz's issue #449). {@code collect} holds its
-     * elements until flushed and does not count.
+     * Waits until everything emitted so far has left every buffer, delay, rate limit, timed window,
+     * {@code latest}, {@code mapAsync} and {@code partition} with a timeout downstream of this node and
+     * reached the sinks (streamz's issue #449). {@code collect} and {@code partition} without a
+     * timeout hold their elements for good and do not count. With a virtual clock, time must move for
+     * timed operators to let their elements go. Do not call it from a sink or operator of the same
+     * graph: it would wait for the very element being processed.
      */
     void drain();
 

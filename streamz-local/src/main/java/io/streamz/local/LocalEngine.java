@@ -3,7 +3,11 @@ package io.streamz.local;
 import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.TextFileOptions;
+import io.streamz.local.core.Checks;
 import io.streamz.local.core.SourceNode;
+import io.streamz.local.sources.FilenamesSource;
+import io.streamz.local.sources.IterableSource;
+import io.streamz.local.sources.TextFileSource;
 import io.streamz.spi.StreamEngine;
 import io.streamz.time.Scheduler;
 
@@ -19,16 +23,18 @@ public final class LocalEngine implements StreamEngine {
 
     @Override
     public <T> Source<T> fromIterable(Iterable<T> items, Scheduler scheduler) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new IterableSource<>(Checks.notNull(items, "fromIterable items"), Checks.notNull(scheduler, "scheduler"));
     }
 
     @Override
     public Source<String> fromTextFile(Path file, TextFileOptions options, Scheduler scheduler) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new TextFileSource(Checks.notNull(file, "fromTextFile file"), Checks.notNull(options, "fromTextFile options"),
+                Checks.notNull(scheduler, "scheduler"));
     }
 
     @Override
     public Source<Path> filenames(String globOrDir, Duration pollInterval, Scheduler scheduler) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new FilenamesSource(Checks.notNull(globOrDir, "filenames glob or directory"),
+                Checks.positive(pollInterval, "filenames pollInterval"), Checks.notNull(scheduler, "scheduler"));
     }
 }

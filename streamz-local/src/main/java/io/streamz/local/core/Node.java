@@ -28,12 +28,13 @@ public abstract class Node<T> extends StreamOperators<T> {
     private volatile String name;
     private volatile boolean destroyed;
 
-    /** A node subscribed to {@code upstreams} (none for a source), inheriting the first one's scheduler. */
-    protected Node(Scheduler scheduler, Node<?>... upstreams) {
+    /**
+     * A node not yet subscribed to anything. Operators subscribe to their upstreams at the end of
+     * their constructor, once their fields are set: an element emitted on another thread meanwhile
+     * must not reach a half-built node.
+     */
+    protected Node(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        for (Node<?> upstream : upstreams) {
-            upstream.connect(this);
-        }
     }
 
     /**
@@ -94,7 +95,10 @@ public abstract class Node<T> extends StreamOperators<T> {
     @Override
     public void emit(T x) {
         checkAlive();
-        Futures.await(emitDownstream(x));
+        // The first hop gets a call site of its own: emitDownstream's is shared by every operator, so
+        // the JIT sees too many receiver types there to inline, here only what follows a source.
+        Node<?>[] targets = downstreams;
+        Futures.await(targets.length == 1 ? targets[0].update(x, this) : emitDownstream(x));
     }
 
     @Override

@@ -5,10 +5,34 @@ import io.streamz.CollectStream;
 import io.streamz.Stream;
 import io.streamz.function.Function3;
 import io.streamz.function.Function4;
+import io.streamz.local.graph.DotGraph;
+import io.streamz.local.graph.Graphviz;
+import io.streamz.local.ops.AccumulateNode;
+import io.streamz.local.ops.BufferNode;
+import io.streamz.local.ops.CollectNode;
+import io.streamz.local.ops.CombineLatestNode;
+import io.streamz.local.ops.DelayNode;
 import io.streamz.local.ops.FilterNode;
+import io.streamz.local.ops.FlattenNode;
+import io.streamz.local.ops.LatestNode;
+import io.streamz.local.ops.MapAsyncNode;
 import io.streamz.local.ops.MapNode;
+import io.streamz.local.ops.PartitionNode;
+import io.streamz.local.ops.PartitionTimeoutNode;
+import io.streamz.local.ops.PluckNode;
+import io.streamz.local.ops.RateLimitNode;
+import io.streamz.local.ops.SinkAsyncNode;
 import io.streamz.local.ops.SinkNode;
 import io.streamz.local.ops.SinkToListNode;
+import io.streamz.local.ops.SinkToTextFileNode;
+import io.streamz.local.ops.SliceNode;
+import io.streamz.local.ops.SlidingWindowNode;
+import io.streamz.local.ops.StarmapNode;
+import io.streamz.local.ops.TimedWindowNode;
+import io.streamz.local.ops.UnionNode;
+import io.streamz.local.ops.UniqueNode;
+import io.streamz.local.ops.ZipLatestNode;
+import io.streamz.local.ops.ZipNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,206 +82,211 @@ abstract class StreamOperators<T> implements Stream<T> {
 
     @Override
     public <R> Stream<R> mapAsync(Function<? super T, ? extends CompletionStage<? extends R>> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new MapAsyncNode<>(self(), Checks.notNull(f, "mapAsync function"));
     }
 
     @Override
     public <A, B, R> Stream<R> starmap(BiFunction<A, B, R> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return StarmapNode.of(self(), Checks.notNull(f, "starmap function"));
     }
 
     @Override
     public <A, B, C, R> Stream<R> starmap(Function3<A, B, C, R> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return StarmapNode.of(self(), Checks.notNull(f, "starmap function"));
     }
 
     @Override
     public <A, B, C, D, R> Stream<R> starmap(Function4<A, B, C, D, R> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return StarmapNode.of(self(), Checks.notNull(f, "starmap function"));
     }
 
     @Override
     public Stream<T> accumulate(BiFunction<T, ? super T, T> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return AccumulateNode.withoutStart(self(), Checks.notNull(f, "accumulate function"));
     }
 
     @Override
     public <S> Stream<S> accumulate(BiFunction<S, ? super T, S> f, S start) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return AccumulateNode.from(self(), Checks.notNull(f, "accumulate function"), start);
     }
 
     @Override
     public <S, R> Stream<R> accumulateWithState(BiFunction<S, ? super T, Accumulated<S, R>> f, S start) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return AccumulateNode.withState(self(), Checks.notNull(f, "accumulateWithState function"), start);
     }
 
     @Override
     public <R> Stream<R> flatten() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new FlattenNode<>(self());
     }
 
     @Override
     public <R> Stream<R> pluck(int index) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return PluckNode.index(self(), index);
     }
 
     @Override
     public Stream<List<Object>> pluck(int... indices) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return PluckNode.indices(self(), Checks.notNull(indices, "pluck indices"));
     }
 
     @Override
     public <R> Stream<R> pluck(String key) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return PluckNode.key(self(), Checks.notNull(key, "pluck key"));
     }
 
     @Override
     public Stream<List<Object>> pluck(String... keys) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return PluckNode.keys(self(), Checks.notNull(keys, "pluck keys"));
     }
 
     @Override
     public Stream<T> unique() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new UniqueNode<>(self(), 0, Function.identity());
     }
 
     @Override
     public Stream<T> unique(int history) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new UniqueNode<>(self(), Checks.positive(history, "unique history"), Function.identity());
     }
 
     @Override
     public Stream<T> unique(int history, Function<? super T, ?> key) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new UniqueNode<>(self(), Checks.positive(history, "unique history"),
+                Checks.notNull(key, "unique key function"));
     }
 
     @Override
     public Stream<T> slice(int start, int end, int step) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SliceNode<>(self(), Checks.notNegative(start, "slice start"), Checks.notNegative(end, "slice end"),
+                Checks.positive(step, "slice step"));
     }
 
     @Override
     public Stream<T> slice(int start, int end) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return slice(start, end, 1);
     }
 
     @Override
     public Stream<T> slice(int start) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SliceNode<>(self(), Checks.notNegative(start, "slice start"), SliceNode.NO_END, 1);
     }
 
     @Override
     public Stream<T> sinkAsync(Function<? super T, ? extends CompletionStage<?>> f) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SinkAsyncNode<>(self(), Checks.notNull(f, "sinkAsync function"));
     }
 
     @Override
     public Stream<T> sinkToTextFile(Path file) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SinkToTextFileNode<>(self(), Checks.notNull(file, "sinkToTextFile file"));
     }
 
     @Override
     public Stream<T> buffer(int n) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new BufferNode<>(self(), Checks.positive(n, "buffer size"));
     }
 
     @Override
     public CollectStream<T> collect() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new CollectNode<>(self());
     }
 
     @Override
     public Stream<T> delay(Duration interval) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new DelayNode<>(self(), Checks.notNegative(interval, "delay interval"));
     }
 
     @Override
     public Stream<T> rateLimit(Duration interval) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new RateLimitNode<>(self(), Checks.notNegative(interval, "rateLimit interval"));
     }
 
     @Override
     public Stream<List<T>> timedWindow(Duration interval) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new TimedWindowNode<>(self(), Checks.positive(interval, "timedWindow interval"));
     }
 
     @Override
     public Stream<List<T>> partition(int n) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new PartitionNode<>(self(), Checks.positive(n, "partition size"), null);
     }
 
     @Override
     public Stream<List<T>> partition(int n, Duration timeout) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new PartitionTimeoutNode<>(self(), Checks.positive(n, "partition size"),
+                Checks.positive(timeout, "partition timeout"), null);
     }
 
     @Override
     public Stream<List<T>> partition(int n, Function<? super T, ?> key) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new PartitionNode<>(self(), Checks.positive(n, "partition size"),
+                Checks.notNull(key, "partition key function"));
     }
 
     @Override
     public Stream<List<T>> partition(int n, Duration timeout, Function<? super T, ?> key) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new PartitionTimeoutNode<>(self(), Checks.positive(n, "partition size"),
+                Checks.positive(timeout, "partition timeout"), Checks.notNull(key, "partition key function"));
     }
 
     @Override
     public Stream<List<T>> slidingWindow(int n) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return slidingWindow(n, false);
     }
 
     @Override
     public Stream<List<T>> slidingWindow(int n, boolean returnPartial) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new SlidingWindowNode<>(self(), Checks.positive(n, "sliding window size"), returnPartial);
     }
 
     @Override
     public Stream<T> latest() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new LatestNode<>(self());
     }
 
     @Override
     @SafeVarargs public final Stream<T> union(Stream<? extends T>... others) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new UnionNode<T>(self(), others);
     }
 
     @Override
     public Stream<List<Object>> zip(Stream<?>... others) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new ZipNode(self(), others);
     }
 
     @Override
     public Stream<List<Object>> combineLatest(Stream<?>... others) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new CombineLatestNode(self(), others);
     }
 
     @Override
     public Stream<List<Object>> combineLatest(Collection<? extends Stream<?>> emitOn, Stream<?>... others) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new CombineLatestNode(self(), others, Checks.notNull(emitOn, "emitOn"));
     }
 
     @Override
     public Stream<List<Object>> zipLatest(Stream<?>... others) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new ZipLatestNode(self(), others);
     }
 
     @Override
     public void drain() {
-        throw new UnsupportedOperationException("not implemented yet");
+        Futures.await(drainAsync());
     }
 
     @Override
     public CompletableFuture<Void> drainAsync() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Drain.drainAsync(self());
     }
 
     @Override
     public String toDot() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return DotGraph.toDot(this);
     }
 
     @Override
     public Path visualize(Path file) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Graphviz.visualize(this, Checks.notNull(file, "visualize file"));
     }
 }

@@ -10,8 +10,9 @@ public final class FilterNode<T> extends Node<T> {
     private final Predicate<? super T> predicate;
 
     public FilterNode(Node<T> upstream, Predicate<? super T> predicate) {
-        super(upstream.scheduler(), upstream);
+        super(upstream.scheduler());
         this.predicate = predicate;
+        upstream.connect(this);
     }
 
     @Override

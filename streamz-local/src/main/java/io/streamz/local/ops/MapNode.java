@@ -10,8 +10,9 @@ public final class MapNode<I, R> extends Node<R> {
     private final Function<? super I, ? extends R> function;
 
     public MapNode(Node<I> upstream, Function<? super I, ? extends R> function) {
-        super(upstream.scheduler(), upstream);
+        super(upstream.scheduler());
         this.function = function;
+        upstream.connect(this);
     }
 
     @Override

@@ -10,8 +10,9 @@ public final class SinkNode<T> extends Node<T> {
     private final Consumer<? super T> consumer;
 
     public SinkNode(Node<T> upstream, Consumer<? super T> consumer) {
-        super(upstream.scheduler(), upstream);
+        super(upstream.scheduler());
         this.consumer = consumer;
+        upstream.connect(this);
     }
 
     @Override

@@ -10,7 +10,8 @@ public final class SinkToListNode<T> extends Node<T> {
     private final AppendOnlyList<T> list = new AppendOnlyList<>();
 
     public SinkToListNode(Node<T> upstream) {
-        super(upstream.scheduler(), upstream);
+        super(upstream.scheduler());
+        upstream.connect(this);
     }
 
     /** The live list the caller gets. */

@@ -1,0 +1,229 @@
+package io.streamz.local.core;
+
+import io.streamz.spi.StreamEngines;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The worker of an asynchronous node (buffer, delay, rateLimit, timedWindow, latest, mapAsync,
+ * partition with a timeout): it emits queued elements downstream of its node one at a time, in
+ * queue order, on a {@link WorkerThreads} thread, and takes the next only once downstream has
+ * accepted the previous one (waiting for downstream futures without blocking a thread). Timer tasks
+ * only queue here, so a slow downstream never holds up the shared timer.
+ *
+ * <p>It also counts the elements its node holds ({@link #hold}), from their arrival until downstream
+ * accepted them, for {@link Node#idle()}.
+ *
+ * <p>A failure of an element's emission goes either to its outcome future (an emitter waits for it:
+ * {@link Failures#TO_OUTCOME}) or to {@link StreamEngines#report} ({@link Failures#REPORTED}).
+ */
+public final class Worker {
+    /** Where the failure of an element's emission goes. */
+    public enum Failures {
+        /** The outcome future fails with the original exception (someone waits for it). */
+        TO_OUTCOME,
+        /** {@link StreamEngines#report}; the outcome future, if any, completes normally. */
+        REPORTED
+    }
+
+    private final Node<?> node;
+    private final int capacity;
+    private final HeldCount held = new HeldCount();
+    private final ArrayDeque<Entry> queue = new ArrayDeque<>();
+    /** Elements beyond the capacity, each with the future its emitter waits on for room. */
+    private final ArrayDeque<Entry> overflow = new ArrayDeque<>();
+    /** Whether {@link #emitQueued} is running or waiting for downstream. */
+    private boolean running;
+    private boolean stopped;
+
+    /** An unbounded worker for {@code node}. */
+    public Worker(Node<?> node) {
+        this(node, Integer.MAX_VALUE);
+    }
+
+    /** A worker whose queue holds up to {@code capacity} elements (the one being emitted not counted). */
+    public Worker(Node<?> node, int capacity) {
+        this.node = node;
+        this.capacity = capacity;
+    }
+
+    /** The node took {@code n} elements that it will submit later (or {@link #drop}). */
+    public void hold(int n) {
+        held.add(n);
+    }
+
+    /** The node discarded {@code n} held elements (e.g. {@code latest} replaced one). */
+    public void drop(int n) {
+        held.remove(n);
+    }
+
+    /** Completes when the node holds nothing: what {@link Node#idle()} of the node returns. */
+    public CompletableFuture<Void> idle() {
+        return held.idle();
+    }
+
+    /**
+     * Queues {@code x}, which carries {@code count} held elements, for emission; a failure is
+     * reported.
+     *
+     * @return {@code null} when queued within the capacity, else a future completing when {@code x}
+     *         has room in the queue (what the emitter of a full buffer waits for)
+     */
+    public CompletableFuture<Void> submit(Object x, int count) {
+        return submit(x, count, null, Failures.REPORTED);
+    }
+
+    /**
+     * Queues {@code x}, which carries {@code count} held elements; {@code outcome} (may be null)
+     * completes once downstream has accepted {@code x}, and a failure goes where {@code failures}
+     * says. The capacity applies as for {@link #submit(Object, int)}.
+     */
+    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, Failures failures) {
+        Entry entry = new Entry(x, count, outcome, failures);
+        boolean start = false;
+        boolean rejected;
+        synchronized (this) {
+            rejected = stopped;
+            if (!rejected) {
+                if (queue.size() < capacity) {
+                    queue.add(entry);
+                } else {
+                    entry.room = new CompletableFuture<>();
+                    overflow.add(entry);
+                }
+                start = !running;
+                running = true;
+            }
+        }
+        if (rejected) {
+            entry.room = new CompletableFuture<>();
+            discard(List.of(entry));  // outside the lock: the futures' callbacks run here
+        } else if (start) {
+            WorkerThreads.execute(this::emitQueued);
+        }
+        return entry.room;
+    }
+
+    /** Drops what waits in the queue (its emitters fail) and counts the node as idle from now on. */
+    public void stop() {
+        List<Entry> dropped;
+        synchronized (this) {
+            stopped = true;
+            dropped = new ArrayList<>(queue);
+            dropped.addAll(overflow);
+            queue.clear();
+            overflow.clear();
+        }
+        discard(dropped);
+        held.close();
+    }
+
+    private void discard(List<Entry> dropped) {
+        for (Entry entry : dropped) {
+            IllegalStateException gone = new IllegalStateException(
+                    node + " was destroyed before this element went downstream: build a new stream to emit into");
+            if (entry.room != null) {
+                entry.room.completeExceptionally(gone);
+            }
+            if (entry.outcome != null) {
+                if (entry.failures == Failures.TO_OUTCOME) {
+                    entry.outcome.completeExceptionally(gone);
+                } else {
+                    entry.outcome.complete(null);
+                }
+            }
+        }
+    }
+
+    /** Emits queued elements until the queue is empty or downstream answers with a pending future. */
+    private void emitQueued() {
+        while (true) {
+            Entry next;
+            Entry admitted;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    running = false;
+                    return;
+                }
+                admitted = overflow.poll();
+                if (admitted != null) {
+                    queue.add(admitted);
+                }
+            }
+            if (admitted != null) {
+                admitted.room.complete(null);
+            }
+            CompletableFuture<?> accepted;
+            try {
+                accepted = node.emitDownstream(next.x);
+            } catch (Throwable e) {
+                finish(next, e);
+                continue;
+            }
+            if (accepted != null && !accepted.isDone()) {
+                accepted.whenComplete((ignored, error) -> {
+                    finish(next, error);
+                    WorkerThreads.execute(this::emitQueued);
+                });
+                return;
+            }
+            finish(next, accepted == null ? null : failureOf(accepted));
+        }
+    }
+
+    private void finish(Entry entry, Throwable error) {
+        Throwable cause = error == null ? null : unwrap(error);
+        if (cause != null && (entry.outcome == null || entry.failures == Failures.REPORTED)) {
+            StreamEngines.report(node, cause);
+        }
+        if (entry.outcome != null) {
+            if (cause != null && entry.failures == Failures.TO_OUTCOME) {
+                entry.outcome.completeExceptionally(cause);
+            } else {
+                entry.outcome.complete(null);
+            }
+        }
+        held.remove(entry.count);
+    }
+
+    /** The failure of a completed future, or {@code null} when it succeeded. */
+    private static Throwable failureOf(CompletableFuture<?> done) {
+        try {
+            done.join();
+            return null;
+        } catch (CompletionException | CancellationException e) {
+            return e;
+        }
+    }
+
+    /** The original exception inside the wrappers of {@code CompletableFuture}. */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static final class Entry {
+        final Object x;
+        final int count;
+        final CompletableFuture<Void> outcome;
+        final Failures failures;
+        CompletableFuture<Void> room;
+
+        Entry(Object x, int count, CompletableFuture<Void> outcome, Failures failures) {
+            this.x = x;
+            this.count = count;
+            this.outcome = outcome;
+            this.failures = failures;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.streamz.local.ops;
+
+import io.streamz.CollectStream;
+import io.streamz.local.core.Futures;
+import io.streamz.local.core.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code collect}: holds every element until {@link #flush()}, which emits them as one immutable
+ * {@code List} (an empty one too) and starts a new collection. Holding is the point of this operator,
+ * so {@code drain} does not wait for it.
+ *
+ * <p>Receiving returns at once (no back pressure). {@code flush} runs on its caller's thread, emits
+ * under this node's lock and, like {@code emit}, returns once downstream has accepted the
+ * {@code List}; when downstream throws, the exception reaches the {@code flush} caller and the
+ * elements stay for the next flush (as in streamz).
+ *
+ * @param <T> element type
+ */
+public final class CollectNode<T> extends Node<List<T>> implements CollectStream<T> {
+    private final Object lock = new Object();
+    private final List<T> cache = new ArrayList<>();
+
+    /** A collector subscribed to {@code upstream}. */
+    public CollectNode(Node<T> upstream) {
+        super(upstream.scheduler());
+        upstream.connect(this);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        synchronized (lock) {
+            cache.add((T) x);
+        }
+        return null;
+    }
+
+    @Override
+    public void flush() {
+        checkAlive();
+        CompletableFuture<?> accepted;
+        synchronized (lock) {
+            List<T> collected = Tuple.copyOf(cache);
+            accepted = emitDownstream(collected);
+            // Only what was emitted: downstream may have fed this node again (a feedback loop).
+            cache.subList(0, collected.size()).clear();
+        }
+        Futures.await(accepted);
+    }
+
+    @Override
+    protected void release() {
+        synchronized (lock) {
+            cache.clear();
+        }
+    }
+
+    @Override
+    protected String operatorName() {
+        return "collect";
+    }
+}

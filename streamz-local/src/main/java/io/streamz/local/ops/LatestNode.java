@@ -1,0 +1,77 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+import io.streamz.local.core.Worker;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code latest()}: passes elements on while downstream keeps up; while downstream is busy it keeps
+ * only the most recent element, dropping older ones that were waiting, and sends it once downstream
+ * is ready. The emitter never waits. The last element of a burst is always delivered (streamz 0.6.4
+ * holds it back until another element arrives). Downstream runs on this node's worker; its exceptions
+ * go to the error handler.
+ */
+public final class LatestNode<T> extends Node<T> {
+    private final Worker worker = new Worker(this);
+    /** Whether an element is on its way downstream. */
+    private boolean emitting;
+    private boolean hasNext;
+    private Object next;
+
+    public LatestNode(Node<T> upstream) {
+        super(upstream.scheduler());
+        upstream.connect(this);
+    }
+
+    @Override
+    protected synchronized CompletableFuture<?> update(Object x, Node<?> from) {
+        checkAlive();
+        if (!emitting) {
+            emitting = true;
+            worker.hold(1);
+            send(x);
+        } else {
+            if (!hasNext) {
+                worker.hold(1);
+            }
+            hasNext = true;
+            next = x;
+        }
+        return null;
+    }
+
+    private void send(Object x) {
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        accepted.whenComplete((ignored, error) -> onAccepted());
+        worker.submit(x, 1, accepted, Worker.Failures.REPORTED);
+    }
+
+    private synchronized void onAccepted() {
+        if (hasNext && !isDestroyed()) {
+            Object x = next;
+            hasNext = false;
+            next = null;
+            send(x);
+        } else {
+            emitting = false;
+        }
+    }
+
+    @Override
+    protected CompletableFuture<Void> idle() {
+        return worker.idle();
+    }
+
+    @Override
+    protected synchronized void release() {
+        hasNext = false;
+        next = null;
+        worker.stop();
+    }
+
+    @Override
+    protected String operatorName() {
+        return "latest";
+    }
+}

@@ -1,0 +1,58 @@
+package io.streamz.local.ops;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The groups a {@code partition} is filling, one per key ({@code null} is the key when there is no
+ * key function), in the order their first element arrived. Kept apart from the node so that every
+ * form of {@code partition} (with or without a timeout) shares it: the timeout form emits a group
+ * early with {@link #take}. Not thread-safe: the owning node guards it with its lock.
+ *
+ * @param <T> element type
+ */
+public final class PartitionGroups<T> {
+    private final int n;
+    private final Map<Object, List<T>> groups = new LinkedHashMap<>();
+
+    /** Groups of {@code n} elements. */
+    public PartitionGroups(int n) {
+        this.n = n;
+    }
+
+    /**
+     * Adds {@code x} to the group of {@code key}.
+     *
+     * @return the group as an immutable {@code List} when {@code x} filled it (the group is then
+     *         forgotten), else {@code null}
+     */
+    public List<T> add(Object key, T x) {
+        List<T> group = groups.computeIfAbsent(key, k -> new ArrayList<>(Math.min(n, 16)));
+        group.add(x);
+        return group.size() < n ? null : take(key);
+    }
+
+    /** How many elements the group of {@code key} holds (1 right after an element started it). */
+    public int size(Object key) {
+        List<T> group = groups.get(key);
+        return group == null ? 0 : group.size();
+    }
+
+    /** Removes the group of {@code key} and returns it as an immutable {@code List}, or {@code null} if there is none. */
+    public List<T> take(Object key) {
+        List<T> group = groups.remove(key);
+        return group == null ? null : Tuple.copyOf(group);
+    }
+
+    /** Whether no group holds any element. */
+    public boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    /** Forgets every group. */
+    public void clear() {
+        groups.clear();
+    }
+}

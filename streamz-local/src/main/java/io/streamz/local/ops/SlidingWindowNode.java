@@ -1,0 +1,65 @@
+package io.streamz.local.ops;
+
+import io.streamz.local.core.Node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code sliding_window}: on each element, emits the last {@code n} elements as an immutable
+ * {@code List}, oldest first. Without {@code returnPartial} (the default, as the seed documents) the
+ * first {@code n - 1} elements emit nothing; with it they emit the shorter windows.
+ *
+ * <p>One element at a time under this node's lock, on the emitting thread, emitting while holding it.
+ * Downstream's back pressure is passed back. The window holds its last {@code n} elements for good.
+ *
+ * @param <T> element type
+ */
+public final class SlidingWindowNode<T> extends Node<List<T>> {
+    private final Object lock = new Object();
+    private final boolean returnPartial;
+    private final Object[] ring;
+    private int next;
+    private int count;
+
+    /** Windows of the last {@code n} elements of {@code upstream} ({@code n} at least 1, checked by the caller). */
+    public SlidingWindowNode(Node<T> upstream, int n, boolean returnPartial) {
+        super(upstream.scheduler());
+        this.returnPartial = returnPartial;
+        this.ring = new Object[n];
+        upstream.connect(this);
+    }
+
+    @Override
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        synchronized (lock) {
+            ring[next] = x;
+            next = (next + 1) % ring.length;
+            count = Math.min(count + 1, ring.length);
+            if (count < ring.length && !returnPartial) {
+                return null;
+            }
+            return emitDownstream(Tuple.wrap(window()));
+        }
+    }
+
+    /** The last {@code count} elements, oldest first, in a new array. */
+    private Object[] window() {
+        Object[] window = new Object[count];
+        int oldest = (next - count + ring.length) % ring.length;
+        for (int i = 0; i < count; i++) {
+            window[i] = ring[(oldest + i) % ring.length];
+        }
+        return window;
+    }
+
+    @Override
+    protected String operatorName() {
+        return "sliding_window";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return String.valueOf(ring.length);
+    }
+}

@@ -1,0 +1,78 @@
+package io.streamz.local.ops;
+
+import io.streamz.Stream;
+import io.streamz.local.core.Node;
+
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code zip_latest}: every element of this (lossless) stream is emitted exactly once, as an immutable
+ * {@code List} with the latest element of each other stream after it. Elements of this stream that
+ * arrive before every other stream has an element wait here, in order, and are all emitted when the
+ * last missing one arrives (as in streamz 0.6.4). Updates of the other streams emit nothing by
+ * themselves. The inputs are fixed when it is built.
+ *
+ * <p>One element at a time under this node's lock, on the thread that emitted into an input, emitting
+ * while holding it; downstream's back pressure goes back to that thread. What waits here does not
+ * count for {@code drain}.
+ */
+public final class ZipLatestNode extends Node<List<Object>> {
+    private static final int LOSSLESS = 0;
+
+    private final Object lock = new Object();
+    private final Inputs inputs;
+    private final Object[] latest;
+    private final boolean[] seen;
+    private final Queue<Object> waiting = new LinkedList<>(); // holds null elements, unlike ArrayDeque
+    private int missing;
+
+    /** Zips the lossless {@code self} with the latest of {@code others}, checked: local, none null or twice. */
+    public ZipLatestNode(Node<?> self, Stream<?>[] others) {
+        super(self.scheduler());
+        this.inputs = Inputs.of("zip_latest", self, others);
+        this.latest = new Object[inputs.size()];
+        this.seen = new boolean[inputs.size()];
+        this.missing = inputs.size() - 1;
+        inputs.connect(this);
+    }
+
+    @Override
+    protected CompletableFuture<?> update(Object x, Node<?> from) {
+        int input = inputs.indexOf(from);
+        synchronized (lock) {
+            if (input == LOSSLESS) {
+                waiting.add(x);
+            } else {
+                latest[input] = x;
+                if (!seen[input]) {
+                    seen[input] = true;
+                    missing--;
+                }
+            }
+            if (missing > 0) {
+                return null;
+            }
+            Acceptances accepted = new Acceptances();
+            while (!waiting.isEmpty()) {
+                latest[LOSSLESS] = waiting.remove();
+                accepted.add(emitDownstream(Tuple.wrap(latest.clone())));
+            }
+            return accepted.all();
+        }
+    }
+
+    @Override
+    protected void release() {
+        synchronized (lock) {
+            waiting.clear();
+        }
+    }
+
+    @Override
+    protected String operatorName() {
+        return "zip_latest";
+    }
+}
