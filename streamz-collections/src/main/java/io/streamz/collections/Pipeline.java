@@ -1,0 +1,137 @@
+package io.streamz.collections;
+
+import io.streamz.Accumulated;
+import io.streamz.Stream;
+import io.streamz.cluster.ClusterStream;
+import io.streamz.function.BiFunctionEx;
+import io.streamz.function.FunctionEx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The chain of {@code map} and {@code accumulate} steps that a streaming collection has built from
+ * a root stream. Each step is applied to the local stream as soon as it is added; the recorded
+ * steps, all serializable functions, can then be built again on a {@link ClusterStream} with
+ * {@link #buildOn}, so that the same collection pipeline runs on a cluster (streamz's "dataframe
+ * operations are only implemented with map and accumulate, and so are equally compatible with core
+ * Stream and DaskStream objects").
+ *
+ * <p>Immutable: adding a step returns a new pipeline; branches share their common steps.
+ *
+ * @param <E> the element type at the end of the pipeline
+ */
+public final class Pipeline<E> {
+    private final Stream<?> root;
+    private final Stream<E> stream;
+    private final List<Step> steps;
+
+    private Pipeline(Stream<?> root, Stream<E> stream, List<Step> steps) {
+        this.root = root;
+        this.stream = stream;
+        this.steps = steps;
+    }
+
+    /** A pipeline with no steps yet, starting at {@code stream}. */
+    public static <E> Pipeline<E> from(Stream<E> stream) {
+        Objects.requireNonNull(stream, "stream must not be null: pass the stream whose elements the collection holds");
+        return new Pipeline<>(stream, stream, List.of());
+    }
+
+    /** The local stream at the end of the pipeline. */
+    public Stream<E> stream() {
+        return stream;
+    }
+
+    /** The stream the recorded steps start from. */
+    public Stream<?> root() {
+        return root;
+    }
+
+    /** How many steps were recorded since the root. */
+    public int size() {
+        return steps.size();
+    }
+
+    /** Adds {@code stream.map(f)}. */
+    public <R> Pipeline<R> map(FunctionEx<? super E, ? extends R> f) {
+        Objects.requireNonNull(f, "map function must not be null");
+        Stream<R> next = stream.map(f);
+        return new Pipeline<>(root, next, append(new MapStep(f)));
+    }
+
+    /** Adds {@code stream.accumulate(f, start)}. */
+    public <S> Pipeline<S> accumulate(BiFunctionEx<S, ? super E, S> f, S start) {
+        Objects.requireNonNull(f, "accumulate function must not be null");
+        Stream<S> next = stream.accumulate(f, start);
+        return new Pipeline<>(root, next, append(new AccumulateStep(f, start, false)));
+    }
+
+    /** Adds {@code stream.accumulateWithState(f, start)}. */
+    public <S, R> Pipeline<R> accumulateWithState(BiFunctionEx<S, ? super E, Accumulated<S, R>> f, S start) {
+        Objects.requireNonNull(f, "accumulateWithState function must not be null");
+        Stream<R> next = stream.accumulateWithState(f, start);
+        return new Pipeline<>(root, next, append(new AccumulateStep(f, start, true)));
+    }
+
+    /**
+     * Builds the recorded steps again on {@code source}, a cluster stream whose elements are those
+     * of {@link #root()}: every {@code map} and {@code accumulate} then runs on the cluster. The
+     * functions must be serializable; the cluster checks that when each operator is built.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ClusterStream<E> buildOn(ClusterStream<?> source) {
+        Objects.requireNonNull(source, "source must not be null: pass a cluster stream fed with the root's elements");
+        ClusterStream current = source;
+        for (Step step : steps) {
+            current = step.applyTo(current);
+        }
+        return (ClusterStream<E>) current;
+    }
+
+    private List<Step> append(Step step) {
+        List<Step> next = new ArrayList<>(steps);
+        next.add(step);
+        return List.copyOf(next);
+    }
+
+    @Override
+    public String toString() {
+        return "Pipeline" + steps + " from " + root;
+    }
+
+    /** One recorded step. */
+    private sealed interface Step {
+        @SuppressWarnings("rawtypes")
+        ClusterStream applyTo(ClusterStream stream);
+    }
+
+    private record MapStep(FunctionEx<?, ?> f) implements Step {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyTo(ClusterStream stream) {
+            return stream.map((FunctionEx) f);
+        }
+
+        @Override
+        public String toString() {
+            return "map";
+        }
+    }
+
+    private record AccumulateStep(BiFunctionEx<?, ?, ?> f, Object start, boolean withState) implements Step {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyTo(ClusterStream stream) {
+            return withState
+                    ? stream.accumulateWithState((BiFunctionEx) f, start)
+                    : stream.accumulate((BiFunctionEx) f, start);
+        }
+
+        @Override
+        public String toString() {
+            return withState ? "accumulateWithState" : "accumulate";
+        }
+    }
+}

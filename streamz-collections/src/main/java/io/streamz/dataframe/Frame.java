@@ -1,0 +1,395 @@
+package io.streamz.dataframe;
+
+import io.streamz.collections.Pipeline;
+import io.streamz.collections.Streaming;
+import io.streamz.dataframe.ops.Cumulative;
+import io.streamz.dataframe.ops.Elementwise;
+import io.streamz.dataframe.ops.Moments;
+import io.streamz.dataframe.ops.Reshape;
+import io.streamz.dataframe.ops.RollingWindow;
+import io.streamz.dataframe.ops.Schema;
+import io.streamz.dataframe.ops.Size;
+import io.streamz.dataframe.ops.Statistic;
+import io.streamz.dataframe.ops.TimeIndex;
+import io.streamz.dataframe.ops.WindowAccumulator;
+import io.streamz.dataframe.ops.Windowing;
+import io.streamz.function.FunctionEx;
+import io.streamz.local.core.Checks;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@link DataFrame} and {@link Series} share (streamz's {@code Frame}): a stream of Tablesaw
+ * {@link Table}s with the columns of an example table, some of which may form the index (pandas'
+ * index, which Tablesaw does not have: here it is a list of column names). The index columns travel
+ * with the rows but are not value columns: reductions and element-wise operations leave them alone,
+ * and time windows read them.
+ *
+ * <p>A frame is <i>streaming</i> (each element holds new rows) or <i>updating</i> (each element is
+ * the whole current result, e.g. of a groupby-aggregation). Reductions of an updating frame reduce
+ * each element on its own; windows, rolling and cumulative operations need a streaming frame.
+ *
+ * <p>Every method builds a {@code map} or an {@code accumulateWithState} on the underlying stream;
+ * the work runs on the emitting thread, one table at a time per operation, under the stream's back
+ * pressure. Functions are {@link FunctionEx}: serializable, so the pipeline can be built again on a
+ * cluster. Elements are treated as immutable: columns not changed are shared, not copied.
+ *
+ * @param <F> the frame type that per-element operations return
+ * @param <V> what a reduction emits: a one-row {@code Table} for a DataFrame, a {@code Double} for a Series
+ */
+public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
+    private final List<String> index;
+    private final boolean updating;
+    private final Schema schema;
+
+    Frame(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating) {
+        super(pipeline, Objects.requireNonNull(example, "example must not be null: pass a Table with the columns")
+                .emptyCopy());
+        this.index = List.copyOf(index);
+        this.updating = updating;
+        this.schema = Schema.of(example);
+        for (String name : this.index) {
+            requireColumn(name);
+        }
+    }
+
+    /** A frame of this kind at the end of {@code pipeline}. */
+    abstract F wrap(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating);
+
+    /** Turns per-column reduction results into what a reduction emits. */
+    abstract FunctionEx<double[], V> collapse(List<String> columns);
+
+    /** The column {@code name} as a {@link Series}, with this frame's index. */
+    public abstract Series column(String name);
+
+    // ---------------------------------------------------------------- shape
+
+    /** The index columns (none unless {@link #setIndex} was called). */
+    public final List<String> index() {
+        return index;
+    }
+
+    /** Whether each element is the whole current result (a groupby result) rather than new rows. */
+    public final boolean isUpdating() {
+        return updating;
+    }
+
+    /** The columns that are not in the index, in order. */
+    List<String> valueColumns() {
+        List<String> values = new ArrayList<>(example().columnNames());
+        values.removeAll(index);
+        return values;
+    }
+
+    /** The numeric value columns. */
+    List<String> numericValueColumns() {
+        List<String> numeric = new ArrayList<>();
+        for (String name : valueColumns()) {
+            if (example().column(name) instanceof NumericColumn<?>) {
+                numeric.add(name);
+            }
+        }
+        return numeric;
+    }
+
+    /** The value columns a reduction of {@code statistic} covers: the numeric ones, all for COUNT. */
+    List<String> reducedColumns(Statistic statistic) {
+        return statistic.numeric() ? numericValueColumns() : valueColumns();
+    }
+
+    /** Checks that {@code x} has this frame's column names and types, in order (IllegalArgumentException if not). */
+    @Override
+    public void verify(Table x) {
+        super.verify(x);
+        if (!schema.matches(x)) {
+            throw new IllegalArgumentException("Input expected to have columns " + schema + ", got " + Schema.of(x));
+        }
+    }
+
+    // ---------------------------------------------------------------- per element
+
+    /** Keeps the rows that {@code selection} picks: {@code where(t -> t.stringColumn("name").isEqualTo("Alice"))}. */
+    public F where(FunctionEx<Table, Selection> selection) {
+        return derive(Reshape.where(Checks.notNull(selection, "where selection")), index);
+    }
+
+    /** Rounds the value columns to whole numbers (streamz's {@code round()}). */
+    public F round() {
+        return round(0);
+    }
+
+    /** Rounds the value columns to {@code decimals} places, half to even as numpy does. */
+    public F round(int decimals) {
+        return derive(Elementwise.round(numericValueColumns(), decimals), index);
+    }
+
+    /** The last 5 rows of each table. */
+    public F tail() {
+        return tail(5);
+    }
+
+    /** The last {@code n} rows of each table (of each element, as in streamz). */
+    public F tail(int n) {
+        return derive(Reshape.tail(Checks.notNegative(n, "tail size")), index);
+    }
+
+    /** Makes {@code columns} the index: they are no longer value columns. */
+    public F setIndex(String... columns) {
+        Checks.notNull(columns, "index columns");
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("setIndex needs a column: use resetIndex() to drop the index");
+        }
+        for (String column : columns) {
+            requireColumn(column);
+        }
+        return wrap(pipeline(), example(), List.of(columns), updating);
+    }
+
+    /** Drops the index (back to values); without one, adds a first column {@code index} of row numbers, as pandas. */
+    public F resetIndex() {
+        if (!index.isEmpty()) {
+            return wrap(pipeline(), example(), List.of(), updating);
+        }
+        requireAbsent("index");
+        return derive(Reshape.rowNumbers("index"), List.of());
+    }
+
+    /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */
+    public F add(double operand) {
+        return arithmetic(Elementwise.Arithmetic.ADD, operand);
+    }
+
+    /** Subtracts {@code operand} from every value. */
+    public F subtract(double operand) {
+        return arithmetic(Elementwise.Arithmetic.SUBTRACT, operand);
+    }
+
+    /** Multiplies every value by {@code operand}. */
+    public F multiply(double operand) {
+        return arithmetic(Elementwise.Arithmetic.MULTIPLY, operand);
+    }
+
+    /** Divides every value by {@code operand}. */
+    public F divide(double operand) {
+        return arithmetic(Elementwise.Arithmetic.DIVIDE, operand);
+    }
+
+    /** Raises every value to the power {@code exponent}. */
+    public F pow(double exponent) {
+        return arithmetic(Elementwise.Arithmetic.POW, exponent);
+    }
+
+    /** The absolute value of every value. */
+    public F abs() {
+        return arithmetic(Elementwise.Arithmetic.ABS, 0);
+    }
+
+    /** The negation of every value. */
+    public F neg() {
+        return arithmetic(Elementwise.Arithmetic.NEG, 0);
+    }
+
+    /** Replaces each value column by {@code f} of it, same name: {@code mapColumns(c -> c.lag(1))}. */
+    public F mapColumns(FunctionEx<Column<?>, ? extends Column<?>> f) {
+        return derive(Elementwise.map(valueColumns(), Checks.notNull(f, "mapColumns function")), index);
+    }
+
+    private F arithmetic(Elementwise.Arithmetic op, double operand) {
+        requireNumeric(valueColumns(), "arithmetic");
+        return derive(Elementwise.arithmetic(valueColumns(), op, operand), index);
+    }
+
+    // ---------------------------------------------------------------- reductions over all history
+
+    /** The running sum of each numeric value column (missing values skipped). */
+    public Streaming<V> sum() {
+        return reduce(new Windowing.AllHistory(), Statistic.SUM, 0);
+    }
+
+    /** The running mean of each numeric value column. */
+    public Streaming<V> mean() {
+        return reduce(new Windowing.AllHistory(), Statistic.MEAN, 0);
+    }
+
+    /** The running number of non-missing values of each value column. */
+    public Streaming<V> count() {
+        return reduce(new Windowing.AllHistory(), Statistic.COUNT, 0);
+    }
+
+    /** The running sample variance (ddof 1) of each numeric value column. */
+    public Streaming<V> var() {
+        return var(1);
+    }
+
+    /** The running variance with {@code ddof} delta degrees of freedom. */
+    public Streaming<V> var(int ddof) {
+        return reduce(new Windowing.AllHistory(), Statistic.VAR, Checks.notNegative(ddof, "ddof"));
+    }
+
+    /** The running sample standard deviation (ddof 1). */
+    public Streaming<V> std() {
+        return std(1);
+    }
+
+    /** The running standard deviation with {@code ddof} delta degrees of freedom. */
+    public Streaming<V> std(int ddof) {
+        return reduce(new Windowing.AllHistory(), Statistic.STD, Checks.notNegative(ddof, "ddof"));
+    }
+
+    /** The running number of values (rows times value columns, missing ones included), as pandas' {@code size}. */
+    public Streaming<Long> size() {
+        return aggregateOver(new Windowing.AllHistory(), new Size(valueColumns().size()));
+    }
+
+    /** {@code aggregation} over all history: {@code initial} then {@code onNew} for every table. */
+    public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation) {
+        return aggregateOver(new Windowing.AllHistory(), Checks.notNull(aggregation, "aggregation"));
+    }
+
+    Streaming<V> reduce(Windowing windowing, Statistic statistic, int ddof) {
+        List<String> columns = reducedColumns(statistic);
+        return aggregateOver(windowing, new Moments<>(columns, statistic, ddof, collapse(columns)));
+    }
+
+    <S, R> Streaming<R> aggregateOver(Windowing windowing, Aggregation<S, R> aggregation) {
+        if (updating) {
+            FunctionEx<Table, R> each = Reshape.each(aggregation);
+            return Streaming.of(pipeline().map(each), each.apply(example()));
+        }
+        WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
+        return Streaming.of(pipeline().accumulateWithState(accumulator, accumulator.start(example())),
+                accumulator.example(example()));
+    }
+
+    // ---------------------------------------------------------------- cumulative
+
+    /** The cumulative sum of each numeric value column (a missing value stays missing). */
+    public F cumsum() {
+        return cumulative(Cumulative.Operation.SUM);
+    }
+
+    /** The cumulative product of each numeric value column. */
+    public F cumprod() {
+        return cumulative(Cumulative.Operation.PROD);
+    }
+
+    /** The cumulative minimum of each numeric value column. */
+    public F cummin() {
+        return cumulative(Cumulative.Operation.MIN);
+    }
+
+    /** The cumulative maximum of each numeric value column. */
+    public F cummax() {
+        return cumulative(Cumulative.Operation.MAX);
+    }
+
+    private F cumulative(Cumulative.Operation operation) {
+        requireStreaming(operation.label());
+        requireNumeric(valueColumns(), operation.label());
+        Cumulative accumulator = new Cumulative(valueColumns(), operation);
+        Table resultExample = accumulator.apply(accumulator.start(), example()).value();
+        return wrap(pipeline().accumulateWithState(accumulator, accumulator.start()), resultExample, index, false);
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** Aggregations over the last {@code n} rows (streamz's {@code window(n=100)}). */
+    public Window<V> window(int n) {
+        requireStreaming("window");
+        return new Window<>(this, new Windowing.LastRows(Checks.positive(n, "window size")));
+    }
+
+    /**
+     * Aggregations over the rows whose time index lies within {@code value} of the latest one
+     * (streamz's {@code window(value='2h')}); the index must be one LOCAL_DATE_TIME or INSTANT
+     * column, not decreasing.
+     */
+    public Window<V> window(Duration value) {
+        requireStreaming("window");
+        return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), timeIndex()));
+    }
+
+    /** Rolling aggregations over each row and the {@code n - 1} before it; a result needs {@code n} values. */
+    public Rolling<F> rolling(int n) {
+        return rolling(n, n);
+    }
+
+    /** Rolling aggregations over {@code n} rows; a result needs {@code minPeriods} non-missing values. */
+    public Rolling<F> rolling(int n, int minPeriods) {
+        requireStreaming("rolling");
+        Checks.positive(n, "rolling window size");
+        if (minPeriods < 0 || minPeriods > n) {
+            throw new IllegalArgumentException("minPeriods must be between 0 and the window size " + n
+                    + ", was " + minPeriods);
+        }
+        return new Rolling<>(self(), new RollingWindow.Rows(n), minPeriods);
+    }
+
+    /** Rolling aggregations over the time range {@code (t - range, t]} of each row's time index; one value suffices. */
+    public Rolling<F> rolling(Duration range) {
+        requireStreaming("rolling");
+        return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), timeIndex()), 1);
+    }
+
+    // ---------------------------------------------------------------- shared with Window, GroupBy, Rolling
+
+    /** {@code f} on every table; the example's result fixes the new columns. */
+    F derive(FunctionEx<Table, Table> f, List<String> newIndex) {
+        return wrap(pipeline().map(f), f.apply(example()), newIndex, updating);
+    }
+
+    @SuppressWarnings("unchecked")
+    F self() {
+        return (F) this;
+    }
+
+    void requireStreaming(String operation) {
+        if (updating) {
+            throw new IllegalStateException(operation + " needs a streaming frame, whose elements are new rows; "
+                    + "this one is updating (each element replaces the previous one, e.g. a groupby result)");
+        }
+    }
+
+    void requireColumn(String name) {
+        if (!example().columnNames().contains(name)) {
+            throw new IllegalArgumentException("no column " + name + " among " + example().columnNames());
+        }
+    }
+
+    void requireAbsent(String name) {
+        if (example().columnNames().contains(name)) {
+            throw new IllegalArgumentException("there is already a column " + name + ": rename it first");
+        }
+    }
+
+    void requireNumeric(List<String> columns, String operation) {
+        for (String name : columns) {
+            if (!(example().column(name) instanceof NumericColumn<?>)) {
+                throw new IllegalArgumentException(operation + " needs numeric columns; " + name + " is "
+                        + example().column(name).type() + ": select the numeric columns first");
+            }
+        }
+    }
+
+    private String timeIndex() {
+        if (index.size() != 1 || !TimeIndex.isTime(example().column(index.get(0)).type())) {
+            throw new IllegalStateException("time windows need one LOCAL_DATE_TIME or INSTANT index column, "
+                    + "the index is " + index + ": call setIndex(\"time\") first");
+        }
+        return index.get(0);
+    }
+
+    /** The class, the columns and the index: {@code DataFrame - elements like: [x DOUBLE, y INTEGER]}. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + (updating ? " (updating)" : "") + " - elements like: " + schema
+                + (index.isEmpty() ? "" : " index " + index);
+    }
+}

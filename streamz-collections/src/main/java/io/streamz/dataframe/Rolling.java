@@ -1,0 +1,118 @@
+package io.streamz.dataframe;
+
+import io.streamz.dataframe.ops.Reducers;
+import io.streamz.dataframe.ops.RollingWindow;
+import io.streamz.function.FunctionEx;
+import io.streamz.local.core.Checks;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/**
+ * Rolling aggregations (streamz's {@code Rolling}, mimicking pandas' {@code rolling}): every row
+ * gets the aggregation of its window, a fixed number of rows ({@link Frame#rolling(int)}) or a time
+ * range ({@link Frame#rolling(java.time.Duration)}) ending at the row, so the result has the rows
+ * and index of the input with DOUBLE values: {@code sdf.rolling(10).column("x").mean()}.
+ *
+ * <p>A row whose window holds fewer than {@code minPeriods} non-missing values gets a missing
+ * value ({@code count} excepted, which always counts). The state keeps the rows that later windows
+ * still need; each table is combined with them (a copy per element, as in streamz), on the emitting
+ * thread, under the stream's back pressure.
+ *
+ * @param <F> the frame type of the results: a {@link DataFrame} or a {@link Series}
+ */
+public final class Rolling<F extends Frame<F, ?>> {
+    private final F root;
+    private final RollingWindow.Span span;
+    private final int minPeriods;
+
+    Rolling(F root, RollingWindow.Span span, int minPeriods) {
+        this.root = root;
+        this.span = span;
+        this.minPeriods = minPeriods;
+    }
+
+    /** The same rolling window over the one column {@code name} (streamz's {@code rolling(10).x}). */
+    public Rolling<Series> column(String name) {
+        return new Rolling<>(root.column(name), span, minPeriods);
+    }
+
+    /** The number of non-missing values in each row's window. */
+    public F count() {
+        return roll(Reducers.count(), 0);
+    }
+
+    /** The largest value in each row's window. */
+    public F max() {
+        return roll(Reducers.max(), minPeriods);
+    }
+
+    /** The mean of each row's window. */
+    public F mean() {
+        return roll(Reducers.mean(), minPeriods);
+    }
+
+    /** The median of each row's window. */
+    public F median() {
+        return roll(Reducers.median(), minPeriods);
+    }
+
+    /** The smallest value in each row's window. */
+    public F min() {
+        return roll(Reducers.min(), minPeriods);
+    }
+
+    /** The {@code q} quantile ({@code 0 <= q <= 1}) of each row's window, linear between the nearest values. */
+    public F quantile(double q) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile must be between 0 and 1, was " + q);
+        }
+        return roll(Reducers.quantile(q), minPeriods);
+    }
+
+    /** The sample standard deviation (ddof 1) of each row's window. */
+    public F std() {
+        return std(1);
+    }
+
+    /** The standard deviation with {@code ddof} delta degrees of freedom of each row's window. */
+    public F std(int ddof) {
+        return roll(Reducers.std(Checks.notNegative(ddof, "ddof")), minPeriods);
+    }
+
+    /** The sum of each row's window. */
+    public F sum() {
+        return roll(Reducers.sum(), minPeriods);
+    }
+
+    /** The sample variance (ddof 1) of each row's window. */
+    public F var() {
+        return var(1);
+    }
+
+    /** The variance with {@code ddof} delta degrees of freedom of each row's window. */
+    public F var(int ddof) {
+        return roll(Reducers.var(Checks.notNegative(ddof, "ddof")), minPeriods);
+    }
+
+    /**
+     * {@code f} of each row's window (streamz's {@code aggregate}): it gets the window's non-missing
+     * values in row order, e.g. {@code aggregate(values -> values[values.length - 1] - values[0])}.
+     */
+    public F aggregate(FunctionEx<double[], Double> f) {
+        return roll(Checks.notNull(f, "rolling aggregate function"), minPeriods);
+    }
+
+    private F roll(FunctionEx<double[], Double> reducer, int periods) {
+        List<String> columns = root.valueColumns();
+        root.requireNumeric(columns, "rolling");
+        RollingWindow accumulator = new RollingWindow(span, periods, columns, reducer);
+        Table resultExample = accumulator.apply(null, root.example()).value();
+        return root.wrap(root.pipeline().accumulateWithState(accumulator, null), resultExample, root.index(), false);
+    }
+
+    @Override
+    public String toString() {
+        return "Rolling(" + span + ", minPeriods " + minPeriods + ") of " + root;
+    }
+}
