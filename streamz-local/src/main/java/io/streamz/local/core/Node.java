@@ -42,7 +42,7 @@ public abstract class Node<T> extends StreamOperators<T> {
      *
      * @return {@code null} when accepted synchronously, else a future completing on acceptance
      */
-    protected abstract CompletableFuture<?> update(Object x, Node<?> from);
+    public abstract CompletableFuture<?> update(Object x, Node<?> from);
 
     /**
      * What this node holds that has not gone downstream yet: a future that completes when it holds
@@ -65,6 +65,16 @@ public abstract class Node<T> extends StreamOperators<T> {
     }
 
     // ---------------------------------------------------------------- emitting
+
+    /**
+     * The only downstream, or {@code null} when there are none or several. An operator that calls
+     * {@code update} on it from its own code gives the JIT a call site per operator class, which it
+     * can inline; the shared call site in {@link #emitDownstream} sees every operator type and cannot.
+     */
+    protected final Node<?> soleDownstream() {
+        Node<?>[] targets = downstreams;
+        return targets.length == 1 ? targets[0] : null;
+    }
 
     /** Passes {@code x} to every downstream, depth-first in attach order. */
     protected final CompletableFuture<?> emitDownstream(Object x) {

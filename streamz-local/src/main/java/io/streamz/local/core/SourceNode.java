@@ -12,7 +12,7 @@ public final class SourceNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         return emitDownstream(x);
     }
 

@@ -57,7 +57,7 @@ public final class AccumulateNode<R> extends Node<R> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             if (state == NO_STATE) {
                 state = x;

@@ -24,7 +24,7 @@ public final class BufferNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         worker.hold(1);
         return worker.submit(x, 1);
     }

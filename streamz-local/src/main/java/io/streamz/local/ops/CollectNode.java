@@ -32,7 +32,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             cache.add((T) x);
         }

@@ -51,7 +51,7 @@ public final class CombineLatestNode extends Node<List<Object>> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         int input = inputs.indexOf(from);
         synchronized (lock) {
             latest[input] = x;

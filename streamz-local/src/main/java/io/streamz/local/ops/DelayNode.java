@@ -31,7 +31,7 @@ public final class DelayNode<T> extends Node<T> {
     }
 
     @Override
-    protected synchronized CompletableFuture<?> update(Object x, Node<?> from) {
+    public synchronized CompletableFuture<?> update(Object x, Node<?> from) {
         checkAlive();
         worker.hold(1);
         waiting.add(new Delayed(x, scheduler().nanoTime() + interval.toNanos()));

@@ -17,8 +17,12 @@ public final class FilterNode<T> extends Node<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
-        return predicate.test((T) x) ? emitDownstream(x) : null;
+    public CompletableFuture<?> update(Object x, Node<?> from) {
+        if (!predicate.test((T) x)) {
+            return null;
+        }
+        Node<?> next = soleDownstream();
+        return next != null ? next.update(x, this) : emitDownstream(x);
     }
 
     @Override

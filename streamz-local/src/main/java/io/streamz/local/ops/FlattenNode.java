@@ -25,7 +25,7 @@ public final class FlattenNode<R> extends Node<R> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         Acceptances pending = new Acceptances();
         if (x instanceof Iterable<?> items) {
             for (Object item : items) {

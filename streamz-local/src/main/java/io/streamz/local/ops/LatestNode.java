@@ -25,7 +25,7 @@ public final class LatestNode<T> extends Node<T> {
     }
 
     @Override
-    protected synchronized CompletableFuture<?> update(Object x, Node<?> from) {
+    public synchronized CompletableFuture<?> update(Object x, Node<?> from) {
         checkAlive();
         if (!emitting) {
             emitting = true;

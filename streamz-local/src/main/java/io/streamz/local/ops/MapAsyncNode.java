@@ -32,7 +32,7 @@ public final class MapAsyncNode<I, R> extends Node<R> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         CompletionStage<? extends R> stage = function.apply((I) x);
         if (stage == null) {
             throw new NullPointerException("the mapAsync function returned null for " + x

@@ -17,8 +17,10 @@ public final class MapNode<I, R> extends Node<R> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
-        return emitDownstream(function.apply((I) x));
+    public CompletableFuture<?> update(Object x, Node<?> from) {
+        Object result = function.apply((I) x);
+        Node<?> next = soleDownstream();
+        return next != null ? next.update(result, this) : emitDownstream(result);
     }
 
     @Override

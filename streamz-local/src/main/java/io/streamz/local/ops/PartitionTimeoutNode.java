@@ -42,7 +42,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         T element = (T) x;
         Object k = key == null ? null : key.apply(element);
         synchronized (this) {

@@ -64,7 +64,7 @@ public final class PluckNode<R> extends Node<R> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         if (!several) {
             return emitDownstream(pick(x, picks[0]));
         }

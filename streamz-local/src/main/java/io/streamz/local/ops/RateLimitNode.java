@@ -38,7 +38,7 @@ public final class RateLimitNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         Waiting element = new Waiting(x);
         synchronized (this) {
             checkAlive();

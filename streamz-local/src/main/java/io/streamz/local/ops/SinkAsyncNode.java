@@ -23,7 +23,7 @@ public final class SinkAsyncNode<T> extends Node<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         CompletionStage<?> written = function.apply((T) x);
         if (written == null) {
             throw new NullPointerException("the sinkAsync function returned null for " + x

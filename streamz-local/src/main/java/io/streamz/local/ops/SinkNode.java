@@ -17,7 +17,7 @@ public final class SinkNode<T> extends Node<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         consumer.accept((T) x);
         return null;
     }

@@ -21,7 +21,7 @@ public final class SinkToListNode<T> extends Node<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         list.append((T) x);
         return null;
     }

@@ -43,7 +43,7 @@ public final class SinkToTextFileNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             try {
                 writer.write(String.valueOf(x));

@@ -48,7 +48,7 @@ public final class SliceNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         boolean reachedEnd = false;
         try {
             synchronized (lock) {

@@ -31,7 +31,7 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             ring[next] = x;
             next = (next + 1) % ring.length;

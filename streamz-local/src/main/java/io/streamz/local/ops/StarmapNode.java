@@ -51,7 +51,7 @@ public final class StarmapNode<R> extends Node<R> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         if (!(x instanceof List<?> items) || items.size() != arity) {
             throw new IllegalArgumentException("starmap with a " + arity + "-argument function needs elements that are "
                     + arity + "-item Lists, got " + Describe.element(x));

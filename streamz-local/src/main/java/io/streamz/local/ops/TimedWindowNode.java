@@ -42,7 +42,7 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
     }
 
     @Override
-    protected synchronized CompletableFuture<?> update(Object x, Node<?> from) {
+    public synchronized CompletableFuture<?> update(Object x, Node<?> from) {
         checkAlive();
         current.add(x);
         worker.hold(1);

@@ -21,7 +21,7 @@ public final class UnionNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         return emitDownstream(x);
     }
 

@@ -48,7 +48,7 @@ public final class UniqueNode<T> extends Node<T> {
 
     @Override
     @SuppressWarnings("unchecked")
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         Object k = key.apply((T) x);
         synchronized (lock) {
             if (seen.get(k) != null) {

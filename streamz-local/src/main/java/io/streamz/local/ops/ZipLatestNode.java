@@ -40,7 +40,7 @@ public final class ZipLatestNode extends Node<List<Object>> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         int input = inputs.indexOf(from);
         synchronized (lock) {
             if (input == LOSSLESS) {

@@ -39,7 +39,7 @@ public final class ZipNode extends Node<List<Object>> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         int input = inputs.indexOf(from);
         synchronized (lock) {
             Queue<Object> queue = waiting[input];

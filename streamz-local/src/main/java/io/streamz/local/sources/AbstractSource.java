@@ -76,7 +76,7 @@ abstract class AbstractSource<T> extends Node<T> implements Source<T> {
     }
 
     @Override
-    protected final CompletableFuture<?> update(Object x, Node<?> from) {
+    public final CompletableFuture<?> update(Object x, Node<?> from) {
         return emitDownstream(x);
     }
 

@@ -26,7 +26,7 @@ public final class AcceptLaterNode extends Node<Object> {
     }
 
     @Override
-    protected CompletableFuture<?> update(Object x, Node<?> from) {
+    public CompletableFuture<?> update(Object x, Node<?> from) {
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         received.add(x);
         acceptances.add(accepted);
