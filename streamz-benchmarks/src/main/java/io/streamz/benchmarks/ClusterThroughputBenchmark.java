@@ -1,0 +1,116 @@
+package io.streamz.benchmarks;
+
+import io.streamz.Stream;
+import io.streamz.cluster.IgniteCluster;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The cluster path on an embedded cluster of 2 servers (started once per trial, in the forked JVM):
+ *
+ * <ul>
+ *   <li>{@link #mapIncBuffer64}: elements per second through
+ *       {@code scatter().map(inc).buffer(64).gather()}, 10,000 elements per operation (goal: at least
+ *       50,000/s, which one task per element cannot reach: raw Ignite calls do about 15,000/s here);</li>
+ *   <li>{@link #sleep100msBuffer8}: the wall time of 40 elements of {@code sleep(100 ms)} through
+ *       {@code scatter().map(slow).buffer(8).gather()} (goal: at most 530 ms, so slow elements must
+ *       run in parallel, not in batches).</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -jar streamz-benchmarks/target/benchmarks.jar ClusterThroughput}. The forked
+ * JVM gets the {@code --add-opens} options Ignite needs on Java 17 (the root pom's list).
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-DIGNITE_QUIET=false", "-DIGNITE_UPDATE_NOTIFIER=false",
+        "-Djava.net.preferIPv4Stack=true", "-Dorg.slf4j.simpleLogger.log.org.apache.ignite=error",
+        "--add-opens=java.base/jdk.internal.access=ALL-UNNAMED",
+        "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+        "--add-opens=java.management/com.sun.jmx.mbeanserver=ALL-UNNAMED",
+        "--add-opens=jdk.internal.jvmstat/sun.jvmstat.monitor=ALL-UNNAMED",
+        "--add-opens=java.base/sun.reflect.generics.reflectiveObjects=ALL-UNNAMED",
+        "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+        "--add-opens=java.base/java.io=ALL-UNNAMED",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/java.net=ALL-UNNAMED",
+        "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED",
+        "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+        "--add-opens=java.base/java.math=ALL-UNNAMED",
+        "--add-opens=java.sql/java.sql=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+        "--add-opens=java.base/java.time=ALL-UNNAMED",
+        "--add-opens=java.base/java.text=ALL-UNNAMED",
+        "--add-opens=java.management/sun.management=ALL-UNNAMED",
+        "--add-opens=java.desktop/java.awt.font=ALL-UNNAMED"})
+public class ClusterThroughputBenchmark {
+    private static final int ELEMENTS = 10_000;
+    private static final int SLOW_ELEMENTS = 40;
+
+    private IgniteCluster cluster;
+    private Stream<Integer> fast;
+    private Stream<Integer> slow;
+    private Blackhole sink;
+
+    @Setup(Level.Trial)
+    public void start(Blackhole blackhole) {
+        sink = blackhole;
+        cluster = IgniteCluster.local(2);
+        fast = Stream.create();
+        fast.scatter(cluster).map((Integer x) -> x + 1).buffer(64).gather().sink(x -> sink.consume(x));
+        slow = Stream.create();
+        slow.scatter(cluster).map((Integer x) -> {
+            Thread.sleep(100);
+            return x;
+        }).buffer(8).gather().sink(x -> sink.consume(x));
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        cluster.close();
+    }
+
+    /** Elements per second of {@code scatter().map(inc).buffer(64).gather()}, in emit order. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    @OperationsPerInvocation(ELEMENTS)
+    @Warmup(iterations = 5, time = 3)
+    @Measurement(iterations = 5, time = 3)
+    public void mapIncBuffer64() {
+        for (int i = 0; i < ELEMENTS; i++) {
+            fast.emit(i);
+        }
+        fast.drain();
+    }
+
+    /** Wall time of 40 elements of {@code sleep(100 ms)} through {@code buffer(8)}. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 2)
+    @Measurement(iterations = 5)
+    public void sleep100msBuffer8() {
+        for (int i = 0; i < SLOW_ELEMENTS; i++) {
+            slow.emit(i);
+        }
+        slow.drain();
+    }
+}
