@@ -1,0 +1,167 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.AccumulateJob;
+import io.streamz.cluster.ignite.job.AccumulateOp;
+import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.ShippedOp;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.lang.IgniteUuid;
+
+/**
+ * Sends the elements of a cluster {@code accumulate} in emit order, one task at a time, to the node
+ * holding its state (an entry of the state cache, backed up). Elements whose inputs are complete
+ * leave together, up to {@link BatchPolicy#MAX_BATCH}, once the task before them has answered; an
+ * element whose input failed or was filtered out is not applied. Each applied element gets the next
+ * sequence number, which the job checks against the state's so a re-run never applies it twice.
+ * {@link #submit} must be called in emit order (the step node synchronizes it).
+ */
+public final class AccumulateDispatcher implements Dispatcher {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ClusterContext cluster;
+    private final ShippedOp<AccumulateOp> op;
+    private final Uses uses;
+    private final String what;
+    private final int partition;
+    private final Object stateKey;
+    private final ArrayDeque<Item> line = new ArrayDeque<>();
+    private final Runnable pump = this::pump;
+    private boolean inFlight;
+    private long nextSeq = 1;
+    private CompletableFuture<Void> idle;
+
+    public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
+        this.cluster = cluster;
+        this.op = op;
+        this.uses = uses;
+        this.what = what;
+        this.partition = cluster.placement().partitionOnLeastLoadedServer();
+        this.stateKey = new AffinityKey<>(IgniteUuid.randomUuid(), partition);
+        cluster.registerState(stateKey);
+        cluster.register(this);
+    }
+
+    @Override
+    public void submit(Object input, Handle output) {
+        Item item = new Item(input, output);
+        synchronized (this) {
+            line.add(item);
+        }
+        CompletableFuture<?> ready = Inputs.whenReady(input);
+        if (ready == null) {
+            markReady(item);
+        } else {
+            ready.whenComplete((ignored, error) -> markReady(item));
+        }
+    }
+
+    private void markReady(Item item) {
+        synchronized (this) {
+            item.ready = true;
+        }
+        Burst.runOrDefer(pump);
+    }
+
+    private void pump() {
+        List<Item> settled = new ArrayList<>();
+        List<Item> batch = new ArrayList<>();
+        long firstSeq;
+        synchronized (this) {
+            if (inFlight) {
+                return;
+            }
+            while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
+                Item item = line.poll();
+                boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
+                (skipped ? settled : batch).add(item);
+            }
+            firstSeq = nextSeq;
+            nextSeq += batch.size();
+            inFlight = !batch.isEmpty();
+        }
+        for (Item item : settled) {
+            if (cluster.isClosed()) {
+                TaskPlan.abandon(item, cluster.closedError());
+            } else {
+                TaskPlan.settleWithoutTask(item);
+            }
+        }
+        if (!batch.isEmpty()) {
+            send(batch, firstSeq);
+        }
+        signalIfIdle();
+    }
+
+    private void send(List<Item> items, long firstSeq) {
+        Batch out = new Batch(cluster, partition, uses);
+        TaskPlan plan;
+        try {
+            // The job may always remove its inputs: a re-run answers from the state entry.
+            plan = TaskPlan.of(items, true, cluster.codec());
+        } catch (RuntimeException unmarshallable) {
+            items.forEach(item -> TaskPlan.abandon(item, unmarshallable));
+            synchronized (this) {
+                inFlight = false;
+            }
+            Burst.runOrDefer(pump);
+            return;
+        }
+        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
+        UUID server = cluster.placement().primary(partition);
+        cluster.placement().started(server);
+        ClusterCall.start(cluster, what, () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
+                .whenComplete((result, error) -> {
+                    cluster.placement().finished(server);
+                    done(plan, out, result, error);
+                });
+    }
+
+    private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {
+        plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
+            synchronized (this) {
+                inFlight = false;
+            }
+            pump();
+        });
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> idle() {
+        if (line.isEmpty() && !inFlight) {
+            return DONE;
+        }
+        if (idle == null) {
+            idle = new CompletableFuture<>();
+        }
+        return idle;
+    }
+
+    private void signalIfIdle() {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            if (!line.isEmpty() || inFlight || idle == null) {
+                return;
+            }
+            waiting = idle;
+            idle = null;
+        }
+        waiting.complete(null);
+    }
+
+    @Override
+    public void abandon(Throwable reason) {
+        List<Item> dropped;
+        synchronized (this) {
+            dropped = new ArrayList<>(line);
+            line.clear();
+        }
+        dropped.forEach(item -> TaskPlan.abandon(item, reason));
+        signalIfIdle();
+    }
+}

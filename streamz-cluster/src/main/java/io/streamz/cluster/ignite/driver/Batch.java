@@ -1,0 +1,142 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.Outcomes;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.lang.IgniteUuid;
+
+/**
+ * The results of one task. Read by later cluster steps, they are stored on the cluster as one
+ * data-cache entry in the task's partition, and the driver counts the reads still owed to it:
+ * present elements times the consumers of the step ({@link Uses}); the entry is removed when that
+ * count reaches zero (the consumer that takes a whole batch at once removes it itself). With an
+ * unknown number of consumers the entry is removed once this object is garbage, i.e. no handle to it
+ * is left. Read only by one gather, the results come back with the task's answer instead: storing,
+ * fetching and removing them would cost three round trips for the same outcome.
+ */
+public final class Batch {
+    private final ClusterContext cluster;
+    /** {@code null} when nothing is stored: the values come back with the answer, or nobody reads them. */
+    private final Object key;
+    private final boolean returned;
+    private final int partition;
+    private final int uses;
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final AtomicInteger gathered = new AtomicInteger();
+    private volatile int present;
+    private volatile boolean readable;
+    private CompletableFuture<Object[]> values;
+    private volatile CompletableFuture<Void> removedAfterFetch;
+
+    /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
+    public Batch(ClusterContext cluster, int partition, Uses uses) {
+        this.cluster = cluster;
+        this.partition = partition;
+        this.uses = uses.count();
+        this.returned = uses.onlyOneGather();
+        this.key = this.uses == 0 || returned ? null : new AffinityKey<>(IgniteUuid.randomUuid(), partition);
+    }
+
+    /** The cache key the job stores the outcomes under, or {@code null}. */
+    public Object key() {
+        return key;
+    }
+
+    /** Whether the job returns the values with its answer. */
+    public boolean returnsValues() {
+        return returned;
+    }
+
+    public int partition() {
+        return partition;
+    }
+
+    /** Whether a consumer can read this batch's elements (they were stored or returned, for someone). */
+    public boolean readable() {
+        return readable;
+    }
+
+    /** The task answered: takes returned values, counts the reads owed, or removes an entry nobody will read. */
+    void completed(JobResult result) {
+        present = result.presentCount();
+        if (returned) {
+            synchronized (this) {
+                values = CompletableFuture.completedFuture(result.values(cluster.codec()));
+            }
+            readable = true;
+            return;
+        }
+        readable = result.stored();
+        if (!readable) {
+            return;
+        }
+        if (uses == Uses.UNKNOWN) {
+            cluster.removeWhenUnreachable(this, key);
+        } else if (present == 0) {
+            cluster.remover().remove(key);
+        } else {
+            outstanding.set(present * uses);
+        }
+    }
+
+    /**
+     * A consumer's task reads {@code count} elements: whether that is every read owed, so that the
+     * task may remove the entry itself (then no {@link #release} follows).
+     */
+    boolean claimAll(int count) {
+        return key != null && uses == 1 && count == present && outstanding.compareAndSet(present, 0);
+    }
+
+    /** {@code count} reads were done; the removal when they were the last owed, else {@code null}. */
+    CompletableFuture<Void> release(int count) {
+        if (key == null || !readable || uses <= 0) {
+            return null;
+        }
+        return outstanding.addAndGet(-count) == 0 ? cluster.remover().remove(key) : null;
+    }
+
+    /**
+     * The values of this batch, for {@code gather}: returned with the answer, or fetched once for
+     * every gathered element. When a single gather is the only reader of a stored batch, the entry is
+     * removed right after the fetch, while the gather delivers the values.
+     */
+    synchronized CompletableFuture<Object[]> values() {
+        if (values == null) {
+            values = ClusterCall.start(cluster, "gather", () -> cluster.data().getAsync(key))
+                    .thenApply(this::decode);
+            if (uses == 1 && outstanding.compareAndSet(present, 0)) {
+                removedAfterFetch = values.handle((v, error) -> null).thenCompose(ignored -> cluster.remover().remove(key));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * A gather read one element: the removal of the entry when that was the last read owed (its
+     * delivery waits for it, so that a drained stream leaves nothing behind), else {@code null}.
+     */
+    CompletableFuture<Void> gathered() {
+        if (returned) {
+            return null;
+        }
+        if (removedAfterFetch != null) {
+            return gathered.incrementAndGet() == present ? removedAfterFetch : null;
+        }
+        return release(1);
+    }
+
+    private Object[] decode(byte[] bytes) {
+        if (bytes == null) {
+            throw new IllegalStateException("the result " + key + " is gone from " + cluster.name()
+                    + ": the nodes holding it and its backup were lost");
+        }
+        return cluster.codec().<Outcomes>decode(bytes).values();
+    }
+
+    @Override
+    public String toString() {
+        return key != null ? "batch " + key : returned ? "returned batch" : "discarded batch";
+    }
+}

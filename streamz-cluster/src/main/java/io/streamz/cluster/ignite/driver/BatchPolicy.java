@@ -1,0 +1,45 @@
+package io.streamz.cluster.ignite.driver;
+
+/**
+ * How one element-wise step sizes its tasks, from the measured time its function takes per element:
+ * a task should hold about {@link #TARGET_NANOS} of work, so that messaging costs little beside it,
+ * and the work waiting should be spread over enough tasks to keep the servers' threads busy. Cheap
+ * functions thus go in large batches with few tasks in flight (throughput), slow ones one element per
+ * task with up to one task per server thread (parallelism). Until the first measurement a function
+ * counts as slow, so that a slow one never waits behind a batch.
+ */
+final class BatchPolicy {
+    static final long TARGET_NANOS = 1_000_000;
+    static final int MAX_BATCH = 512;
+    static final int MIN_TASKS = 2;
+    private static final double WEIGHT = 0.3;
+
+    /** Average nanoseconds per element, or negative before any measurement. */
+    private double perElement = -1;
+
+    /** A task of {@code elements} spent {@code nanos} in the function; replays (0 ns) say nothing. */
+    void record(int elements, long nanos) {
+        if (elements == 0 || nanos <= 0) {
+            return;
+        }
+        double measured = (double) nanos / elements;
+        perElement = perElement < 0 ? measured : (1 - WEIGHT) * perElement + WEIGHT * measured;
+    }
+
+    int batchLimit() {
+        if (perElement < 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(MAX_BATCH, TARGET_NANOS / Math.max(perElement, 1)));
+    }
+
+    /** How many tasks may be in flight while {@code elements} wait or run, on {@code threads} server threads. */
+    int maxTasks(int elements, int threads) {
+        int most = Math.max(threads, MIN_TASKS);
+        if (perElement < 0) {
+            return most;
+        }
+        double wanted = Math.ceil(elements * perElement / TARGET_NANOS);
+        return (int) Math.max(MIN_TASKS, Math.min(most, wanted));
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.ArrayList;
+
+/**
+ * A batch coming back completes many handles at once, and each may make an element ready for the
+ * next cluster step. Inside a burst, the steps' dispatchers defer their pumps to its end, so that the
+ * elements that became ready together leave together, in one task, instead of one by one.
+ */
+public final class Burst {
+    private static final ThreadLocal<ArrayList<Runnable>> DEFERRED = new ThreadLocal<>();
+
+    private Burst() {
+    }
+
+    /** Runs {@code body}, then the actions deferred meanwhile on this thread. */
+    public static void run(Runnable body) {
+        if (DEFERRED.get() != null) {
+            body.run();
+            return;
+        }
+        ArrayList<Runnable> deferred = new ArrayList<>();
+        DEFERRED.set(deferred);
+        try {
+            body.run();
+        } finally {
+            DEFERRED.remove();
+        }
+        for (Runnable action : deferred) {
+            action.run();
+        }
+    }
+
+    /** Runs {@code action} now, or once at the end of the burst this thread is in. */
+    public static void runOrDefer(Runnable action) {
+        ArrayList<Runnable> deferred = DEFERRED.get();
+        if (deferred == null) {
+            action.run();
+            return;
+        }
+        for (Runnable queued : deferred) {
+            if (queued == action) {
+                return;
+            }
+        }
+        deferred.add(action);
+    }
+}

@@ -1,0 +1,149 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.ignite.IgniteClientDisconnectedException;
+import org.apache.ignite.lang.IgniteFuture;
+
+/**
+ * One operation on the cluster (a task, a cache read or removal): retried while the topology changes,
+ * completed on the driver's callback threads, never on Ignite's. Every operation of streamz is
+ * idempotent, so a retry is harmless. It fails with a message naming the cluster once it has waited
+ * the operation timeout while the cluster answered nothing (see {@link ClusterContext#givesUp}); an
+ * operation that merely runs long on a cluster that answers (a slow user function) is waited for.
+ *
+ * @param <R> result type
+ */
+public final class ClusterCall<R> {
+    private static final long POLL = TimeUnit.MILLISECONDS.toNanos(50);
+    /** How long a retry waits for the topology to change (a stopping node to leave) at most. */
+    private static final long MAX_WAIT = TimeUnit.SECONDS.toNanos(2);
+
+    private final ClusterContext cluster;
+    private final String what;
+    private final Supplier<IgniteFuture<R>> attempt;
+    private final CompletableFuture<R> result = new CompletableFuture<>();
+    private final long started = System.nanoTime();
+    private volatile ScheduledFuture<?> timer;
+    private volatile Throwable lastTransient;
+
+    private ClusterCall(ClusterContext cluster, String what, Supplier<IgniteFuture<R>> attempt) {
+        this.cluster = cluster;
+        this.what = what;
+        this.attempt = attempt;
+    }
+
+    /**
+     * Starts the operation.
+     *
+     * @param what what the operation is, for messages ("cluster map", "gather")
+     */
+    public static <R> CompletableFuture<R> start(ClusterContext cluster, String what, Supplier<IgniteFuture<R>> attempt) {
+        ClusterCall<R> call = new ClusterCall<>(cluster, what, attempt);
+        call.watch();
+        call.run(0);
+        return call.result;
+    }
+
+    /** Checks, ten times per operation timeout, that the cluster still answers while this runs. */
+    private void watch() {
+        timer = cluster.schedule(() -> cluster.execute(this::check), cluster.checkPeriodNanos());
+    }
+
+    private void check() {
+        if (result.isDone()) {
+            return;
+        }
+        if (cluster.isClosed()) {
+            finish(null, cluster.closedError());
+            return;
+        }
+        cluster.probeIfSilent();
+        if (cluster.givesUp(System.nanoTime() - started)) {
+            finish(null, cluster.unavailable(what, lastTransient));
+        } else {
+            watch();
+        }
+    }
+
+    private void run(int retries) {
+        if (result.isDone()) {
+            return;
+        }
+        if (cluster.isClosed()) {
+            cluster.execute(() -> finish(null, cluster.closedError()));
+            return;
+        }
+        // On a callback thread: Ignite may block a while sending to a node that is gone, and neither
+        // the emitter nor this operation's timeout should wait for that.
+        cluster.execute(() -> attempt(retries));
+    }
+
+    private void attempt(int retries) {
+        if (cluster.disconnected() || cluster.hasGivenUp()) {
+            // Sending now would only try nodes that are gone: wait for the cluster to answer instead.
+            failed(new IgniteClientDisconnectedException(null, "the cluster does not answer"), retries);
+            return;
+        }
+        try {
+            attempt.get().listen(done -> cluster.execute(() -> completed(done, retries)));
+        } catch (RuntimeException e) {
+            failed(e, retries);
+        }
+    }
+
+    private void completed(IgniteFuture<R> done, int retries) {
+        R value;
+        try {
+            value = done.get();
+        } catch (RuntimeException e) {
+            failed(e, retries);
+            return;
+        }
+        cluster.answered();
+        finish(value, null);
+    }
+
+    private void failed(Throwable error, int retries) {
+        if (cluster.isClosed()) {
+            finish(null, cluster.closedError());
+        } else if (Failures.isTransient(error)) {
+            lastTransient = error;
+            if (cluster.givesUp(System.nanoTime() - started)) {
+                finish(null, cluster.unavailable(what, error));
+            } else {
+                retryOnNewTopology(cluster.topologyVersion(), System.nanoTime(), retries);
+            }
+        } else {
+            finish(null, Failures.original(error));
+        }
+    }
+
+    /**
+     * Runs the operation again once the topology changed since {@code version} (a node that was
+     * stopping has left, so the job goes to its successor, not to it again), or after a while.
+     */
+    private void retryOnNewTopology(long version, long since, int retries) {
+        cluster.schedule(() -> cluster.execute(() -> {
+            if (cluster.isClosed() || cluster.topologyVersion() != version || System.nanoTime() - since >= MAX_WAIT) {
+                run(retries + 1);
+            } else if (!result.isDone()) {
+                retryOnNewTopology(version, since, retries);
+            }
+        }), POLL);
+    }
+
+    private void finish(R value, Throwable error) {
+        ScheduledFuture<?> pending = timer;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        if (error == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(error);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.Cluster;
+import io.streamz.cluster.ClusterUnavailableException;
+import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.job.Codec;
+import java.lang.ref.Cleaner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.IgniteCompute;
+
+/**
+ * What every cluster stream of one {@code IgniteCluster} shares on the driver: the client node and
+ * its caches, the threads that completions run on (never Ignite's own), the timer of timeouts and
+ * retries, where tasks go, and what removes consumed results.
+ */
+public final class ClusterContext {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final long MIN_CHECK_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final Cluster owner;
+    private final Ignite ignite;
+    private final String name;
+    private final Duration timeout;
+    private final IgniteCache<Object, byte[]> data;
+    private final IgniteCache<Object, byte[]> states;
+    private final IgniteCompute compute;
+    private final Codec codec;
+    private final Placement placement;
+    private final Remover remover;
+    private final ExecutorService callbacks;
+    private final ScheduledThreadPoolExecutor timer;
+    private final Cleaner cleaner;
+    private final Set<Dispatcher> dispatchers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    private final Set<Object> stateKeys = Collections.synchronizedSet(new HashSet<>());
+    private volatile boolean closed;
+    /** {@code System.nanoTime()} of the cluster's last answer to any operation. */
+    private volatile long lastAnswer = System.nanoTime();
+    /** When an operation last gave up on the cluster, or 0. */
+    private volatile long gaveUpAt;
+    private volatile long lastProbe;
+
+    /** Creates the caches if the cluster has none yet. */
+    public ClusterContext(Cluster owner, Ignite ignite, String name, Duration timeout, int threadsPerServer, ClassLoader loader) {
+        this.owner = owner;
+        this.ignite = ignite;
+        this.name = name;
+        this.timeout = timeout;
+        this.data = ignite.getOrCreateCache(Caches.configuration(Caches.DATA));
+        this.states = ignite.getOrCreateCache(Caches.configuration(Caches.STATE));
+        this.compute = ignite.compute();
+        this.codec = new Codec(ignite, loader);
+        this.placement = new Placement(ignite, threadsPerServer);
+        this.remover = new Remover(this);
+        int instance = INSTANCES.incrementAndGet();
+        this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
+        this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.cleaner = Cleaner.create(daemon("streamz-cluster-" + instance + "-cleaner-"));
+    }
+
+    public Cluster owner() {
+        return owner;
+    }
+
+    public Ignite ignite() {
+        return ignite;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public IgniteCache<Object, byte[]> data() {
+        return data;
+    }
+
+    public IgniteCompute compute() {
+        return compute;
+    }
+
+    public Codec codec() {
+        return codec;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Remover remover() {
+        return remover;
+    }
+
+    /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */
+    long checkPeriodNanos() {
+        return Math.max(timeout.toNanos() / 10, MIN_CHECK_PERIOD);
+    }
+
+    /** An operation succeeded: the cluster answers. */
+    void answered() {
+        lastAnswer = System.nanoTime();
+        gaveUpAt = 0;
+    }
+
+    /**
+     * When the cluster has answered nothing for a quarter of the timeout, asks it something cheap,
+     * at most once per check period: a read of a random key, so of a random server's partition, which
+     * no busy compute thread can hold up. A cluster that is alive but only running long jobs, or that
+     * lost one server among several, keeps proving it.
+     */
+    void probeIfSilent() {
+        long now = System.nanoTime();
+        long last = lastProbe;
+        if (now - lastAnswer < timeout.toNanos() / 4 || now - last < checkPeriodNanos()) {
+            return;
+        }
+        lastProbe = now;
+        // On a thread of its own: Ignite may block a while sending to a node that is gone.
+        execute(() -> {
+            try {
+                data.getAsync(ThreadLocalRandom.current().nextInt()).listen(done -> {
+                    try {
+                        done.get();
+                        answered();
+                    } catch (RuntimeException silent) {
+                        // Not an answer: the operations waiting give up in time.
+                    }
+                });
+            } catch (RuntimeException disconnected) {
+                // Likewise.
+            }
+        });
+    }
+
+    /**
+     * Whether an operation that has waited {@code ageNanos} gives up: after the operation timeout,
+     * when the cluster has not answered anything for half of it (it would have answered a probe by
+     * then), or when the cluster has been silent for the whole timeout and this client knows it lost
+     * the servers. Once one operation gave up, the others do at once, until the cluster answers
+     * again (a probe keeps asking it meanwhile).
+     */
+    boolean givesUp(long ageNanos) {
+        if (hasGivenUp()) {
+            probeIfSilent();
+            return true;
+        }
+        long now = System.nanoTime();
+        long silent = now - lastAnswer;
+        long limit = timeout.toNanos();
+        if (ageNanos >= limit && silent >= limit / 2 || silent >= limit && !reachable()) {
+            gaveUpAt = now;
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether an operation gave up and the cluster has answered nothing since. */
+    boolean hasGivenUp() {
+        long gaveUp = gaveUpAt;
+        return gaveUp != 0 && lastAnswer - gaveUp < 0;
+    }
+
+    /** The topology version this client sees (it changes when a node joins or leaves). */
+    long topologyVersion() {
+        try {
+            return ignite.cluster().topologyVersion();
+        } catch (RuntimeException disconnected) {
+            return -1;
+        }
+    }
+
+    /** Whether this client lost the cluster and is trying to reconnect. */
+    boolean disconnected() {
+        try {
+            return ignite.cluster().clientReconnectFuture() != null;
+        } catch (RuntimeException stopped) {
+            return true;
+        }
+    }
+
+    /** Whether this client is connected and sees at least one server. */
+    boolean reachable() {
+        try {
+            return ignite.cluster().clientReconnectFuture() == null && !ignite.cluster().forServers().nodes().isEmpty();
+        } catch (RuntimeException disconnected) {
+            return false;
+        }
+    }
+
+    /** Runs {@code task} on a callback thread (on this one once the cluster is closed). */
+    public void execute(Runnable task) {
+        try {
+            callbacks.execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            task.run();
+        }
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        try {
+            return timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            task.run();
+            return null;
+        }
+    }
+
+    /** Removes the entry under {@code key} once {@code holder} is garbage. */
+    void removeWhenUnreachable(Object holder, Object key) {
+        Remover target = remover;
+        cleaner.register(holder, () -> {
+            if (!closed) {
+                target.remove(key);
+            }
+        });
+    }
+
+    /** Keeps {@code dispatcher} to fail what waits in it when the cluster closes. */
+    public void register(Dispatcher dispatcher) {
+        dispatchers.add(dispatcher);
+    }
+
+    /** Remembers a state entry of an accumulate, removed when the driver leaves. */
+    public void registerState(Object key) {
+        stateKeys.add(key);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public void checkOpen() {
+        if (closed) {
+            throw closedError();
+        }
+    }
+
+    public ClusterUnavailableException closedError() {
+        return new ClusterUnavailableException(name + " is closed: open a new cluster to run cluster streams", null);
+    }
+
+    /** The failure of an operation that the cluster, unreachable, did not answer in time. */
+    ClusterUnavailableException unavailable(String what, Throwable cause) {
+        String reason = cause == null ? "" : " Last error: " + cause.getMessage();
+        return new ClusterUnavailableException(name + " did not answer within " + timeout.toMillis() / 1000.0
+                + " s (" + what + "): no server is reachable; are its servers running?" + reason, cause);
+    }
+
+    /** Fails what waits in the dispatchers and forgets the accumulate states; before the client stops. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        forgetStates();
+        closed = true;
+        List<Dispatcher> open;
+        synchronized (dispatchers) {
+            open = new ArrayList<>(dispatchers);
+        }
+        ClusterUnavailableException reason = closedError();
+        open.forEach(d -> d.abandon(reason));
+    }
+
+    /** Removes the accumulate states of this driver, waiting a second at most: the servers may be gone. */
+    private void forgetStates() {
+        if (stateKeys.isEmpty() || hasGivenUp() || disconnected()) {
+            return;
+        }
+        Set<Object> keys = new HashSet<>(stateKeys);
+        try {
+            CompletableFuture.runAsync(() -> states.removeAll(keys), callbacks).get(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException gone) {
+            // The servers are gone or slow: the states go with them.
+        }
+    }
+
+    /** Stops the driver's threads; after the client node stopped, so that late completions still run. */
+    public void shutdown() {
+        timer.shutdownNow();
+        callbacks.shutdown();
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

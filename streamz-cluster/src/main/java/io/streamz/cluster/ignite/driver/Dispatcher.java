@@ -1,0 +1,15 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Sends the elements of one cluster step to the cluster, as tasks of one or more elements. */
+public interface Dispatcher {
+    /** Takes one element; {@code output} completes when the step's result is known. Never blocks. */
+    void submit(Object input, Handle output);
+
+    /** Completes when no element is waiting here or in flight. */
+    CompletableFuture<Void> idle();
+
+    /** Fails every element waiting here with {@code reason}: the cluster was closed. */
+    void abandon(Throwable reason);
+}

@@ -1,0 +1,197 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.job.ElementJob;
+import io.streamz.cluster.ignite.job.ElementOp;
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.ShippedOp;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends the elements of an element-wise step (map, filter, starmap) to the cluster. An element waits
+ * here until its input is complete, then for a task. Micro-batching, after Nagle's algorithm: with no
+ * task of this step in flight an element leaves at once; otherwise the elements pile up and leave
+ * together when a task comes back, or as soon as they fill a task. {@link BatchPolicy} sizes tasks
+ * from the measured time per element (cheap functions: large tasks, few in flight; slow ones: one
+ * element per task, up to one task per server thread). A task holds elements whose inputs lie on
+ * one server and runs there. Results come back per element; their order does not matter here,
+ * {@code gather} restores it.
+ */
+public final class ElementDispatcher implements Dispatcher {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ClusterContext cluster;
+    private final ShippedOp<ElementOp> op;
+    private final Uses uses;
+    private final String what;
+    private final BatchPolicy policy = new BatchPolicy();
+    private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    private final Runnable pump = this::pump;
+    private int awaitingInput;
+    private int tasks;
+    private int elementsInFlight;
+    private CompletableFuture<Void> idle;
+
+    public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
+        this.cluster = cluster;
+        this.op = op;
+        this.uses = uses;
+        this.what = what;
+        cluster.register(this);
+    }
+
+    @Override
+    public void submit(Object input, Handle output) {
+        Item item = new Item(input, output);
+        CompletableFuture<?> ready = Inputs.whenReady(input);
+        if (ready == null) {
+            accept(item);
+            return;
+        }
+        synchronized (this) {
+            awaitingInput++;
+        }
+        ready.whenComplete((ignored, error) -> {
+            synchronized (this) {
+                awaitingInput--;
+            }
+            accept(item);
+        });
+    }
+
+    private void accept(Item item) {
+        if (cluster.isClosed()) {
+            TaskPlan.abandon(item, cluster.closedError());
+        } else if (!TaskPlan.settleWithoutTask(item)) {
+            boolean now;
+            synchronized (this) {
+                queue.add(item);
+                // Nagle: while a task is out, a new element waits for it to come back, unless the
+                // waiting ones fill a task already (always so for slow functions: one per task).
+                now = tasks == 0 || queue.size() >= policy.batchLimit();
+            }
+            if (now) {
+                Burst.runOrDefer(pump);
+            }
+            return;
+        }
+        signalIfIdle();
+    }
+
+    private void pump() {
+        while (true) {
+            List<Item> items;
+            synchronized (this) {
+                if (queue.isEmpty() || tasks >= policy.maxTasks(queue.size() + elementsInFlight, cluster.placement().totalThreads())) {
+                    return;
+                }
+                items = takeBatch(policy.batchLimit());
+                tasks++;
+                elementsInFlight += items.size();
+            }
+            send(items);
+        }
+    }
+
+    /** The first waiting element and, up to {@code limit}, others whose inputs lie on the same server. */
+    private List<Item> takeBatch(int limit) {
+        Item first = queue.poll();
+        List<Item> items = new ArrayList<>(Math.min(limit, queue.size() + 1));
+        items.add(first);
+        int location = Inputs.location(first.input);
+        UUID server = location < 0 ? null : cluster.placement().primary(location);
+        for (Iterator<Item> it = queue.iterator(); items.size() < limit && it.hasNext(); ) {
+            Item next = it.next();
+            int at = Inputs.location(next.input);
+            boolean sameServer = location < 0 ? at < 0 : at < 0 || at == location || server != null && server.equals(cluster.placement().primary(at));
+            if (sameServer) {
+                items.add(next);
+                it.remove();
+            }
+        }
+        return items;
+    }
+
+    private void send(List<Item> items) {
+        int location = Inputs.location(items.get(0).input);
+        int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
+        Batch out = new Batch(cluster, partition, uses);
+        TaskPlan plan;
+        try {
+            plan = TaskPlan.of(items, !out.returnsValues(), cluster.codec());
+        } catch (RuntimeException unmarshallable) {
+            items.forEach(item -> TaskPlan.abandon(item, unmarshallable));
+            synchronized (this) {
+                tasks--;
+                elementsInFlight -= items.size();
+            }
+            signalIfIdle();
+            return;
+        }
+        ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
+        UUID server = cluster.placement().primary(partition);
+        cluster.placement().started(server);
+        ClusterCall.start(cluster, what, () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
+                .whenComplete((result, error) -> {
+                    cluster.placement().finished(server);
+                    done(plan, out, result, error);
+                });
+    }
+
+    private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {
+        synchronized (this) {
+            tasks--;
+            elementsInFlight -= plan.size();
+            if (result != null) {
+                policy.record(plan.size(), result.nanos());
+            }
+        }
+        plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
+            pump();
+            signalIfIdle();
+        });
+    }
+
+    @Override
+    public synchronized CompletableFuture<Void> idle() {
+        if (!busy()) {
+            return DONE;
+        }
+        if (idle == null) {
+            idle = new CompletableFuture<>();
+        }
+        return idle;
+    }
+
+    private boolean busy() {
+        return awaitingInput > 0 || !queue.isEmpty() || tasks > 0;
+    }
+
+    private void signalIfIdle() {
+        CompletableFuture<Void> waiting;
+        synchronized (this) {
+            if (busy() || idle == null) {
+                return;
+            }
+            waiting = idle;
+            idle = null;
+        }
+        waiting.complete(null);
+    }
+
+    @Override
+    public void abandon(Throwable reason) {
+        List<Item> dropped;
+        synchronized (this) {
+            dropped = new ArrayList<>(queue);
+            queue.clear();
+        }
+        dropped.forEach(item -> TaskPlan.abandon(item, reason));
+        signalIfIdle();
+    }
+}

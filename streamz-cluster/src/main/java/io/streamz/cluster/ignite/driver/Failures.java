@@ -1,0 +1,61 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.apache.ignite.IgniteCheckedException;
+import org.apache.ignite.IgniteClientDisconnectedException;
+import org.apache.ignite.IgniteException;
+import org.apache.ignite.IgniteInterruptedException;
+import org.apache.ignite.cluster.ClusterTopologyException;
+import org.apache.ignite.compute.ComputeExecutionRejectedException;
+import org.apache.ignite.internal.IgniteClientDisconnectedCheckedException;
+import org.apache.ignite.internal.IgniteInterruptedCheckedException;
+import org.apache.ignite.internal.NodeStoppingException;
+import org.apache.ignite.internal.cluster.ClusterTopologyCheckedException;
+
+/** Tells apart the failures worth a retry (the topology changed) and digs out the original exception. */
+final class Failures {
+    private Failures() {
+    }
+
+    /**
+     * A node left or is stopping (a job there was cancelled or could not finish), or the client is
+     * reconnecting: every job and cache operation of streamz is idempotent, so running it again on
+     * the new topology is safe. Other failures (a value that cannot be marshalled) would fail again.
+     */
+    static boolean isTransient(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof ClusterTopologyException || e instanceof ClusterTopologyCheckedException
+                    || e instanceof IgniteClientDisconnectedException || e instanceof IgniteClientDisconnectedCheckedException
+                    || e instanceof NodeStoppingException || e instanceof ComputeExecutionRejectedException
+                    || e instanceof IgniteInterruptedException || e instanceof IgniteInterruptedCheckedException
+                    || e instanceof InterruptedException || mentionsStopping(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ignite says "node is stopping" or "grid is stopping" in plain IgniteExceptions too. */
+    private static boolean mentionsStopping(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getName().startsWith("org.apache.ignite.") && message != null
+                && message.toLowerCase(Locale.ROOT).contains("stopping");
+    }
+
+    /** The exception under Ignite's and the futures' plain wrappers (the error itself when it is none). */
+    static Throwable original(Throwable error) {
+        Throwable e = error;
+        while (isWrapper(e) && e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static boolean isWrapper(Throwable e) {
+        Class<?> type = e.getClass();
+        return type == IgniteException.class || type == IgniteCheckedException.class
+                || e instanceof CompletionException || e instanceof ExecutionException;
+    }
+}

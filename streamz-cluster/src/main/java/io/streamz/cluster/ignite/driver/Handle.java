@@ -1,0 +1,99 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
+ * (right after {@code scatter}), or the result of a cluster step, which stays on the cluster as
+ * element {@link #index()} of a stored {@link Batch}. A result handle completes when its task
+ * answered: present, absent (filtered out) or failed with the user function's exception.
+ */
+public final class Handle {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final CompletableFuture<Void> ready;
+    private final boolean inline;
+    private final Object inlineValue;
+    // Written before ready completes; the completion publishes them.
+    private Batch batch;
+    private int index;
+    private boolean absent;
+    private Throwable failure;
+
+    private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue) {
+        this.ready = ready;
+        this.inline = inline;
+        this.inlineValue = inlineValue;
+    }
+
+    /** A handle to the result of a step, pending until the step answers. */
+    public Handle() {
+        this(new CompletableFuture<>(), false, null);
+    }
+
+    /** A handle to a value still on the driver. */
+    public static Handle inline(Object value) {
+        return new Handle(DONE, true, value);
+    }
+
+    public CompletableFuture<Void> ready() {
+        return ready;
+    }
+
+    public boolean isDone() {
+        return ready.isDone();
+    }
+
+    public boolean isInline() {
+        return inline;
+    }
+
+    public Object inlineValue() {
+        return inlineValue;
+    }
+
+    /** The stored batch holding this result; only for a present result. */
+    public Batch batch() {
+        return batch;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public boolean isAbsent() {
+        return absent;
+    }
+
+    /** The exception the element failed with, or {@code null}. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    void present(Batch in, int at) {
+        this.batch = in;
+        this.index = at;
+        ready.complete(null);
+    }
+
+    void markAbsent() {
+        this.absent = true;
+        ready.complete(null);
+    }
+
+    void fail(Throwable error) {
+        this.failure = error;
+        ready.completeExceptionally(error);
+    }
+
+    @Override
+    public String toString() {
+        if (inline) {
+            return "<handle: " + inlineValue + ">";
+        }
+        if (!ready.isDone()) {
+            return "<handle: pending>";
+        }
+        return failure != null ? "<handle: failed " + failure + ">" : absent ? "<handle: absent>" : "<handle: " + batch + "[" + index + "]>";
+    }
+}

@@ -1,0 +1,118 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Caches;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.cache.affinity.Affinity;
+import org.apache.ignite.cluster.ClusterNode;
+
+/**
+ * Where tasks go. A task whose inputs lie on the cluster runs in their partition; one whose inputs
+ * come from the driver runs in a partition of the server with the fewest tasks in flight, so that
+ * parallel tasks spread over the servers. The partition map is recomputed when the topology changes.
+ */
+public final class Placement {
+    private final Ignite ignite;
+    private final int threadsPerServer;
+    private final Map<UUID, AtomicInteger> load = new ConcurrentHashMap<>();
+    private final AtomicInteger turn = new AtomicInteger();
+    private volatile Snapshot snapshot;
+
+    Placement(Ignite ignite, int threadsPerServer) {
+        this.ignite = ignite;
+        this.threadsPerServer = threadsPerServer;
+    }
+
+    /** The node that holds {@code partition} now, or {@code null} when no server is there. */
+    public UUID primary(int partition) {
+        return snapshot().primaries[partition];
+    }
+
+    /** A partition of the least loaded server (turning through its partitions). */
+    public int partitionOnLeastLoadedServer() {
+        Snapshot current = snapshot();
+        int[] best = null;
+        int bestLoad = Integer.MAX_VALUE;
+        int start = turn.getAndIncrement() & Integer.MAX_VALUE;
+        for (int i = 0; i < current.servers.size(); i++) {
+            UUID server = current.servers.get((start + i) % current.servers.size());
+            int tasks = load(server).get();
+            if (tasks < bestLoad) {
+                bestLoad = tasks;
+                best = current.partitionsByServer.get(server);
+            }
+        }
+        if (best == null || best.length == 0) {
+            // No server: any partition; the task fails over or times out like every other.
+            return start % Caches.PARTITIONS;
+        }
+        return best[start % best.length];
+    }
+
+    /** Compute threads across the servers, as far as the driver knows. */
+    public int totalThreads() {
+        return Math.max(1, snapshot().servers.size()) * threadsPerServer;
+    }
+
+    void started(UUID server) {
+        if (server != null) {
+            load(server).incrementAndGet();
+        }
+    }
+
+    void finished(UUID server) {
+        if (server != null) {
+            load(server).decrementAndGet();
+        }
+    }
+
+    private AtomicInteger load(UUID server) {
+        return load.computeIfAbsent(server, id -> new AtomicInteger());
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        try {
+            long version = ignite.cluster().topologyVersion();
+            if (current == null || current.version != version) {
+                current = new Snapshot(version, ignite.affinity(Caches.DATA));
+                snapshot = current;
+            }
+            return current;
+        } catch (RuntimeException disconnected) {
+            // The client is reconnecting: the last known map is as good as any; tasks retry anyway.
+            return current != null ? current : EMPTY;
+        }
+    }
+
+    private static final Snapshot EMPTY = new Snapshot(-1, null);
+
+    private static final class Snapshot {
+        final long version;
+        final UUID[] primaries = new UUID[Caches.PARTITIONS];
+        final List<UUID> servers = new ArrayList<>();
+        final Map<UUID, int[]> partitionsByServer = new HashMap<>();
+
+        Snapshot(long version, Affinity<Object> affinity) {
+            this.version = version;
+            Map<UUID, List<Integer>> byServer = new HashMap<>();
+            for (int p = 0; affinity != null && p < Caches.PARTITIONS; p++) {
+                ClusterNode node = affinity.mapPartitionToNode(p);
+                if (node != null) {
+                    primaries[p] = node.id();
+                    byServer.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(p);
+                }
+            }
+            byServer.forEach((server, partitions) -> {
+                servers.add(server);
+                partitionsByServer.put(server, partitions.stream().mapToInt(Integer::intValue).toArray());
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Caches;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes consumed batches from the data cache. Removals requested while one is in flight are
+ * coalesced into the next {@code removeAll}, so a busy stream sends few of them.
+ */
+public final class Remover {
+    private static final Logger LOG = LoggerFactory.getLogger(Remover.class);
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ClusterContext cluster;
+    private List<Object> keys = new ArrayList<>();
+    private List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    private boolean flushing;
+    private CompletableFuture<Void> idle;
+
+    Remover(ClusterContext cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Removes the entry under {@code key}; the future completes once it is gone (never exceptionally). */
+    public CompletableFuture<Void> remove(Object key) {
+        CompletableFuture<Void> removed = new CompletableFuture<>();
+        boolean start;
+        synchronized (this) {
+            keys.add(key);
+            waiting.add(removed);
+            start = !flushing;
+            flushing = true;
+        }
+        if (start) {
+            flush();
+        }
+        return removed;
+    }
+
+    /** Completes when no removal is pending. */
+    public synchronized CompletableFuture<Void> idle() {
+        if (!flushing) {
+            return DONE;
+        }
+        if (idle == null) {
+            idle = new CompletableFuture<>();
+        }
+        return idle;
+    }
+
+    private void flush() {
+        Set<Object> batch;
+        List<CompletableFuture<Void>> done;
+        CompletableFuture<Void> nowIdle = null;
+        synchronized (this) {
+            if (keys.isEmpty()) {
+                flushing = false;
+                nowIdle = idle;
+                idle = null;
+                batch = null;
+                done = null;
+            } else {
+                batch = new HashSet<>(keys);
+                done = waiting;
+                keys = new ArrayList<>();
+                waiting = new ArrayList<>();
+            }
+        }
+        if (batch == null) {
+            if (nowIdle != null) {
+                nowIdle.complete(null);
+            }
+            return;
+        }
+        ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(batch))
+                .whenComplete((ignored, error) -> {
+                    if (error != null && !cluster.isClosed()) {
+                        LOG.warn("Could not remove {} consumed results from {}.{}", batch.size(), cluster.name(), Caches.DATA, error);
+                    }
+                    done.forEach(f -> f.complete(null));
+                    flush();
+                });
+    }
+}

@@ -1,0 +1,149 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Codec;
+import io.streamz.cluster.ignite.job.JobInputs;
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.Outcomes;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One task of a cluster step on the driver: its elements, the job's inputs, which input batches are
+ * consumed whole (the job removes them itself, or the driver once it answered, when the job cannot
+ * replay a re-run without them) and which are released when it answers, then how its answer
+ * completes the elements' result handles.
+ */
+final class TaskPlan {
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    final List<Item> items;
+    final JobInputs inputs;
+    final Object[] consumed;
+    private final Map<Batch, Integer> partial;
+    /** Batches consumed whole that the driver removes after the answer. */
+    private final List<Object> removedAfter;
+
+    private TaskPlan(List<Item> items, JobInputs inputs, Object[] consumed, Map<Batch, Integer> partial,
+                     List<Object> removedAfter) {
+        this.items = items;
+        this.inputs = inputs;
+        this.consumed = consumed;
+        this.partial = partial;
+        this.removedAfter = removedAfter;
+    }
+
+    /**
+     * The plan of a task of {@code items}; {@code jobRemovesInputs} when the job may remove the batches
+     * it consumes whole (it can answer a re-run from its stored outcomes).
+     */
+    static TaskPlan of(List<Item> items, boolean jobRemovesInputs, Codec codec) {
+        JobInputs.Builder job = JobInputs.builder();
+        Map<Batch, Integer> reads = new IdentityHashMap<>();
+        for (Item item : items) {
+            Inputs.describe(item.input, job, reads);
+        }
+        // Encoded before any input batch is claimed: a value that cannot be encoded claims nothing.
+        JobInputs inputs = job.build(codec);
+        List<Object> consumed = new ArrayList<>();
+        Map<Batch, Integer> partial = new IdentityHashMap<>();
+        reads.forEach((batch, count) -> {
+            if (batch.claimAll(count)) {
+                consumed.add(batch.key());
+            } else {
+                partial.put(batch, count);
+            }
+        });
+        if (jobRemovesInputs) {
+            return new TaskPlan(items, inputs, consumed.toArray(), partial, List.of());
+        }
+        return new TaskPlan(items, inputs, new Object[0], partial, consumed);
+    }
+
+    int size() {
+        return items.size();
+    }
+
+    /**
+     * The job answered ({@code result}) or failed for good ({@code error}): releases its inputs, then
+     * completes the result handles (in a {@link Burst}, so the next step sends them together).
+     * Completes once the handles are.
+     */
+    CompletableFuture<Void> finish(ClusterContext cluster, Batch out, JobResult result, Throwable error) {
+        if (result != null) {
+            out.completed(result);
+        } else {
+            // The job may have run and stored its output, or not have consumed its inputs: clean up both.
+            if (out.key() != null) {
+                cluster.remover().remove(out.key());
+            }
+            for (Object key : consumed) {
+                cluster.remover().remove(key);
+            }
+        }
+        return releaseInputs(cluster).thenRun(() -> Burst.run(() -> complete(cluster, out, result, error)));
+    }
+
+    /** What the driver removes now that the job answered; completes when that is done. */
+    private CompletableFuture<Void> releaseInputs(ClusterContext cluster) {
+        List<CompletableFuture<Void>> removals = null;
+        for (Object key : removedAfter) {
+            if (removals == null) {
+                removals = new ArrayList<>();
+            }
+            removals.add(cluster.remover().remove(key));
+        }
+        for (Map.Entry<Batch, Integer> entry : partial.entrySet()) {
+            CompletableFuture<Void> removal = entry.getKey().release(entry.getValue());
+            if (removal != null) {
+                if (removals == null) {
+                    removals = new ArrayList<>();
+                }
+                removals.add(removal);
+            }
+        }
+        return removals == null ? DONE : CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
+    }
+
+    private void complete(ClusterContext cluster, Batch out, JobResult result, Throwable error) {
+        Throwable[] errors = result == null ? null : result.errors(cluster.codec());
+        for (int i = 0; i < items.size(); i++) {
+            Handle handle = items.get(i).output;
+            if (error != null) {
+                handle.fail(error);
+            } else if (result.status(i) == Outcomes.PRESENT) {
+                handle.present(out, i);
+            } else if (result.status(i) == Outcomes.ABSENT) {
+                handle.markAbsent();
+            } else {
+                handle.fail(errors[i]);
+            }
+        }
+    }
+
+    /**
+     * Settles an item that needs no task: its input failed (the result fails the same way) or was
+     * filtered out (so is the result). Returns whether it was settled.
+     */
+    static boolean settleWithoutTask(Item item) {
+        Throwable failure = Inputs.failure(item.input);
+        if (failure != null) {
+            Inputs.release(item.input);
+            item.output.fail(failure);
+            return true;
+        }
+        if (Inputs.absent(item.input)) {
+            item.output.markAbsent();
+            return true;
+        }
+        return false;
+    }
+
+    /** Fails an item that will never be sent. */
+    static void abandon(Item item, Throwable reason) {
+        Inputs.release(item.input);
+        item.output.fail(reason);
+    }
+}

@@ -1,0 +1,44 @@
+package io.streamz.cluster.ignite.job;
+
+import java.util.List;
+import org.apache.ignite.cache.CacheAtomicityMode;
+import org.apache.ignite.cache.CacheMode;
+import org.apache.ignite.cache.CacheWriteSynchronizationMode;
+import org.apache.ignite.cache.affinity.rendezvous.RendezvousAffinityFunction;
+import org.apache.ignite.configuration.CacheConfiguration;
+
+/**
+ * The two caches every streamz driver and server share. {@link #DATA} holds the results of cluster
+ * steps until the next step or {@code gather} has used them; {@link #STATE} holds the state of
+ * cluster {@code accumulate}s. Keys are {@code AffinityKey}s whose affinity part is a partition
+ * number, so that a driver decides where a result lies; values are bytes marshalled by
+ * {@link Codec}, so that servers need no user class to store them.
+ */
+public final class Caches {
+    public static final String DATA = "streamz-data";
+    public static final String STATE = "streamz-state";
+    /** What an accumulate job reserves its partition in, so that neither moves while it runs. */
+    public static final List<String> BOTH = List.of(DATA, STATE);
+    /** What an element-wise job reserves its partition in. */
+    public static final List<String> DATA_ONLY = List.of(DATA);
+    /** Partitions per cache: few, so that partition exchanges stay quick; a power of two. */
+    public static final int PARTITIONS = 128;
+
+    private Caches() {
+    }
+
+    /**
+     * Partitioned with one backup, written synchronously to both copies, so that losing a node loses
+     * nothing; both caches get the same affinity, so partition {@code p} lies on the same node in each.
+     */
+    public static CacheConfiguration<Object, byte[]> configuration(String name) {
+        CacheConfiguration<Object, byte[]> cfg = new CacheConfiguration<>(name);
+        cfg.setCacheMode(CacheMode.PARTITIONED);
+        cfg.setBackups(1);
+        cfg.setAtomicityMode(CacheAtomicityMode.ATOMIC);
+        cfg.setWriteSynchronizationMode(CacheWriteSynchronizationMode.FULL_SYNC);
+        cfg.setAffinity(new RendezvousAffinityFunction(false, PARTITIONS));
+        cfg.setStatisticsEnabled(false);
+        return cfg;
+    }
+}

@@ -1,0 +1,98 @@
+package io.streamz.cluster.ignite.job;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.HashSet;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/**
+ * A batch of elements of one element-wise cluster step (map, filter, starmap), run on the node that
+ * holds its partition: reads the inputs, applies the function to each element (an exception fails
+ * that element only), stores the outcomes under {@code outputKey} in the same partition (or returns
+ * them, when only a gather reads them), then removes the input batches it was told it consumes.
+ * Idempotent: a re-run after a failover whose first run already consumed its inputs answers from
+ * the stored outcomes (a job returning its values consumes none, the driver removes them).
+ */
+public final class ElementJob implements IgniteCallable<JobResult> {
+    private static final long serialVersionUID = 1L;
+
+    private final ShippedOp<ElementOp> op;
+    private final JobInputs inputs;
+    /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
+    private final Object outputKey;
+    private final boolean returnValues;
+    private final Object[] consumed;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    public ElementJob(ShippedOp<ElementOp> op, JobInputs inputs, Object outputKey, boolean returnValues, Object[] consumed) {
+        this.op = op;
+        this.inputs = inputs;
+        this.outputKey = outputKey;
+        this.returnValues = returnValues;
+        this.consumed = consumed;
+    }
+
+    @Override
+    public JobResult call() {
+        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
+        Codec codec = new Codec(ignite, getClass().getClassLoader());
+        Object[] values;
+        try {
+            values = inputs.resolve(data, codec);
+        } catch (MissingInputException missing) {
+            return replay(data, codec, missing);
+        }
+        ElementOp function = op.get(getClass().getClassLoader());
+        Outcomes out = new Outcomes(values.length);
+        long start = System.nanoTime();
+        for (int i = 0; i < values.length; i++) {
+            try {
+                function.apply(values[i], out, i);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable e) {
+                Interruption.abortIfInterrupted(e);
+                out.failed(i, e);
+            }
+        }
+        long nanos = System.nanoTime() - start;
+        // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
+        boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
+        if (stored) {
+            data.put(outputKey, codec.encode(out));
+        }
+        if (consumed.length > 0) {
+            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
+        }
+        return out.result(nanos, stored, returnValues, codec);
+    }
+
+    private JobResult replay(IgniteCache<Object, byte[]> data, Codec codec, MissingInputException missing) {
+        byte[] previous = outputKey == null ? null : data.get(outputKey);
+        if (previous == null) {
+            throw missing;
+        }
+        if (consumed.length > 0) {
+            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
+        }
+        Outcomes out = codec.decode(previous);
+        return out.result(0, true, false, codec);
+    }
+
+    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
+    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+    }
+}

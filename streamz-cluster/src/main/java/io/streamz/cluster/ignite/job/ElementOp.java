@@ -1,0 +1,12 @@
+package io.streamz.cluster.ignite.job;
+
+import java.io.Serializable;
+
+/** What a cluster step does to one element (map, filter, starmap), shipped to servers inside jobs. */
+public interface ElementOp extends Serializable {
+    /** Applies the user function to {@code x} and records the outcome as element {@code i} of {@code out}. */
+    void apply(Object x, Outcomes out, int i) throws Exception;
+
+    /** The user function, for the serializability check and {@code toString()}. */
+    Object function();
+}

@@ -1,0 +1,24 @@
+package io.streamz.cluster.ignite.job;
+
+import org.apache.ignite.IgniteInterruptedException;
+
+/**
+ * A job interrupted while a user function ran was cancelled (its node is stopping): that is no
+ * failure of the element, so the whole job fails and Ignite runs it again on another node.
+ */
+final class Interruption {
+    private Interruption() {
+    }
+
+    static void abortIfInterrupted(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IgniteInterruptedException((InterruptedException) e);
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IgniteInterruptedException("the job was cancelled while its user function ran");
+        }
+    }
+}

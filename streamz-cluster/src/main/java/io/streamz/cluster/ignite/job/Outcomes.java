@@ -1,0 +1,66 @@
+package io.streamz.cluster.ignite.job;
+
+import java.io.Serializable;
+
+/**
+ * What a job made of each element of its batch: a value, nothing (filtered out), or the exception
+ * the user function threw. Stored whole in the data cache under the batch's key, so that a job
+ * re-run after a failover can answer what the first run answered.
+ */
+public final class Outcomes implements Serializable {
+    public static final byte PRESENT = 0;
+    public static final byte ABSENT = 1;
+    public static final byte FAILED = 2;
+    private static final long serialVersionUID = 1L;
+
+    private final Object[] values;
+    private final byte[] status;
+    private Throwable[] errors;
+    private int present;
+
+    public Outcomes(int size) {
+        this.values = new Object[size];
+        this.status = new byte[size];
+    }
+
+    public void present(int i, Object value) {
+        values[i] = value;
+        status[i] = PRESENT;
+        present++;
+    }
+
+    public void absent(int i) {
+        status[i] = ABSENT;
+    }
+
+    public void failed(int i, Throwable error) {
+        status[i] = FAILED;
+        if (errors == null) {
+            errors = new Throwable[values.length];
+        }
+        errors[i] = error;
+    }
+
+    public Object value(int i) {
+        return values[i];
+    }
+
+    /** Every element's value ({@code null} where absent or failed). */
+    public Object[] values() {
+        return values;
+    }
+
+    public boolean anyPresent() {
+        return present > 0;
+    }
+
+    /**
+     * The answer to the driver: statuses and errors, and the values only when they go back with it
+     * ({@code returned}); otherwise they stay in the cache ({@code stored}) or nobody wants them.
+     */
+    JobResult result(long nanos, boolean stored, boolean returned, Codec codec) {
+        boolean allPresent = present == values.length;
+        return new JobResult(allPresent ? null : status.clone(), errors == null ? null : codec.encode(errors),
+                returned ? codec.encode(values) : null, values.length, nanos, stored);
+    }
+}

@@ -1,0 +1,123 @@
+package io.streamz.cluster.ignite.startup;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.ignite.IgniteCheckedException;
+import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.failure.StopNodeFailureHandler;
+import org.apache.ignite.internal.IgnitionEx;
+import org.apache.ignite.spi.communication.CommunicationSpi;
+import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
+import org.apache.ignite.spi.discovery.DiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
+import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+
+/**
+ * The configurations of streamz nodes, loaded from the Spring XML of module cluster-config (the same
+ * files the Docker image uses), with what differs per node set here: instance name, addresses and
+ * ports, work directory, and for embedded nodes quicker failure detection.
+ */
+public final class NodeConfigs {
+    private static final String SERVER_XML = "io/streamz/cluster/config/server.xml";
+    private static final String CLIENT_XML = "io/streamz/cluster/config/client.xml";
+    /** Embedded nodes share the JVM with the user's: lower than the files' 5 s (server) and 10 s (client). */
+    private static final long LOCAL_FAILURE_DETECTION_MILLIS = 4_000;
+
+    private NodeConfigs() {
+    }
+
+    /** Server {@code i} of an embedded cluster. */
+    public static IgniteConfiguration localServer(String instance, LocalPorts ports, int i, Path workDir, int threads) {
+        IgniteConfiguration cfg = load(SERVER_XML, "streamz.server");
+        TcpDiscoverySpi discovery = discovery(cfg, ports.discoveryAddresses());
+        discovery.setLocalAddress(LocalPorts.HOST);
+        discovery.setLocalPort(ports.discoveryPort(i));
+        discovery.setLocalPortRange(0);
+        communication(cfg, LocalPorts.HOST, ports.communicationPort(i));
+        cfg.setPublicThreadPoolSize(threads);
+        return embedded(cfg, instance, workDir);
+    }
+
+    /** The client node of an embedded cluster. */
+    public static IgniteConfiguration localClient(String instance, LocalPorts ports, int servers, Path workDir) {
+        IgniteConfiguration cfg = load(CLIENT_XML, "streamz.client");
+        discovery(cfg, ports.discoveryAddresses()).setLocalAddress(LocalPorts.HOST);
+        communication(cfg, LocalPorts.HOST, ports.communicationPort(servers));
+        return embedded(cfg, instance, workDir);
+    }
+
+    /** A client joining the servers at {@code addresses} (host:port, or host:port..port). */
+    public static IgniteConfiguration client(String instance, List<String> addresses, Path workDir) {
+        IgniteConfiguration cfg = load(CLIENT_XML, "streamz.client");
+        discovery(cfg, addresses);
+        cfg.setIgniteInstanceName(instance);
+        cfg.setWorkDirectory(workDir.toString());
+        // Ignite's default halts the JVM when the client is segmented (~30 s after every server is gone).
+        cfg.setFailureHandler(new StopNodeFailureHandler());
+        return cfg;
+    }
+
+    /** A client configured by the user's Spring XML: client mode forced, a unique instance name. */
+    public static IgniteConfiguration fromSpring(Path xml, String instance, Path workDir) {
+        IgniteConfiguration cfg;
+        try {
+            cfg = IgnitionEx.loadConfiguration(xml.toUri().toURL()).get1();
+        } catch (IgniteCheckedException | MalformedURLException e) {
+            throw new IllegalArgumentException("could not load an Ignite configuration from " + xml + ": " + e.getMessage(), e);
+        }
+        cfg.setClientMode(true);
+        cfg.setIgniteInstanceName(instance);
+        if (cfg.getWorkDirectory() == null) {
+            cfg.setWorkDirectory(workDir.toString());
+        }
+        return cfg;
+    }
+
+    /** The static discovery addresses of {@code cfg}, or {@code null} when it finds servers otherwise. */
+    public static List<String> addresses(IgniteConfiguration cfg) {
+        DiscoverySpi spi = cfg.getDiscoverySpi();
+        if (spi instanceof TcpDiscoverySpi tcp && tcp.getIpFinder() instanceof TcpDiscoveryVmIpFinder finder) {
+            return finder.getRegisteredAddresses().stream().map(a -> a.getHostString() + ":" + a.getPort()).distinct().toList();
+        }
+        return null;
+    }
+
+    private static IgniteConfiguration embedded(IgniteConfiguration cfg, String instance, Path workDir) {
+        cfg.setIgniteInstanceName(instance);
+        cfg.setWorkDirectory(workDir.toString());
+        cfg.setFailureDetectionTimeout(LOCAL_FAILURE_DETECTION_MILLIS);
+        cfg.setClientFailureDetectionTimeout(LOCAL_FAILURE_DETECTION_MILLIS);
+        // Stop the node, never halt the JVM it shares with the application.
+        cfg.setFailureHandler(new StopNodeFailureHandler());
+        cfg.setMetricsLogFrequency(0);
+        cfg.setClientConnectorConfiguration(null);
+        cfg.setConnectorConfiguration(null);
+        return cfg;
+    }
+
+    private static TcpDiscoverySpi discovery(IgniteConfiguration cfg, List<String> addresses) {
+        TcpDiscoverySpi discovery = (TcpDiscoverySpi) cfg.getDiscoverySpi();
+        ((TcpDiscoveryVmIpFinder) discovery.getIpFinder()).setAddresses(addresses);
+        return discovery;
+    }
+
+    private static void communication(IgniteConfiguration cfg, String host, int port) {
+        CommunicationSpi<?> spi = cfg.getCommunicationSpi();
+        TcpCommunicationSpi tcp = spi instanceof TcpCommunicationSpi given ? given : new TcpCommunicationSpi();
+        tcp.setLocalAddress(host);
+        tcp.setLocalPort(port);
+        tcp.setLocalPortRange(LocalPorts.COMMUNICATION_RANGE);
+        cfg.setCommunicationSpi(tcp);
+    }
+
+    private static IgniteConfiguration load(String resource, String bean) {
+        URL url = NodeConfigs.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException(resource + " is not on the class path: add the dependency io.streamz:cluster-config");
+        }
+        return Ignition.loadSpringBean(url, bean);
+    }
+}

@@ -1,0 +1,142 @@
+package io.streamz.cluster.ignite.stream;
+
+import io.streamz.local.core.Node;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A node that emits, in input order, what {@link #resolve} makes of each element once it is known
+ * (or nothing for {@link #SKIP}). The emitter waits until its element went downstream, or gets its
+ * failure. When the element is known at once and nothing waits before it, it goes downstream on the
+ * emitting thread; otherwise on the thread that completed it or accepted the one before.
+ */
+abstract class OrderedNode<T> extends Node<T> {
+    /** What {@link #resolve} gives for an element that leaves nothing downstream. */
+    static final Object SKIP = new Object();
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** An element is going downstream, or downstream has not accepted it yet. */
+    private boolean emitting;
+    private CompletableFuture<Void> idle;
+
+    OrderedNode(Node<?> upstream) {
+        super(upstream.scheduler());
+    }
+
+    /** What to emit for {@code x}, or {@link #SKIP}; may complete later or fail. */
+    protected abstract CompletableFuture<?> resolve(Object x);
+
+    @Override
+    public final CompletableFuture<?> update(Object x, Node<?> from) {
+        CompletableFuture<?> value = resolve(x);
+        Pending element;
+        synchronized (this) {
+            if (pending.isEmpty() && !emitting && value.isDone()) {
+                return emitNow(value);
+            }
+            element = new Pending(value);
+            pending.add(element);
+        }
+        value.whenComplete((ignored, error) -> emitKnown());
+        return element.outcome;
+    }
+
+    /** The fast path, under the lock: nothing waits before this element and it is known. */
+    private CompletableFuture<?> emitNow(CompletableFuture<?> value) {
+        if (value.isCompletedExceptionally()) {
+            return value;
+        }
+        Object v = value.join();
+        if (v == SKIP) {
+            return null;
+        }
+        CompletableFuture<?> accepted = emitDownstream(v);
+        if (accepted != null && !accepted.isDone()) {
+            emitting = true;
+            accepted.whenComplete((ignored, error) -> {
+                synchronized (this) {
+                    emitting = false;
+                }
+                emitKnown();
+            });
+        }
+        return accepted;
+    }
+
+    /** Emits the known elements at the head of the line, one at a time, in order. */
+    private void emitKnown() {
+        while (true) {
+            Pending next;
+            CompletableFuture<Void> nowIdle = null;
+            synchronized (this) {
+                next = pending.peek();
+                if (next == null || emitting || !next.value.isDone()) {
+                    if (next == null && !emitting) {
+                        nowIdle = idle;
+                        idle = null;
+                    }
+                    next = null;
+                } else {
+                    pending.poll();
+                    emitting = true;
+                }
+            }
+            Pending head = next;
+            if (head == null) {
+                if (nowIdle != null) {
+                    nowIdle.complete(null);
+                }
+                return;
+            }
+            CompletableFuture<?> accepted;
+            try {
+                Object v = head.value.join();
+                accepted = v == SKIP ? null : emitDownstream(v);
+            } catch (Throwable e) {
+                finish(head, e);
+                continue;
+            }
+            if (accepted != null && !accepted.isDone()) {
+                accepted.whenComplete((ignored, error) -> {
+                    finish(head, error);
+                    emitKnown();
+                });
+                return;
+            }
+            finish(head, accepted == null ? null : accepted.handle((ignored, error) -> error).join());
+        }
+    }
+
+    private void finish(Pending element, Throwable error) {
+        synchronized (this) {
+            emitting = false;
+        }
+        if (error == null) {
+            element.outcome.complete(null);
+        } else {
+            element.outcome.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        }
+    }
+
+    @Override
+    protected synchronized CompletableFuture<Void> idle() {
+        if (pending.isEmpty() && !emitting) {
+            return DONE;
+        }
+        if (idle == null) {
+            idle = new CompletableFuture<>();
+        }
+        return idle;
+    }
+
+    private static final class Pending {
+        final CompletableFuture<?> value;
+        final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+        Pending(CompletableFuture<?> value) {
+            this.value = value;
+        }
+    }
+}

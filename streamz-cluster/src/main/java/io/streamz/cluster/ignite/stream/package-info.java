@@ -1,0 +1,2 @@
+/** The Ignite {@code ClusterStream} and the local nodes it is made of (scatter, cluster steps, gather). */
+package io.streamz.cluster.ignite.stream;
