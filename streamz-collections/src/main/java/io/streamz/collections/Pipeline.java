@@ -2,6 +2,7 @@ package io.streamz.collections;
 
 import io.streamz.Accumulated;
 import io.streamz.Stream;
+import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
@@ -14,9 +15,9 @@ import java.util.Objects;
  * The chain of {@code map} and {@code accumulate} steps that a streaming collection has built from
  * a root stream. Each step is applied to the local stream as soon as it is added; the recorded
  * steps, all serializable functions, can then be built again on a {@link ClusterStream} with
- * {@link #buildOn}, so that the same collection pipeline runs on a cluster (streamz's "dataframe
- * operations are only implemented with map and accumulate, and so are equally compatible with core
- * Stream and DaskStream objects").
+ * {@link #runOn} (or, for serializable elements and states, {@link #buildOn}), so that the same
+ * collection pipeline runs on a cluster (streamz's "dataframe operations are only implemented with
+ * map and accumulate, and so are equally compatible with core Stream and DaskStream objects").
  *
  * <p>Immutable: adding a step returns a new pipeline; branches share their common steps.
  *
@@ -78,7 +79,9 @@ public final class Pipeline<E> {
     /**
      * Builds the recorded steps again on {@code source}, a cluster stream whose elements are those
      * of {@link #root()}: every {@code map} and {@code accumulate} then runs on the cluster. The
-     * functions must be serializable; the cluster checks that when each operator is built.
+     * functions must be serializable; the cluster checks that when each operator is built. The
+     * elements and states cross to the cluster as they are, so they must be serializable too: a
+     * Tablesaw table is not, so a DataFrame pipeline needs {@link #runOn} instead.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public ClusterStream<E> buildOn(ClusterStream<?> source) {
@@ -88,6 +91,28 @@ public final class Pipeline<E> {
             current = step.applyTo(current);
         }
         return (ClusterStream<E>) current;
+    }
+
+    /**
+     * Runs the recorded steps on {@code cluster} for the elements of {@code source} (which are those
+     * of {@link #root()}, e.g. the root itself) and returns the local stream of the results, in
+     * order: {@code source} is scattered, every {@code map} and {@code accumulate} runs on the
+     * cluster, and the results are gathered. Unlike {@link #buildOn}, elements and states, Tablesaw
+     * tables among them, cross to and within the cluster in a serializable form, and are rebuilt
+     * where a step or the gathering stream uses them. As after {@code gather()} without a
+     * {@code buffer}, an {@code emit} into {@code source} returns once its result is delivered, and
+     * a failure on the cluster reaches the {@code emit} caller. The results are emitted on the
+     * thread that gathers them.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Stream<E> runOn(Cluster cluster, Stream<?> source) {
+        Objects.requireNonNull(cluster, "cluster must not be null: pass an open cluster, e.g. IgniteCluster.local(2)");
+        Objects.requireNonNull(source, "source must not be null: pass the stream of the root's elements");
+        ClusterStream current = source.map(ClusterForm::pack).scatter(cluster);
+        for (Step step : steps) {
+            current = step.applyPackedTo(current);
+        }
+        return (Stream<E>) current.gather().map(ClusterForm::unpack);
     }
 
     private List<Step> append(Step step) {
@@ -105,6 +130,10 @@ public final class Pipeline<E> {
     private sealed interface Step {
         @SuppressWarnings("rawtypes")
         ClusterStream applyTo(ClusterStream stream);
+
+        /** The step on a stream of {@link ClusterForm packed} values, giving packed values. */
+        @SuppressWarnings("rawtypes")
+        ClusterStream applyPackedTo(ClusterStream stream);
     }
 
     private record MapStep(FunctionEx<?, ?> f) implements Step {
@@ -112,6 +141,13 @@ public final class Pipeline<E> {
         @SuppressWarnings({"unchecked", "rawtypes"})
         public ClusterStream applyTo(ClusterStream stream) {
             return stream.map((FunctionEx) f);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyPackedTo(ClusterStream stream) {
+            FunctionEx function = f;
+            return stream.map((FunctionEx<Object, Object>) x -> ClusterForm.pack(function.applyEx(ClusterForm.unpack(x))));
         }
 
         @Override
@@ -127,6 +163,21 @@ public final class Pipeline<E> {
             return withState
                     ? stream.accumulateWithState((BiFunctionEx) f, start)
                     : stream.accumulate((BiFunctionEx) f, start);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyPackedTo(ClusterStream stream) {
+            BiFunctionEx function = f;
+            if (withState) {
+                return stream.accumulateWithState((BiFunctionEx<Object, Object, Accumulated<Object, Object>>) (state, x) -> {
+                    Accumulated<?, ?> next = (Accumulated<?, ?>) function.applyEx(ClusterForm.unpack(state),
+                            ClusterForm.unpack(x));
+                    return Accumulated.of(ClusterForm.pack(next.state()), ClusterForm.pack(next.value()));
+                }, ClusterForm.pack(start));
+            }
+            return stream.accumulate((BiFunctionEx<Object, Object, Object>) (state, x) ->
+                    ClusterForm.pack(function.applyEx(ClusterForm.unpack(state), ClusterForm.unpack(x))), ClusterForm.pack(start));
         }
 
         @Override
