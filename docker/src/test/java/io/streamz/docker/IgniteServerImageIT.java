@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitAllStrategy;
 
 class IgniteServerImageIT {
 
@@ -13,7 +14,10 @@ class IgniteServerImageIT {
     void serverImageStartsAnIgniteNodeFromTheSharedServerXml() {
         try (GenericContainer<?> node = new GenericContainer<>(ServerImage.name())
                 .withEnv("STREAMZ_DISCOVERY_ADDRESSES", "127.0.0.1:47500")
-                .waitingFor(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1)
+                // Both lines: Ignite may print the topology snapshot after "started OK".
+                .waitingFor(new WaitAllStrategy()
+                    .withStrategy(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1))
+                    .withStrategy(Wait.forLogMessage(".*Topology snapshot .*\\n", 1))
                     .withStartupTimeout(Duration.ofSeconds(60)))) {
             node.start();
 

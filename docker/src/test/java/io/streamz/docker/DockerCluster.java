@@ -1,0 +1,191 @@
+package io.streamz.docker;
+
+import com.github.dockerjava.api.model.ContainerNetwork;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.containers.wait.strategy.WaitAllStrategy;
+import org.testcontainers.lifecycle.Startables;
+
+/**
+ * A streamz cluster of {@code n} server nodes, each in a container of the {@link ServerImage}, on a Docker network
+ * of its own, found by each other through their network aliases {@code ignite-1..n}. The test JVM joins as a thick
+ * client with {@link #discoveryAddresses()} (container IPs: container names do not resolve on the host).
+ *
+ * <p>{@link #start(int)} returns once every node has logged {@code Ignite node started OK} and a topology of
+ * {@code n} servers, so a cluster that split in two never passes for a started one. Ryuk is disabled on these
+ * machines, so {@link #close()} removes the containers and the network, and a shutdown hook does it if the JVM
+ * exits first. A JVM killed or halted runs no hook; its leftovers carry the label {@value #LABEL}:
+ * {@code docker rm -f $(docker ps -aq --filter label=io.streamz.docker-it)}, then the same for {@code docker network}.
+ */
+final class DockerCluster implements AutoCloseable {
+
+    static final String LABEL = "io.streamz.docker-it";
+    static final int DISCOVERY_PORT = 47500;
+
+    // Generous: only a broken start waits this long, and the 2 cores may be busy with other builds.
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Network network;
+    private final List<GenericContainer<?>> nodes;
+    private final List<String> ips = new ArrayList<>();
+    private final Thread removeOnExit = new Thread(this::removeAll, "docker-cluster-cleanup");
+
+    private DockerCluster(int servers) {
+        network = Network.builder()
+            .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, "true")))
+            .build();
+        String aliases = IntStream.rangeClosed(1, servers)
+            .mapToObj(i -> alias(i) + ":" + DISCOVERY_PORT)
+            .collect(Collectors.joining(","));
+        nodes = IntStream.rangeClosed(1, servers)
+            .mapToObj(i -> node(i, servers, aliases))
+            .collect(Collectors.toList());
+    }
+
+    /**
+     * Starts {@code servers} nodes at once and waits until they form one cluster. Fails (or, without Docker and
+     * outside CI, skips) the calling test as {@link ServerImage#name()} does.
+     */
+    static DockerCluster start(int servers) {
+        String image = ServerImage.name();
+        DockerCluster cluster = new DockerCluster(servers);
+        Runtime.getRuntime().addShutdownHook(cluster.removeOnExit);
+        try {
+            Startables.deepStart(cluster.nodes).join();
+            for (GenericContainer<?> node : cluster.nodes)
+                cluster.ips.add(ipOn(cluster.network, node));
+            return cluster;
+        }
+        catch (RuntimeException | Error e) {
+            String logs = cluster.logs();
+            cluster.close();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("A " + servers + "-node cluster of " + image + " did not come up (startup"
+                + " timeout " + STARTUP_TIMEOUT.toSeconds() + " s). Node logs:\n" + logs, cause);
+        }
+    }
+
+    private GenericContainer<?> node(int index, int servers, String discoveryAddresses) {
+        return new GenericContainer<>(ServerImage.name())
+            .withNetwork(network)
+            .withNetworkAliases(alias(index))
+            .withLabel(LABEL, "true")
+            .withEnv("STREAMZ_DISCOVERY_ADDRESSES", discoveryAddresses)
+            .waitingFor(new WaitAllStrategy()
+                .withStrategy(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1))
+                // Ignite prints topology snapshots out of order, so any line with n servers will do.
+                .withStrategy(Wait.forLogMessage(".*Topology snapshot .*servers=" + servers + ",.*\\n", 1))
+                .withStartupTimeout(STARTUP_TIMEOUT));
+    }
+
+    private static String alias(int index) {
+        return "ignite-" + index;
+    }
+
+    private static String ipOn(Network network, GenericContainer<?> node) {
+        return node.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+            .filter(n -> network.getId().equals(n.getNetworkID()))
+            .map(ContainerNetwork::getIpAddress)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(node.getContainerName() + " has no IP on " + network.getId()));
+    }
+
+    /** The number of server nodes started. */
+    int size() {
+        return nodes.size();
+    }
+
+    /** {@code ip:47500} of every node started (killed ones included), for {@code IgniteCluster.connect}. */
+    String[] discoveryAddresses() {
+        return ips.stream().map(ip -> ip + ":" + DISCOVERY_PORT).toArray(String[]::new);
+    }
+
+    /** The host name of each node, which is what {@code HOSTNAME} says inside it, in start order. */
+    List<String> hostNames() {
+        return nodes.stream().map(n -> n.getContainerInfo().getConfig().getHostName()).collect(Collectors.toList());
+    }
+
+    /** SIGKILL to node {@code index} (0-based): no shutdown hook, no goodbye to the others; as a crash. */
+    void kill(int index) {
+        GenericContainer<?> node = nodes.get(index);
+        DockerClientFactory.instance().client().killContainerCmd(node.getContainerId()).exec();
+    }
+
+    /** {@link #kill(int)} of every node. */
+    void killAll() {
+        for (int i = 0; i < nodes.size(); i++)
+            kill(i);
+    }
+
+    /**
+     * Waits until a node logs a line containing {@code text} (as a remote function does with {@code System.out}),
+     * so that a test knows where its job runs; returns that node's index. Fails after {@code timeout}.
+     */
+    int awaitLog(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (nodes.get(i).getLogs().contains(text))
+                    return i;
+            }
+            if (System.nanoTime() > deadline)
+                throw new AssertionError("No node logged \"" + text + "\" within " + timeout + ". Logs:\n" + logs());
+            Thread.sleep(50);
+        }
+    }
+
+    /** Every node's log so far, for assertion messages. */
+    String logs() {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            GenericContainer<?> node = nodes.get(i);
+            all.append("---- ").append(alias(i + 1)).append('\n');
+            try {
+                all.append(node.getContainerId() == null ? "(not created)\n" : node.getLogs());
+            }
+            catch (RuntimeException e) {
+                all.append("(logs unavailable: ").append(e).append(")\n");
+            }
+        }
+        return all.toString();
+    }
+
+    /** Removes the containers and the network. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(removeOnExit);
+        }
+        catch (IllegalStateException alreadyShuttingDown) {
+            // The hook runs (or ran) removeAll itself.
+        }
+        removeAll();
+    }
+
+    // Each step on its own: a failure to remove one container must not leave the others running.
+    private synchronized void removeAll() {
+        for (GenericContainer<?> node : nodes) {
+            try {
+                node.stop();
+            }
+            catch (RuntimeException e) {
+                System.err.println("Could not remove container " + node.getContainerId() + ": " + e);
+            }
+        }
+        try {
+            network.close();
+        }
+        catch (RuntimeException e) {
+            System.err.println("Could not remove network " + network.getId() + ": " + e);
+        }
+    }
+}
