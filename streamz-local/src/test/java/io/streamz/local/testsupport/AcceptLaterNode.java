@@ -38,8 +38,12 @@ public final class AcceptLaterNode extends Node<Object> {
         return received;
     }
 
-    /** Accepts element number {@code index}. */
+    /**
+     * Accepts element number {@code index}, once it has arrived: an element behind a buffer or a
+     * timer reaches this node on a worker thread, maybe a moment after the test's last call returned.
+     */
     public void accept(int index) {
+        Await.until(() -> acceptances.size() > index);
         acceptances.get(index).complete(null);
     }
 
