@@ -22,7 +22,6 @@ import org.apache.ignite.lang.IgniteUuid;
  * {@link #submit} must be called in emit order (the step node synchronizes it).
  */
 public final class AccumulateDispatcher implements Dispatcher {
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ClusterContext cluster;
     private final ShippedOp<AccumulateOp> op;
@@ -34,7 +33,7 @@ public final class AccumulateDispatcher implements Dispatcher {
     private final Runnable pump = this::pump;
     private boolean inFlight;
     private long nextSeq = 1;
-    private CompletableFuture<Void> idle;
+    private final IdleSignal idle = new IdleSignal();
 
     public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
         this.cluster = cluster;
@@ -133,25 +132,15 @@ public final class AccumulateDispatcher implements Dispatcher {
 
     @Override
     public synchronized CompletableFuture<Void> idle() {
-        if (line.isEmpty() && !inFlight) {
-            return DONE;
-        }
-        if (idle == null) {
-            idle = new CompletableFuture<>();
-        }
-        return idle;
+        return idle.await(!line.isEmpty() || inFlight);
     }
 
     private void signalIfIdle() {
-        CompletableFuture<Void> waiting;
+        CompletableFuture<Void> due;
         synchronized (this) {
-            if (!line.isEmpty() || inFlight || idle == null) {
-                return;
-            }
-            waiting = idle;
-            idle = null;
+            due = idle.release(!line.isEmpty() || inFlight);
         }
-        waiting.complete(null);
+        IdleSignal.complete(due);
     }
 
     @Override

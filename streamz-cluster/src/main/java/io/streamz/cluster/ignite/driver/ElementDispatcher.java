@@ -23,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
  * {@code gather} restores it.
  */
 public final class ElementDispatcher implements Dispatcher {
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ClusterContext cluster;
     private final ShippedOp<ElementOp> op;
@@ -35,7 +34,7 @@ public final class ElementDispatcher implements Dispatcher {
     private int awaitingInput;
     private int tasks;
     private int elementsInFlight;
-    private CompletableFuture<Void> idle;
+    private final IdleSignal idle = new IdleSignal();
 
     public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
         this.cluster = cluster;
@@ -159,13 +158,7 @@ public final class ElementDispatcher implements Dispatcher {
 
     @Override
     public synchronized CompletableFuture<Void> idle() {
-        if (!busy()) {
-            return DONE;
-        }
-        if (idle == null) {
-            idle = new CompletableFuture<>();
-        }
-        return idle;
+        return idle.await(busy());
     }
 
     private boolean busy() {
@@ -173,15 +166,11 @@ public final class ElementDispatcher implements Dispatcher {
     }
 
     private void signalIfIdle() {
-        CompletableFuture<Void> waiting;
+        CompletableFuture<Void> due;
         synchronized (this) {
-            if (busy() || idle == null) {
-                return;
-            }
-            waiting = idle;
-            idle = null;
+            due = idle.release(busy());
         }
-        waiting.complete(null);
+        IdleSignal.complete(due);
     }
 
     @Override
