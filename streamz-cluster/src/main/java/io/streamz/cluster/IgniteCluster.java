@@ -7,6 +7,7 @@ import io.streamz.cluster.ignite.startup.LocalPorts;
 import io.streamz.cluster.ignite.startup.NodeConfigs;
 import io.streamz.cluster.ignite.startup.WorkDirectory;
 import io.streamz.cluster.ignite.stream.IgniteClusterStream;
+import io.streamz.cluster.ignite.stream.Warmup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +66,7 @@ public final class IgniteCluster implements Cluster {
             throw e;
         }
         this.context = created;
+        Warmup.run(created);
         ClusterRegistry.opened(this);
     }
 
