@@ -3,6 +3,7 @@ package io.streamz.cluster.ignite.stream;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.local.core.Node;
+import io.streamz.local.ops.FunctionNames;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,6 +56,6 @@ final class StepNode extends Node<Object> {
 
     @Override
     protected String describeArgument() {
-        return FunctionName.of(function);
+        return FunctionNames.describe(function);
     }
 }
