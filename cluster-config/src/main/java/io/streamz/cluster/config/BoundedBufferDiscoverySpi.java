@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import org.apache.ignite.IgniteLogger;
+import org.apache.ignite.resources.LoggerResource;
 import org.apache.ignite.spi.IgniteSpiOperationTimeoutException;
 import org.apache.ignite.spi.IgniteSpiOperationTimeoutHelper;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
@@ -20,6 +22,16 @@ import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 public class BoundedBufferDiscoverySpi extends TcpDiscoverySpi {
     /** The send buffer asked for; Linux reports and uses twice this. */
     static final int SEND_BUFFER_BYTES = 64 * 1024;
+
+    /**
+     * Logs under Ignite's own category, not this class's, so that whatever configures Ignite's
+     * logging (e.g. {@code org.apache.ignite} at {@code error}) applies to discovery as before. Ignite
+     * injects this after its field, which it names after the instance's class.
+     */
+    @LoggerResource(categoryClass = TcpDiscoverySpi.class)
+    public void setDiscoveryLogger(IgniteLogger logger) {
+        log = logger;
+    }
 
     @Override
     protected Socket openSocket(Socket sock, InetSocketAddress remAddr, IgniteSpiOperationTimeoutHelper timeoutHelper)
