@@ -5,8 +5,10 @@ package io.streamz.cluster.ignite.driver;
  * a task should hold about {@link #TARGET_NANOS} of work, so that messaging costs little beside it,
  * and the work waiting should be spread over enough tasks to keep the servers' threads busy. Cheap
  * functions thus go in large batches with few tasks in flight (throughput), slow ones one element per
- * task with up to one task per server thread (parallelism). Until the first measurement a function
- * counts as slow, so that a slow one never waits behind a batch.
+ * task with up to one task per server thread (parallelism), plus a quarter more: those wait in the
+ * servers' queues, so that a thread that finishes a task starts the next at once instead of waiting
+ * for a round trip through the driver. Until the first measurement a function counts as slow, so that
+ * a slow one never waits behind a batch.
  */
 final class BatchPolicy {
     static final long TARGET_NANOS = 1_000_000;
@@ -35,11 +37,16 @@ final class BatchPolicy {
 
     /** How many tasks may be in flight while {@code elements} wait or run, on {@code threads} server threads. */
     int maxTasks(int elements, int threads) {
-        int most = Math.max(threads, MIN_TASKS);
+        int most = Math.max(threads + queuedPerThreads(threads), MIN_TASKS);
         if (perElement < 0) {
             return most;
         }
         double wanted = Math.ceil(elements * perElement / TARGET_NANOS);
         return (int) Math.max(MIN_TASKS, Math.min(most, wanted));
+    }
+
+    /** Tasks that may wait in the servers' queues: a quarter of the threads, rounded up. */
+    private static int queuedPerThreads(int threads) {
+        return (threads + 3) / 4;
     }
 }

@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.driver;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ public final class ClusterCall<R> {
     private static final long MAX_WAIT = TimeUnit.SECONDS.toNanos(2);
 
     private final ClusterContext cluster;
+    private final Executor sender;
     private final String what;
     private final Supplier<IgniteFuture<R>> attempt;
     private final CompletableFuture<R> result = new CompletableFuture<>();
@@ -29,8 +31,9 @@ public final class ClusterCall<R> {
     private volatile ScheduledFuture<?> timer;
     private volatile Throwable lastTransient;
 
-    private ClusterCall(ClusterContext cluster, String what, Supplier<IgniteFuture<R>> attempt) {
+    private ClusterCall(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
         this.cluster = cluster;
+        this.sender = sender;
         this.what = what;
         this.attempt = attempt;
     }
@@ -41,7 +44,17 @@ public final class ClusterCall<R> {
      * @param what what the operation is, for messages ("cluster map", "gather")
      */
     public static <R> CompletableFuture<R> start(ClusterContext cluster, String what, Supplier<IgniteFuture<R>> attempt) {
-        ClusterCall<R> call = new ClusterCall<>(cluster, what, attempt);
+        return start(cluster, cluster::execute, what, attempt);
+    }
+
+    /**
+     * Starts the operation, sending it (and its retries) from {@code sender}, which runs on the
+     * callback threads: {@link Placement#sender} keeps the tasks for one server in the order sent.
+     *
+     * @param what what the operation is, for messages ("cluster map", "gather")
+     */
+    public static <R> CompletableFuture<R> start(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
+        ClusterCall<R> call = new ClusterCall<>(cluster, sender, what, attempt);
         call.watch();
         call.run(0);
         return call.result;
@@ -78,7 +91,7 @@ public final class ClusterCall<R> {
         }
         // On a callback thread: Ignite may block a while sending to a node that is gone, and neither
         // the emitter nor this operation's timeout should wait for that.
-        cluster.execute(() -> attempt(retries));
+        sender.execute(() -> attempt(retries));
     }
 
     private void attempt(int retries) {

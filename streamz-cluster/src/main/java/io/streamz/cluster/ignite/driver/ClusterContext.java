@@ -69,7 +69,7 @@ public final class ClusterContext {
         this.states = ignite.getOrCreateCache(Caches.configuration(Caches.STATE));
         this.compute = ignite.compute();
         this.codec = new Codec(ignite, loader);
-        this.placement = new Placement(ignite, threadsPerServer);
+        this.placement = new Placement(ignite, threadsPerServer, this::execute);
         this.remover = new Remover(this);
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));

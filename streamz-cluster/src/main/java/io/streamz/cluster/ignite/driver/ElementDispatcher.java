@@ -18,9 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * task of this step in flight an element leaves at once; otherwise the elements pile up and leave
  * together when a task comes back, or as soon as they fill a task. {@link BatchPolicy} sizes tasks
  * from the measured time per element (cheap functions: large tasks, few in flight; slow ones: one
- * element per task, up to one task per server thread). A task holds elements whose inputs lie on
- * one server and runs there. Results come back per element; their order does not matter here,
- * {@code gather} restores it.
+ * element per task, one per server thread and a few waiting in the servers' queues). A task holds
+ * elements whose inputs lie on one server and runs there; the tasks for one server leave in the
+ * order of their elements (see {@link Placement#sender}). Results come back per element; their
+ * order does not matter here, {@code gather} restores it.
  */
 public final class ElementDispatcher implements Dispatcher {
 
@@ -135,7 +136,8 @@ public final class ElementDispatcher implements Dispatcher {
         ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, what, () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
+        ClusterCall.start(cluster, cluster.placement().sender(partition), what,
+                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     done(plan, out, result, error);

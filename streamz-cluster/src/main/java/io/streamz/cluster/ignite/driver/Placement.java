@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import io.streamz.cluster.ignite.job.Caches;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.cache.affinity.Affinity;
@@ -20,13 +22,16 @@ import org.apache.ignite.cluster.ClusterNode;
 public final class Placement {
     private final Ignite ignite;
     private final int threadsPerServer;
+    private final Executor callbacks;
     private final Map<UUID, AtomicInteger> load = new ConcurrentHashMap<>();
+    private final Map<UUID, Executor> senders = new ConcurrentHashMap<>();
     private final AtomicInteger turn = new AtomicInteger();
     private volatile Snapshot snapshot;
 
-    Placement(Ignite ignite, int threadsPerServer) {
+    Placement(Ignite ignite, int threadsPerServer, Executor callbacks) {
         this.ignite = ignite;
         this.threadsPerServer = threadsPerServer;
+        this.callbacks = callbacks;
     }
 
     /** The node that holds {@code partition} now, or {@code null} when no server is there. */
@@ -53,6 +58,20 @@ public final class Placement {
             return start % Caches.PARTITIONS;
         }
         return best[start % best.length];
+    }
+
+    /**
+     * What sends the tasks of {@code partition}, from a callback thread: one at a time per server, in
+     * order, so that the tasks a busy server queues run in the order of their elements. A send that
+     * blocks on a server that is gone holds up only that server's tasks. The server is looked up at
+     * each send, so that a retry follows its partition to the new primary.
+     */
+    public Executor sender(int partition) {
+        return task -> senderTo(primary(partition)).execute(task);
+    }
+
+    private Executor senderTo(UUID server) {
+        return server == null ? callbacks : senders.computeIfAbsent(server, id -> MoreExecutors.newSequentialExecutor(callbacks));
     }
 
     /** Compute threads across the servers, as far as the driver knows. */
@@ -83,6 +102,7 @@ public final class Placement {
             if (current == null || current.version != version) {
                 current = new Snapshot(version, ignite.affinity(Caches.DATA));
                 snapshot = current;
+                senders.keySet().retainAll(current.servers);
             }
             return current;
         } catch (RuntimeException disconnected) {

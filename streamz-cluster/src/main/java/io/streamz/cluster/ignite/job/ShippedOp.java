@@ -35,19 +35,20 @@ public final class ShippedOp<T> implements Serializable {
         return new ShippedOp<>(Codec.javaSerialized(op));
     }
 
-    /** The operation, decoded with {@code loader} (the job's, which reaches the driver's classes). */
+    /**
+     * The operation, decoded with {@code loader} (the job's, which reaches the driver's classes). The
+     * first tasks of a step arrive together: one decodes while the others wait for it, rather than
+     * each decoding the same bytes at once.
+     */
     @SuppressWarnings("unchecked")
     T get(ClassLoader loader) {
         synchronized (DECODED) {
             Object op = DECODED.get(id);
-            if (op != null) {
-                return (T) op;
+            if (op == null) {
+                op = Codec.javaDeserialized(bytes, loader);
+                DECODED.put(id, op);
             }
+            return (T) op;
         }
-        Object op = Codec.javaDeserialized(bytes, loader);
-        synchronized (DECODED) {
-            DECODED.put(id, op);
-        }
-        return (T) op;
     }
 }
