@@ -98,6 +98,12 @@ public interface ClusterStream<T> {
     /** Gives this node a name; returns this. */
     ClusterStream<T> named(String name);
 
+    /**
+     * Removes this node from the graph, as {@code Stream.destroy()} does, and frees what it keeps on
+     * the cluster (an {@code accumulate}'s state) once the elements it has taken are done.
+     */
+    void destroy();
+
     /** Names the operator and the stream's name when one was given, e.g. {@code <cluster map: parse>}. */
     @Override
     String toString();

@@ -208,6 +208,11 @@ public final class IgniteCluster implements Cluster {
         return client.cache(Caches.DATA).size();
     }
 
+    /** How many accumulate states the cluster holds (those of every driver of the cluster). */
+    public int storedStates() {
+        return client.cache(Caches.STATE).size();
+    }
+
     /** E.g. {@code local Ignite cluster of 2 servers}, {@code Ignite cluster at 172.17.0.2:47500}. */
     @Override
     public String name() {

@@ -7,23 +7,14 @@ import io.streamz.Accumulated;
 import io.streamz.Stream;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cluster accumulate: state on the cluster, applied strictly in emit order. */
 class ClusterAccumulateTest {
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void runningSumFromAStartInEmitOrder() {
@@ -43,7 +34,7 @@ class ClusterAccumulateTest {
             expected.add(sum);
         }
         assertEquals(expected, sums);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -123,5 +114,55 @@ class ClusterAccumulateTest {
         }
 
         assertEquals(List.of(1, 4, 8), results);
+    }
+
+    @Test
+    void destroyingTheAccumulateRemovesItsStateFromTheCluster() throws InterruptedException {
+        awaitStates(0);
+        Stream<Integer> source = Stream.create();
+        ClusterStream<Integer> sums = source.scatter().accumulate((Integer sum, Integer x) -> sum + x, 0);
+        List<Integer> results = sums.gather().sinkToList();
+        for (int i = 1; i <= 5; i++) {
+            source.emit(i);
+        }
+        source.drain();
+        // Drained is not done: the stream may go on, so the state stays.
+        assertEquals(1, CLUSTER.get().storedStates());
+
+        sums.destroy();
+
+        awaitStates(0);
+        assertEquals(List.of(1, 3, 6, 10, 15), results);
+    }
+
+    @Test
+    void anAccumulateNothingCanReachAnyMoreLeavesNoStateBehind() throws InterruptedException {
+        awaitStates(0);
+        List<Integer> results = sumsOfOneToFive();
+        assertEquals(List.of(1, 3, 6, 10, 15), results);
+
+        awaitStates(0);
+    }
+
+    /** Runs a pipeline with an accumulate and lets go of it, keeping only its output. */
+    private static List<Integer> sumsOfOneToFive() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> results = source.scatter().accumulate((Integer sum, Integer x) -> sum + x, 0).gather().sinkToList();
+        for (int i = 1; i <= 5; i++) {
+            source.emit(i);
+        }
+        source.drain();
+        assertEquals(1, CLUSTER.get().storedStates());
+        return results;
+    }
+
+    /** Collects garbage until the cluster holds {@code expected} accumulate states, for up to 20 s. */
+    private static void awaitStates(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (CLUSTER.get().storedStates() != expected && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(expected, CLUSTER.get().storedStates());
     }
 }

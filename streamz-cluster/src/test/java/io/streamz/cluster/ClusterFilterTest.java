@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.streamz.Stream;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cluster filter: a filtered-out element travels on as an absent handle, so the pipeline never
@@ -16,17 +15,8 @@ import org.junit.jupiter.api.Test;
  * only those kept.
  */
 class ClusterFilterTest {
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void gatherDeliversOnlyTheKeptElementsInOrder() {
@@ -39,7 +29,7 @@ class ClusterFilterTest {
         source.drain();
 
         assertEquals(IntStream.range(0, 100).filter(i -> i % 3 == 0).boxed().toList(), results);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -54,7 +44,7 @@ class ClusterFilterTest {
         source.drain();
 
         assertEquals(List.of(10, 30, 70, 90), results);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -84,7 +74,7 @@ class ClusterFilterTest {
         source.drain();
 
         assertEquals(List.of(List.of(0, 1), List.of(2, 9), List.of(4, 25)), results);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test

@@ -10,26 +10,16 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The local operators applied to handles: the values stay on the cluster while zip, union,
  * partition and the windows arrange their handles, and a later step or gather resolves them.
  */
 class ClusterHandleOperatorsTest {
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void zipPairsResultsOfTwoBranchesAndStarmapCombinesThemOnTheCluster() {
@@ -49,7 +39,7 @@ class ClusterHandleOperatorsTest {
             expected.add(2 * i + i * i);
         }
         assertEquals(expected, sums);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -62,7 +52,7 @@ class ClusterHandleOperatorsTest {
         source.emit("c");
 
         assertEquals(List.of(List.of("AB", 2), List.of("C", 1)), pairs);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -90,7 +80,7 @@ class ClusterHandleOperatorsTest {
         }
 
         assertEquals(List.of(6, 15, 24), sums);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -98,7 +88,7 @@ class ClusterHandleOperatorsTest {
         assertEquals(List.of(List.of(10, 20, 30), List.of(20, 30, 40), List.of(30, 40, 50)), slidingWindowsOf(1, 2, 3, 4, 5));
 
         // A handle may sit in several windows: its result leaves the cache once the driver holds it no more.
-        StoredResults.awaitNoneAfterGc(cluster);
+        StoredResults.awaitNoneAfterGc(CLUSTER.get());
     }
 
     private static List<List<Integer>> slidingWindowsOf(Integer... values) {
@@ -151,7 +141,7 @@ class ClusterHandleOperatorsTest {
         for (int i = 1; i < results.size(); i++) {
             assertTrue(results.get(i - 1) < results.get(i), "out of order: " + results);
         }
-        StoredResults.awaitNoneAfterGc(cluster);
+        StoredResults.awaitNoneAfterGc(CLUSTER.get());
     }
 
     private static List<Integer> latestOf(int count) {
@@ -166,7 +156,7 @@ class ClusterHandleOperatorsTest {
 
     @Test
     void joiningStreamsOfAnotherClusterIsRefused() {
-        ClusterStream<Integer> here = Stream.<Integer>create().scatter(cluster);
+        ClusterStream<Integer> here = Stream.<Integer>create().scatter(CLUSTER.get());
         @SuppressWarnings("unchecked")
         ClusterStream<Integer> foreign = (ClusterStream<Integer>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {ClusterStream.class}, (proxy, method, args) -> "<foreign cluster stream>");

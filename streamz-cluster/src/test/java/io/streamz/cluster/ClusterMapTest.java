@@ -23,23 +23,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.ignite.Ignition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Cluster map and gather on an embedded 2-server cluster, from the seed's Dask quickstart on. */
 class ClusterMapTest {
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void daskQuickstartPrintsOneToTen() {
@@ -97,7 +87,7 @@ class ClusterMapTest {
         source.drain();
 
         assertEquals(IntStream.range(0, 500).mapToObj(i -> String.valueOf((i + 1) * 2)).toList(), results);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     @Test
@@ -129,16 +119,16 @@ class ClusterMapTest {
         release.countDown();
         delivered.join();
         assertEquals(List.of(50), results);
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 
     /** Polls until {@code expected} results are stored (the first step is asynchronous), for up to 10 s. */
     private static int awaitStoredResults(int expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cluster.storedResults() != expected && System.nanoTime() < deadline) {
+        while (CLUSTER.get().storedResults() != expected && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        return cluster.storedResults();
+        return CLUSTER.get().storedResults();
     }
 
     @Test
@@ -270,7 +260,7 @@ class ClusterMapTest {
         source.emit("b");
 
         assertEquals(List.of("a", "b"), results);
-        assertSame(cluster, source.scatter().cluster());
+        assertSame(CLUSTER.get(), source.scatter().cluster());
     }
 
     private static int inc(int x) {

@@ -9,9 +9,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Slow functions on a server with two threads: one element per task, the threads all busy, and the
@@ -24,24 +23,15 @@ class ClusterSlowFunctionTest {
     private static final AtomicInteger RUNNING = new AtomicInteger();
     private static final AtomicInteger MOST_RUNNING = new AtomicInteger();
 
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(1, IgniteClusterOptions.defaults().withThreads(THREADS));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(1, IgniteClusterOptions.defaults().withThreads(THREADS));
 
     @Test
     void slowElementsRunInParallelOnEveryThreadAndStartInTheirOrder() {
         STARTED.clear();
         MOST_RUNNING.set(0);
         Stream<Integer> source = Stream.create();
-        List<Integer> out = source.scatter(cluster).map((Integer x) -> {
+        List<Integer> out = source.scatter(CLUSTER.get()).map((Integer x) -> {
             STARTED.add(x);
             MOST_RUNNING.accumulateAndGet(RUNNING.incrementAndGet(), Math::max);
             try {
@@ -62,6 +52,6 @@ class ClusterSlowFunctionTest {
         // Tasks beyond the threads wait in the server's queue: sent out of order, they would start so.
         assertEquals(IntStream.range(0, n).boxed().toList(), new ArrayList<>(STARTED));
         assertEquals(THREADS, MOST_RUNNING.get());
-        assertEquals(0, cluster.storedResults());
+        assertEquals(0, CLUSTER.get().storedResults());
     }
 }

@@ -19,7 +19,9 @@ import org.apache.ignite.lang.IgniteUuid;
  * leave together, up to {@link BatchPolicy#MAX_BATCH}, once the task before them has answered; an
  * element whose input failed or was filtered out is not applied. Each applied element gets the next
  * sequence number, which the job checks against the state's so a re-run never applies it twice.
- * {@link #submit} must be called in emit order (the step node synchronizes it).
+ * {@link #submit} must be called in emit order (the step node synchronizes it). The state is removed
+ * when the step is destroyed, when this dispatcher is garbage (nothing can emit into it any more), or
+ * when the driver leaves.
  */
 public final class AccumulateDispatcher implements Dispatcher {
 
@@ -42,7 +44,7 @@ public final class AccumulateDispatcher implements Dispatcher {
         this.what = what;
         this.partition = cluster.placement().partitionOnLeastLoadedServer();
         this.stateKey = new AffinityKey<>(IgniteUuid.randomUuid(), partition);
-        cluster.registerState(stateKey);
+        cluster.registerState(this, stateKey);
         cluster.register(this);
     }
 
@@ -141,6 +143,12 @@ public final class AccumulateDispatcher implements Dispatcher {
             due = idle.release(!line.isEmpty() || inFlight);
         }
         IdleSignal.complete(due);
+    }
+
+    /** Removes the state once the elements sent are applied: a job still running would write it again. */
+    @Override
+    public void release() {
+        idle().whenComplete((ignored, error) -> cluster.forgetState(stateKey));
     }
 
     @Override

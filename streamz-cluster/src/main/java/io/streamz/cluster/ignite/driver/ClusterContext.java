@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteCompute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every cluster stream of one {@code IgniteCluster} shares on the driver: the client node and
@@ -34,6 +36,7 @@ import org.apache.ignite.IgniteCompute;
  * retries, where tasks go, and what removes consumed results.
  */
 public final class ClusterContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final long MIN_CHECK_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -239,9 +242,25 @@ public final class ClusterContext {
         dispatchers.add(dispatcher);
     }
 
-    /** Remembers a state entry of an accumulate, removed when the driver leaves. */
-    public void registerState(Object key) {
+    /**
+     * Remembers the state entry of an accumulate: it is removed by {@link #forgetState}, once
+     * {@code holder} (the accumulate's dispatcher) is garbage, or when the driver leaves.
+     */
+    void registerState(Object holder, Object key) {
         stateKeys.add(key);
+        cleaner.register(holder, () -> forgetState(key));
+    }
+
+    /** Removes the state entry of an accumulate that will apply no more elements. */
+    void forgetState(Object key) {
+        if (closed || !stateKeys.remove(key)) {
+            return;
+        }
+        ClusterCall.start(this, "remove state", () -> states.removeAsync(key)).whenComplete((ignored, error) -> {
+            if (error != null && !closed) {
+                LOG.warn("Could not remove an accumulate state from {}.{}", name, Caches.STATE, error);
+            }
+        });
     }
 
     public boolean isClosed() {

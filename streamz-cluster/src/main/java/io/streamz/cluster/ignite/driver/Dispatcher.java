@@ -12,4 +12,8 @@ public interface Dispatcher {
 
     /** Fails every element waiting here with {@code reason}: the cluster was closed. */
     void abandon(Throwable reason);
+
+    /** The step was destroyed: frees what it keeps on the cluster once its elements are done. */
+    default void release() {
+    }
 }

@@ -243,6 +243,11 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         return this;
     }
 
+    @Override
+    public void destroy() {
+        node.destroy();
+    }
+
     /** {@code <cluster map: inc>}, {@code <scatter>}, {@code <cluster buffer: 8>}. */
     @Override
     public String toString() {

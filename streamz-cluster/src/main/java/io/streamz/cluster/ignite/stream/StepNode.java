@@ -50,6 +50,11 @@ final class StepNode extends Node<Object> {
     }
 
     @Override
+    protected void release() {
+        dispatcher.release();
+    }
+
+    @Override
     protected String operatorName() {
         return "cluster " + operator;
     }
