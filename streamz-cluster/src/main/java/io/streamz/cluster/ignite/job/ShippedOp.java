@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A step's operation (with the user function) as Java-serialized bytes, made once on the driver.
@@ -22,6 +23,9 @@ public final class ShippedOp<T> implements Serializable {
         }
     };
 
+    /** A lock per operation being decoded. */
+    private static final Map<UUID, Object> DECODING = new ConcurrentHashMap<>();
+
     private final UUID id;
     private final byte[] bytes;
 
@@ -37,18 +41,35 @@ public final class ShippedOp<T> implements Serializable {
 
     /**
      * The operation, decoded with {@code loader} (the job's, which reaches the driver's classes). The
-     * first tasks of a step arrive together: one decodes while the others wait for it, rather than
-     * each decoding the same bytes at once.
+     * first tasks of a step arrive together: one decodes while the others of the same step wait for
+     * it, rather than each decoding the same bytes at once (other steps' tasks do not wait).
      */
     @SuppressWarnings("unchecked")
     T get(ClassLoader loader) {
-        synchronized (DECODED) {
-            Object op = DECODED.get(id);
-            if (op == null) {
-                op = Codec.javaDeserialized(bytes, loader);
-                DECODED.put(id, op);
-            }
+        Object op = decoded();
+        if (op != null) {
             return (T) op;
+        }
+        Object lock = DECODING.computeIfAbsent(id, key -> new Object());
+        try {
+            synchronized (lock) {
+                op = decoded();
+                if (op == null) {
+                    op = Codec.javaDeserialized(bytes, loader);
+                    synchronized (DECODED) {
+                        DECODED.put(id, op);
+                    }
+                }
+            }
+        } finally {
+            DECODING.remove(id, lock);
+        }
+        return (T) op;
+    }
+
+    private Object decoded() {
+        synchronized (DECODED) {
+            return DECODED.get(id);
         }
     }
 }
