@@ -100,9 +100,12 @@ public interface ClusterStream<T> {
 
     /**
      * Removes this node from the graph, as {@code Stream.destroy()} does, and frees what it keeps on
-     * the cluster (an {@code accumulate}'s state) once the elements it has taken are done.
+     * the cluster (an {@code accumulate}'s state) once the elements it has taken are done. The
+     * engine's streams implement it; this default, for other implementations, refuses.
      */
-    void destroy();
+    default void destroy() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot be destroyed: build the stream with scatter()");
+    }
 
     /** Names the operator and the stream's name when one was given, e.g. {@code <cluster map: parse>}. */
     @Override
