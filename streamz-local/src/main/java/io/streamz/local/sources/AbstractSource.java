@@ -20,9 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * <p>{@link #idle()} is complete while no run is in progress, so {@code source.drain()} after
  * {@code start()} or after advancing a virtual clock waits for the run and what it emitted.
  *
+ * <p>Public so that sources in other modules ({@code streamz-kafka}) are built the same way.
+ *
  * @param <T> element type
  */
-abstract class AbstractSource<T> extends Node<T> implements Source<T> {
+public abstract class AbstractSource<T> extends Node<T> implements Source<T> {
     private final Duration pollInterval;
     private final HeldCount runs = new HeldCount();
     private volatile boolean running;
@@ -30,7 +32,7 @@ abstract class AbstractSource<T> extends Node<T> implements Source<T> {
     private boolean runPending;
     private Scheduler.Task timer;
 
-    AbstractSource(Scheduler scheduler, Duration pollInterval) {
+    protected AbstractSource(Scheduler scheduler, Duration pollInterval) {
         super(scheduler);
         this.pollInterval = pollInterval;
     }

@@ -1,0 +1,192 @@
+package io.streamz.kafka;
+
+import io.streamz.Source;
+import io.streamz.local.sources.AbstractSource;
+import io.streamz.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * streamz's {@code from_kafka}: once {@link #start()}ed, emits the value of every record of the topics
+ * it subscribes to, in each partition's order, each once downstream has accepted the one before
+ * (back pressure reaches Kafka: nothing more is fetched meanwhile). With nothing new, it waits for
+ * records up to the poll interval, then again after it (streamz's {@code poll_interval}, 0.1 s by
+ * default).
+ *
+ * <p>Values are {@code byte[]} unless the parameters name a {@code value.deserializer}. With
+ * {@code enable.auto.commit=false} the source commits, after each batch Kafka returned, the offsets of
+ * the records downstream has accepted: at least once, since a crash between the two delivers those
+ * records again to the group. With Kafka's default auto-commit, Kafka commits what earlier polls
+ * returned, which this source has emitted by then.
+ *
+ * <p>{@link #stop()} pauses after the record in progress; the rest of that batch waits here for the
+ * next {@link #start()}. {@link #destroy()} closes the consumer once the record in progress is
+ * done, after moving it back to the first record not emitted, so that the group's next consumer
+ * gets that record.
+ *
+ * @param <V> record value type
+ */
+public final class KafkaSource<V> extends AbstractSource<V> {
+    /** streamz's default {@code poll_interval}. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
+
+    private final List<String> topics;
+    private final Consumer<?, V> consumer;
+    private final boolean commitAfterEmit;
+    private final Duration pollInterval;
+    /** Records Kafka returned that are not emitted yet (a stop came in the middle of a batch). */
+    private final ArrayDeque<ConsumerRecord<?, V>> pending = new ArrayDeque<>();
+    private final Map<TopicPartition, OffsetAndMetadata> emitted = new HashMap<>();
+    private boolean subscribed;
+
+    /**
+     * A source reading {@code consumer}, which no one else uses; {@code commitAfterEmit} when the
+     * source commits offsets itself (the consumer does not auto-commit).
+     */
+    KafkaSource(List<String> topics, Consumer<?, V> consumer, boolean commitAfterEmit, Duration pollInterval, Scheduler scheduler) {
+        super(scheduler, pollInterval);
+        this.topics = List.copyOf(topics);
+        this.consumer = consumer;
+        this.commitAfterEmit = commitAfterEmit;
+        this.pollInterval = pollInterval;
+    }
+
+    /** {@link #fromKafka(List, Map, Duration)} polling every {@link #DEFAULT_POLL_INTERVAL}. */
+    public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerParams) {
+        return fromKafka(topics, consumerParams, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * A source of the records of {@code topics}, read by a Kafka consumer made from {@code
+     * consumerParams} (at least {@code bootstrap.servers} and {@code group.id}; see Kafka's consumer
+     * configuration), not started.
+     *
+     * @throws IllegalArgumentException when the topics or parameters cannot make a consumer, saying why
+     */
+    public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerParams, Duration pollInterval) {
+        checkTopics(topics);
+        if (consumerParams == null) {
+            throw new IllegalArgumentException("fromKafka consumerParams is null: pass at least bootstrap.servers and group.id");
+        }
+        require(consumerParams, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "host:port of one or more brokers");
+        require(consumerParams, ConsumerConfig.GROUP_ID_CONFIG, "the consumer group this source reads for");
+        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("fromKafka pollInterval must be positive, got " + pollInterval);
+        }
+        Map<String, Object> params = new HashMap<>(consumerParams);
+        params.putIfAbsent(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        params.putIfAbsent(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        boolean commitAfterEmit = "false".equalsIgnoreCase(String.valueOf(params.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)));
+        KafkaConsumer<Object, V> consumer;
+        try {
+            consumer = new KafkaConsumer<>(params);
+        } catch (KafkaException e) {
+            throw new IllegalArgumentException("fromKafka could not make a Kafka consumer from its parameters: "
+                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
+        }
+        return new KafkaSource<>(topics, consumer, commitAfterEmit, pollInterval, Scheduler.system());
+    }
+
+    @Override
+    protected boolean poll() {
+        if (!subscribed) {
+            consumer.subscribe(topics);
+            subscribed = true;
+        }
+        while (isRunning()) {
+            if (pending.isEmpty()) {
+                ConsumerRecords<?, V> records = consumer.poll(pollInterval);
+                if (records.isEmpty()) {
+                    return true;
+                }
+                records.forEach(pending::add);
+            }
+            emitPending();
+            commitEmitted();
+        }
+        return true;
+    }
+
+    private void emitPending() {
+        while (isRunning() && !pending.isEmpty()) {
+            ConsumerRecord<?, V> record = pending.poll();
+            emitElement(record.value());
+            emitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+    }
+
+    private void commitEmitted() {
+        if (commitAfterEmit && !emitted.isEmpty()) {
+            consumer.commitSync(emitted);
+        }
+        emitted.clear();
+    }
+
+    /** Stops, then closes the consumer once no poll runs (on the thread that ends it). */
+    @Override
+    protected void release() {
+        super.release();
+        idle().whenComplete((ignored, error) -> close());
+    }
+
+    private void close() {
+        try {
+            if (subscribed) {
+                commitEmitted();
+                rewindToPending();
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    /** Moves each partition back to its first record not emitted, for the group's next consumer. */
+    private void rewindToPending() {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<?, V> record : pending) {
+            first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        first.forEach(consumer::seek);
+        pending.clear();
+    }
+
+    private static void checkTopics(List<String> topics) {
+        if (topics == null || topics.isEmpty()) {
+            throw new IllegalArgumentException("fromKafka needs at least one topic");
+        }
+        for (String topic : topics) {
+            if (topic == null || topic.isBlank()) {
+                throw new IllegalArgumentException("fromKafka topics must not be null or blank: " + topics);
+            }
+        }
+    }
+
+    private static void require(Map<String, ?> params, String key, String what) {
+        Object value = params.get(key);
+        if (value == null || value.toString().isBlank()) {
+            throw new IllegalArgumentException("fromKafka needs the consumer parameter " + key + " (" + what + ")");
+        }
+    }
+
+    @Override
+    protected String operatorName() {
+        return "from_kafka";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return String.join(", ", topics);
+    }
+}
