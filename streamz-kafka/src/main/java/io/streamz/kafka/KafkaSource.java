@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class KafkaSource<V> extends AbstractSource<V> {
     /** streamz's default {@code poll_interval}. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long {@link #destroy()} waits for the broker at most (Kafka's default is 30 s). */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<String> topics;
     private final Consumer<?, V> consumer;
@@ -114,7 +118,7 @@ public final class KafkaSource<V> extends AbstractSource<V> {
                 records.forEach(pending::add);
             }
             emitPending();
-            commitEmitted();
+            commitEmitted(COMMIT_TIMEOUT);
         }
         return true;
     }
@@ -127,11 +131,18 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         }
     }
 
-    private void commitEmitted() {
-        if (commitAfterEmit && !emitted.isEmpty()) {
-            consumer.commitSync(emitted);
+    /**
+     * Commits what downstream accepted, when this source commits. A failed commit (the group moved
+     * the partitions) is not retried: those records go again to their new reader, at least once.
+     */
+    private void commitEmitted(Duration timeout) {
+        try {
+            if (commitAfterEmit && !emitted.isEmpty()) {
+                consumer.commitSync(emitted, timeout);
+            }
+        } finally {
+            emitted.clear();
         }
-        emitted.clear();
     }
 
     /** Stops, then closes the consumer once no poll runs (on the thread that ends it). */
@@ -144,11 +155,11 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private void close() {
         try {
             if (subscribed) {
-                commitEmitted();
+                commitEmitted(CLOSE_TIMEOUT);
                 rewindToPending();
             }
         } finally {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
     }
 

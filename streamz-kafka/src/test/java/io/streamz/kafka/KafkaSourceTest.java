@@ -3,6 +3,7 @@ package io.streamz.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
@@ -178,6 +179,22 @@ class KafkaSourceTest {
         await(() -> lines.size() == 20);
         assertEquals(IntStream.range(0, 20).mapToObj(KafkaSourceTest::line).toList(), new ArrayList<>(lines));
         source.destroy();
+    }
+
+    @Test
+    void aSourceWhoseBrokerIsGoneStillStopsAndCloses() {
+        Map<String, Object> params = params("nowhere");
+        params.put("bootstrap.servers", "127.0.0.1:1");
+        KafkaSource<byte[]> source = KafkaSource.fromKafka(List.of("t"), params);
+        source.sinkToList();
+        source.start();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            Thread.sleep(300);
+            source.destroy();
+            source.drain();
+        });
+        assertFalse(source.isRunning());
     }
 
     @Test
