@@ -32,6 +32,7 @@ public final class ElementDispatcher implements Dispatcher {
     private final BatchPolicy policy = new BatchPolicy();
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private final Runnable pump = this::pump;
+    private final Object sendOrder = new Object();
     private int awaitingInput;
     private int tasks;
     private int elementsInFlight;
@@ -85,16 +86,24 @@ public final class ElementDispatcher implements Dispatcher {
 
     private void pump() {
         while (true) {
-            List<Item> items;
-            synchronized (this) {
-                if (queue.isEmpty() || tasks >= policy.maxTasks(queue.size() + elementsInFlight, cluster.placement().totalThreads())) {
-                    return;
+            Runnable failed;
+            // Held from taking a batch until its task is with the sender: pumps on several threads
+            // would otherwise hand their tasks over in any order.
+            synchronized (sendOrder) {
+                List<Item> items;
+                synchronized (this) {
+                    if (queue.isEmpty() || tasks >= policy.maxTasks(queue.size() + elementsInFlight, cluster.placement().totalThreads())) {
+                        return;
+                    }
+                    items = takeBatch(policy.batchLimit());
+                    tasks++;
+                    elementsInFlight += items.size();
                 }
-                items = takeBatch(policy.batchLimit());
-                tasks++;
-                elementsInFlight += items.size();
+                failed = send(items);
             }
-            send(items);
+            if (failed != null) {
+                failed.run();
+            }
         }
     }
 
@@ -117,7 +126,11 @@ public final class ElementDispatcher implements Dispatcher {
         return items;
     }
 
-    private void send(List<Item> items) {
+    /**
+     * Hands the task of {@code items} to the sender of its server; returns what to do, outside the
+     * lock, when its inputs cannot be encoded (the elements fail), else {@code null}.
+     */
+    private Runnable send(List<Item> items) {
         int location = Inputs.location(items.get(0).input);
         int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
         Batch out = new Batch(cluster, partition, uses);
@@ -125,13 +138,14 @@ public final class ElementDispatcher implements Dispatcher {
         try {
             plan = TaskPlan.of(items, !out.returnsValues(), cluster.codec());
         } catch (RuntimeException unmarshallable) {
-            items.forEach(item -> TaskPlan.abandon(item, unmarshallable));
-            synchronized (this) {
-                tasks--;
-                elementsInFlight -= items.size();
-            }
-            signalIfIdle();
-            return;
+            return () -> {
+                items.forEach(item -> TaskPlan.abandon(item, unmarshallable));
+                synchronized (this) {
+                    tasks--;
+                    elementsInFlight -= items.size();
+                }
+                signalIfIdle();
+            };
         }
         ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
         UUID server = cluster.placement().primary(partition);
@@ -142,6 +156,7 @@ public final class ElementDispatcher implements Dispatcher {
                     cluster.placement().finished(server);
                     done(plan, out, result, error);
                 });
+        return null;
     }
 
     private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {
