@@ -7,7 +7,13 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.IgniteException;
@@ -24,6 +30,10 @@ import org.apache.ignite.marshaller.Marshaller;
 public final class Codec {
     private static final byte IGNITE = 0;
     private static final byte JAVA = 1;
+    /** How deep {@link #needsJava} looks into containers. */
+    private static final int DEPTH = 4;
+    /** Classes of values Ignite's marshaller failed to write (in this JVM). */
+    private static final Set<Class<?>> IGNITE_CANNOT = ConcurrentHashMap.newKeySet();
 
     private final Marshaller marshaller;
     private final ClassLoader loader;
@@ -36,11 +46,15 @@ public final class Codec {
     }
 
     public byte[] encode(Object value) {
-        if (!holdsRecord(value)) {
+        if (!needsJava(value, 0)) {
             try {
                 return tagged(IGNITE, marshaller.marshal(value));
             } catch (IgniteCheckedException | BinaryObjectException e) {
-                // Ignite cannot write some classes (a record nested somewhere): Java serialization can.
+                // Ignite cannot write something inside (it logged why): Java serialization can, and
+                // the classes learnt here skip Ignite's attempt next time.
+                byte[] bytes = tagged(JAVA, javaSerialized(value));
+                learnFrom(value, 0);
+                return bytes;
             }
         }
         return tagged(JAVA, javaSerialized(value));
@@ -80,16 +94,71 @@ public final class Codec {
         }
     }
 
-    private static boolean holdsRecord(Object value) {
-        if (value instanceof Object[] array) {
-            for (Object item : array) {
-                if (item != null && item.getClass().isRecord()) {
+    /**
+     * Whether {@code value} holds what Ignite's marshaller cannot write: a record (Java 17 refuses it
+     * the field offsets it writes with), or a class it failed on before. Looks into arrays,
+     * collections, maps and streamz's own holders, a few levels deep, so that the common cases never
+     * reach Ignite's attempt (which logs an error before it fails).
+     */
+    static boolean needsJava(Object value, int depth) {
+        if (value == null) {
+            return false;
+        }
+        Class<?> type = value.getClass();
+        if (type.isRecord() || IGNITE_CANNOT.contains(type)) {
+            return true;
+        }
+        if (depth < DEPTH) {
+            for (Object item : contents(value)) {
+                if (needsJava(item, depth + 1)) {
                     return true;
                 }
             }
-            return false;
         }
-        return value != null && value.getClass().isRecord();
+        return false;
+    }
+
+    /** After Ignite failed and Java serialization wrote {@code value}: its classes outside the JDK go by Java from now on. */
+    private static void learnFrom(Object value, int depth) {
+        if (value == null || depth > DEPTH) {
+            return;
+        }
+        if (!isContainer(value)) {
+            if (!value.getClass().getName().startsWith("java.")) {
+                IGNITE_CANNOT.add(value.getClass());
+            }
+            return;
+        }
+        for (Object item : contents(value)) {
+            learnFrom(item, depth + 1);
+        }
+    }
+
+    private static boolean isContainer(Object value) {
+        return value instanceof Object[] || value instanceof Collection || value instanceof Map
+                || value instanceof Outcomes || value instanceof AccumulateState;
+    }
+
+    /** What {@code value} holds, when it is a container {@link #needsJava} looks into; else nothing. */
+    private static Iterable<?> contents(Object value) {
+        if (value instanceof Object[] array) {
+            return Arrays.asList(array);
+        }
+        if (value instanceof Collection<?> collection) {
+            return collection;
+        }
+        if (value instanceof Map<?, ?> map) {
+            List<Object> entries = new ArrayList<>(map.keySet());
+            entries.addAll(map.values());
+            return entries;
+        }
+        if (value instanceof Outcomes outcomes) {
+            return Arrays.asList(outcomes.values());
+        }
+        if (value instanceof AccumulateState state) {
+            return Arrays.asList(state.state(), state.lastOutcomes());
+        }
+        return List.of();
     }
 
     private static byte[] tagged(byte tag, byte[] body) {
