@@ -22,9 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * streamz's {@code from_kafka}: once {@link #start()}ed, emits the value of every record of the topics
  * it subscribes to, in each partition's order, each once downstream has accepted the one before
- * (back pressure reaches Kafka: nothing more is fetched meanwhile). With nothing new, it waits for
- * records up to the poll interval, then again after it (streamz's {@code poll_interval}, 0.1 s by
- * default).
+ * (back pressure reaches Kafka: nothing more is fetched meanwhile). When nothing is new, a poll
+ * waits up to the poll interval for records and the next one starts a poll interval later
+ * (streamz's {@code poll_interval}, 0.1 s by default).
  *
  * <p>Values are {@code byte[]} unless the parameters name a {@code value.deserializer}. With
  * {@code enable.auto.commit=false} the source commits, after each batch Kafka returned, the offsets of
