@@ -15,49 +15,39 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.ignite.IgniteState;
 import org.apache.ignite.Ignition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Opening, joining, naming and closing clusters, and how scatter() finds one. */
 class IgniteClusterTest {
-    private static IgniteCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void namesItselfAfterItsServers() {
-        assertEquals("local Ignite cluster of 2 servers", cluster.name());
-        assertEquals("local Ignite cluster of 2 servers", cluster.toString());
+        assertEquals("local Ignite cluster of 2 servers", CLUSTER.get().name());
+        assertEquals("local Ignite cluster of 2 servers", CLUSTER.get().toString());
     }
 
     @Test
     void runsTwoServersAndThisJvmAsAThickClient() {
-        assertEquals(2, cluster.ignite().cluster().forServers().nodes().size());
-        assertTrue(cluster.ignite().cluster().localNode().isClient());
-        assertEquals(2, cluster.serverNames().size());
-        cluster.serverNames().forEach(name -> assertEquals(IgniteState.STARTED, Ignition.state(name)));
-        assertTrue(cluster.discoveryAddresses().stream().allMatch(a -> a.startsWith("127.0.0.1:")), cluster.discoveryAddresses().toString());
+        assertEquals(2, CLUSTER.get().ignite().cluster().forServers().nodes().size());
+        assertTrue(CLUSTER.get().ignite().cluster().localNode().isClient());
+        assertEquals(2, CLUSTER.get().serverNames().size());
+        CLUSTER.get().serverNames().forEach(name -> assertEquals(IgniteState.STARTED, Ignition.state(name)));
+        assertTrue(CLUSTER.get().discoveryAddresses().stream().allMatch(a -> a.startsWith("127.0.0.1:")), CLUSTER.get().discoveryAddresses().toString());
     }
 
     @Test
     void isRegisteredWhileOpenAndScatterUsesItWhenAlone() {
-        assertTrue(ClusterRegistry.openClusters().contains(cluster));
-        assertSame(cluster, Stream.create().scatter().cluster());
+        assertTrue(ClusterRegistry.openClusters().contains(CLUSTER.get()));
+        assertSame(CLUSTER.get(), Stream.create().scatter().cluster());
     }
 
     @Test
     void aSecondClientJoinsByAddressAndThenScatterWantsADefault() {
-        String[] addresses = cluster.discoveryAddresses().toArray(String[]::new);
+        String[] addresses = CLUSTER.get().discoveryAddresses().toArray(String[]::new);
         try (IgniteCluster second = IgniteCluster.connect(addresses)) {
             assertEquals("Ignite cluster at " + String.join(",", addresses), second.name());
             assertTrue(second.ignite().cluster().localNode().isClient());
@@ -74,12 +64,12 @@ class IgniteClusterTest {
             assertEquals(List.of(2), results);
             assertSame(second, source.scatter().cluster());
         }
-        assertSame(cluster, ClusterRegistry.defaultCluster());
+        assertSame(CLUSTER.get(), ClusterRegistry.defaultCluster());
     }
 
     @Test
     void joinsTheClusterASpringXmlFileDescribes(@TempDir Path dir) throws Exception {
-        String addresses = cluster.discoveryAddresses().stream().map(a -> "<value>" + a + "</value>").collect(Collectors.joining());
+        String addresses = CLUSTER.get().discoveryAddresses().stream().map(a -> "<value>" + a + "</value>").collect(Collectors.joining());
         Path xml = Files.writeString(dir.resolve("client.xml"), """
                 <beans xmlns="http://www.springframework.org/schema/beans"
                        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -105,7 +95,7 @@ class IgniteClusterTest {
                 """.formatted(addresses));
 
         try (IgniteCluster joined = IgniteCluster.connect(xml)) {
-            assertEquals("Ignite cluster at " + String.join(",", cluster.discoveryAddresses()), joined.name());
+            assertEquals("Ignite cluster at " + String.join(",", CLUSTER.get().discoveryAddresses()), joined.name());
             assertTrue(joined.ignite().cluster().localNode().isClient());
             Stream<Integer> source = Stream.create();
             List<Integer> results = source.scatter(joined).map((Integer x) -> x * 3).gather().sinkToList();
