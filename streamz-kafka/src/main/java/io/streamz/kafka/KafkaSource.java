@@ -52,6 +52,7 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private final Duration pollInterval;
     /** Records Kafka returned that are not emitted yet (a stop came in the middle of a batch). */
     private final ArrayDeque<ConsumerRecord<?, V>> pending = new ArrayDeque<>();
+    /** The offsets after the records emitted since the last commit, kept only when this source commits. */
     private final Map<TopicPartition, OffsetAndMetadata> emitted = new HashMap<>();
     private boolean subscribed;
 
@@ -127,7 +128,9 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         while (isRunning() && !pending.isEmpty()) {
             ConsumerRecord<?, V> record = pending.poll();
             emitElement(record.value());
-            emitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            if (commitAfterEmit) {
+                emitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            }
         }
     }
 
@@ -136,10 +139,11 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      * the partitions) is not retried: those records go again to their new reader, at least once.
      */
     private void commitEmitted(Duration timeout) {
+        if (emitted.isEmpty()) {
+            return;
+        }
         try {
-            if (commitAfterEmit && !emitted.isEmpty()) {
-                consumer.commitSync(emitted, timeout);
-            }
+            consumer.commitSync(emitted, timeout);
         } finally {
             emitted.clear();
         }
