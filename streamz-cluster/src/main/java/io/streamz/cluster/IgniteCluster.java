@@ -62,8 +62,7 @@ public final class IgniteCluster implements Cluster {
         this.options = options;
         ClusterContext created;
         try {
-            created = new ClusterContext(this, client, name, options.operationTimeout(), options.threads(),
-                    contextClassLoader());
+            created = new ClusterContext(this, client, name, options, contextClassLoader());
         } catch (RuntimeException e) {
             stopNodes();
             throw e;

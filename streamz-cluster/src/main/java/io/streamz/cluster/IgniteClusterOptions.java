@@ -4,19 +4,29 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of an {@link IgniteCluster}.
+ * Settings of an {@link IgniteCluster}; each {@code with...} method returns new options.
  *
  * @param operationTimeout how long a cluster operation (a task, fetching a result) waits while the
  *                         cluster is unreachable (no server, or this client disconnected) before the
- *                         elements waiting for it fail with {@link ClusterUnavailableException}; a slow
- *                         function on a reachable cluster is waited for however long it takes
+ *                         elements waiting for it fail with {@link ClusterUnavailableException}
  * @param threads          compute threads per server node: the servers of {@link IgniteCluster#local}
  *                         get this many, and for a cluster joined with {@code connect} it is what the
  *                         driver assumes each server has when it decides how many tasks to keep in flight
+ * @param taskTimeout      how long a cluster task may run before it is cancelled and its thread
+ *                         interrupted; its elements then fail with a {@link java.util.concurrent.TimeoutException}
+ *                         in their cause chain. The default, 60 s, is far above what one element of a
+ *                         stream should take (slow functions go one element per task), yet a function
+ *                         that hangs frees its server thread within a minute instead of never
+ * @param maxElementBytes  the largest marshalled size of one element sent to the cluster: a larger
+ *                         one fails at {@code emit}, naming its size and this limit. The default, 8 MiB,
+ *                         keeps one element far from exhausting a server's heap (the Docker image's
+ *                         servers run with 256 MiB; an element exists several times over while a task
+ *                         runs: marshalled, unmarshalled, its result, the result's backup)
  */
-public record IgniteClusterOptions(Duration operationTimeout, int threads) {
-    /** 15 s and 8 threads per server. */
-    public static final IgniteClusterOptions DEFAULTS = new IgniteClusterOptions(Duration.ofSeconds(15), 8);
+public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
+    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element. */
+    public static final IgniteClusterOptions DEFAULTS =
+            new IgniteClusterOptions(Duration.ofSeconds(15), 8, Duration.ofSeconds(60), 8L * 1024 * 1024);
 
     public IgniteClusterOptions {
         Objects.requireNonNull(operationTimeout, "operationTimeout must not be null: the default is 15 s");
@@ -26,6 +36,18 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, was " + threads);
         }
+        Objects.requireNonNull(taskTimeout, "taskTimeout must not be null: the default is 60 s");
+        if (taskTimeout.isNegative() || taskTimeout.isZero() || taskTimeout.toMillis() == 0) {
+            throw new IllegalArgumentException("taskTimeout must be at least 1 ms, was " + taskTimeout);
+        }
+        if (maxElementBytes < 1) {
+            throw new IllegalArgumentException("maxElementBytes must be positive, was " + maxElementBytes);
+        }
+    }
+
+    /** Options with the given operation timeout and threads, the defaults otherwise. */
+    public IgniteClusterOptions(Duration operationTimeout, int threads) {
+        this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes);
     }
 
     /** The defaults: {@link #DEFAULTS}. */
@@ -34,10 +56,20 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads) {
     }
 
     public IgniteClusterOptions withOperationTimeout(Duration timeout) {
-        return new IgniteClusterOptions(timeout, threads);
+        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes);
     }
 
     public IgniteClusterOptions withThreads(int threadsPerServer) {
-        return new IgniteClusterOptions(operationTimeout, threadsPerServer);
+        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes);
+    }
+
+    /** Options whose cluster tasks are cancelled after {@code timeout}: see {@link #taskTimeout()}. */
+    public IgniteClusterOptions withTaskTimeout(Duration timeout) {
+        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes);
+    }
+
+    /** Options that refuse, at {@code emit}, elements larger than {@code bytes} marshalled: see {@link #maxElementBytes()}. */
+    public IgniteClusterOptions withMaxElementBytes(long bytes) {
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes);
     }
 }

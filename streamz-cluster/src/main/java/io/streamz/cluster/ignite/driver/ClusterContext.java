@@ -2,6 +2,7 @@ package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterUnavailableException;
+import io.streamz.cluster.IgniteClusterOptions;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
 import java.lang.ref.Cleaner;
@@ -43,6 +44,7 @@ public final class ClusterContext {
     private final Cluster owner;
     private final Ignite ignite;
     private final String name;
+    private final IgniteClusterOptions options;
     private final Duration timeout;
     private final IgniteCache<Object, byte[]> data;
     private final IgniteCache<Object, byte[]> states;
@@ -63,16 +65,17 @@ public final class ClusterContext {
     private volatile long lastProbe;
 
     /** Creates the caches if the cluster has none yet. */
-    public ClusterContext(Cluster owner, Ignite ignite, String name, Duration timeout, int threadsPerServer, ClassLoader loader) {
+    public ClusterContext(Cluster owner, Ignite ignite, String name, IgniteClusterOptions options, ClassLoader loader) {
         this.owner = owner;
         this.ignite = ignite;
         this.name = name;
-        this.timeout = timeout;
+        this.options = options;
+        this.timeout = options.operationTimeout();
         this.data = ignite.getOrCreateCache(Caches.configuration(Caches.DATA));
         this.states = ignite.getOrCreateCache(Caches.configuration(Caches.STATE));
         this.compute = ignite.compute();
         this.codec = new Codec(ignite, loader);
-        this.placement = new Placement(ignite, threadsPerServer, this::execute);
+        this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
@@ -83,6 +86,11 @@ public final class ClusterContext {
 
     public Cluster owner() {
         return owner;
+    }
+
+    /** The options the cluster was opened with. */
+    public IgniteClusterOptions options() {
+        return options;
     }
 
     public Ignite ignite() {
