@@ -35,7 +35,8 @@ import org.apache.ignite.resources.LoggerResource;
  * {@code clientFailureDetectionTimeout} (server.xml: 10 s; embedded clusters: 4 s), then wait the
  * grace period (default {@value #DEFAULT_GRACE_MILLIS} ms), then scan their primaries, which takes
  * milliseconds for the few thousand entries streamz keeps. So at most about 15 s on the Docker
- * cluster, and 9 s on an embedded one (8.4 s measured from {@code kill -9} to an empty cache). A
+ * cluster, and about 9 s on an embedded one (8.4 s and 10.2 s measured from {@code kill -9} to an
+ * empty cache, on a loaded 2-core machine). A
  * driver that comes back after the grace period finds its entries gone: what it then reads fails
  * as if the servers holding them were lost. An entry whose partition moves between servers during
  * the scan (a server joining or leaving at that moment) may be missed.
