@@ -28,7 +28,7 @@ import org.apache.ignite.resources.LoggerResource;
  * carries that id (a driver reconnecting comes back as a new node with the same id, and keeps its
  * entries), it removes from this server's primary partitions of {@code streamz-data} and
  * {@code streamz-state} every entry whose key carries the id (the key convention: {@link DriverKeys}),
- * and logs one INFO line with the count. Every server does the same for its own primaries, so the
+ * and logs one INFO line with the count when there were any. Every server does the same for its own primaries, so the
  * whole cluster is covered.
  *
  * <p>How long until a dead driver's entries are gone: the servers notice a killed client within their
@@ -36,9 +36,8 @@ import org.apache.ignite.resources.LoggerResource;
  * grace period (default {@value #DEFAULT_GRACE_MILLIS} ms), then scan their primaries, which takes
  * milliseconds for the few thousand entries streamz keeps. So at most about 15 s on the Docker
  * cluster, and about 9 s on an embedded one (8.4 s and 10.2 s measured from {@code kill -9} to an
- * empty cache, on a loaded 2-core machine). A
- * driver that comes back after the grace period finds its entries gone: what it then reads fails
- * as if the servers holding them were lost. An entry whose partition moves between servers during
+ * empty cache, on a loaded 2-core machine). A driver that comes back after the grace period finds
+ * its entries gone: what it then reads fails as if the servers holding them were lost. An entry whose partition moves between servers during
  * the scan (a server joining or leaving at that moment) may be missed.
  *
  * <p>Registered as a lifecycle bean by server.xml; it turns on the local recording of the two
