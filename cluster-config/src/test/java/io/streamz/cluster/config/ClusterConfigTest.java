@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,11 +30,13 @@ class ClusterConfigTest {
 
     private static final String ADDRESSES = "streamz.discovery.addresses";
     private static final String WORK_DIR = "streamz.work.dir";
+    private static final String GRACE = "streamz.dead.driver.grace.millis";
 
     @AfterEach
     void clearProperties() {
         System.clearProperty(ADDRESSES);
         System.clearProperty(WORK_DIR);
+        System.clearProperty(GRACE);
     }
 
     @Test
@@ -99,12 +102,36 @@ class ClusterConfigTest {
     }
 
     @Test
+    void serverRemovesWhatADeadDriverLeftAfterAFewSecondsGrace() throws Exception {
+        IgniteConfiguration cfg = load("server.xml");
+
+        assertEquals(10_000, cfg.getClientFailureDetectionTimeout());
+        assertEquals(DeadDriverCleaner.DEFAULT_GRACE_MILLIS, cleaner(cfg).getGracePeriodMillis());
+    }
+
+    @Test
+    void theGracePeriodComesFromTheSystemProperty() throws Exception {
+        System.setProperty(GRACE, "1500");
+
+        assertEquals(1_500, cleaner(load("server.xml")).getGracePeriodMillis());
+    }
+
+    @Test
     void clientOpensAllConnectionsToServers() throws Exception {
         IgniteConfiguration cfg = load("client.xml");
 
         assertTrue(cfg.isClientMode());
         assertEquals(10_000, cfg.getFailureDetectionTimeout());
         assertTrue(((TcpCommunicationSpi) cfg.getCommunicationSpi()).forceClientToServerConnections());
+    }
+
+    private static DeadDriverCleaner cleaner(IgniteConfiguration cfg) {
+        List<DeadDriverCleaner> cleaners = Arrays.stream(cfg.getLifecycleBeans())
+            .filter(DeadDriverCleaner.class::isInstance)
+            .map(DeadDriverCleaner.class::cast)
+            .toList();
+        assertEquals(1, cleaners.size(), "server.xml registers one DeadDriverCleaner");
+        return cleaners.get(0);
     }
 
     private static IgniteConfiguration load(String file) throws IgniteCheckedException {

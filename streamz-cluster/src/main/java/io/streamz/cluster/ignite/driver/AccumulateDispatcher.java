@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.ignite.cache.affinity.AffinityKey;
-import org.apache.ignite.lang.IgniteUuid;
 
 /**
  * Sends the elements of a cluster {@code accumulate} in emit order, one task at a time, to the node
@@ -43,7 +41,7 @@ public final class AccumulateDispatcher implements Dispatcher {
         this.uses = uses;
         this.what = what;
         this.partition = cluster.placement().partitionOnLeastLoadedServer();
-        this.stateKey = new AffinityKey<>(IgniteUuid.randomUuid(), partition);
+        this.stateKey = cluster.newKey(partition);
         cluster.registerState(this, stateKey);
         cluster.register(this);
     }

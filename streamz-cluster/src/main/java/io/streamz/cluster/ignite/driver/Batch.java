@@ -4,8 +4,6 @@ import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.Outcomes;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.ignite.cache.affinity.AffinityKey;
-import org.apache.ignite.lang.IgniteUuid;
 
 /**
  * The results of one task. Read by later cluster steps, they are stored on the cluster as one
@@ -36,7 +34,7 @@ public final class Batch {
         this.partition = partition;
         this.uses = uses.count();
         this.returned = uses.onlyOneGather();
-        this.key = this.uses == 0 || returned ? null : new AffinityKey<>(IgniteUuid.randomUuid(), partition);
+        this.key = this.uses == 0 || returned ? null : cluster.newKey(partition);
     }
 
     /** The cache key the job stores the outcomes under, or {@code null}. */

@@ -3,6 +3,7 @@ package io.streamz.cluster.ignite.driver;
 import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterUnavailableException;
 import io.streamz.cluster.IgniteClusterOptions;
+import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
 import java.lang.ref.Cleaner;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.IgniteCompute;
@@ -55,6 +58,9 @@ public final class ClusterContext {
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
+    /** This driver's id, which every key it writes carries, so that servers can clean up after it. */
+    private final UUID driver;
+    private final AtomicLong keys = new AtomicLong();
     private final Set<Dispatcher> dispatchers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Object> stateKeys = Collections.synchronizedSet(new HashSet<>());
     private volatile boolean closed;
@@ -74,6 +80,7 @@ public final class ClusterContext {
         this.data = ignite.getOrCreateCache(Caches.configuration(Caches.DATA));
         this.states = ignite.getOrCreateCache(Caches.configuration(Caches.STATE));
         this.compute = ignite.compute();
+        this.driver = driverId(ignite);
         this.codec = new Codec(ignite, loader);
         this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
@@ -119,6 +126,24 @@ public final class ClusterContext {
 
     public Remover remover() {
         return remover;
+    }
+
+    /**
+     * A key never used before, of this driver's (see {@link DriverKeys}), for an entry in
+     * {@code partition}. Thread-safe.
+     */
+    public Object newKey(int partition) {
+        return DriverKeys.key(driver, keys.incrementAndGet(), partition);
+    }
+
+    /** The id the client node was started with: kept when it reconnects as a new node. */
+    private static UUID driverId(Ignite ignite) {
+        UUID id = DriverKeys.driverOf(ignite.cluster().localNode());
+        if (id == null) {
+            throw new IllegalStateException("the client node " + ignite.name() + " has no user attribute "
+                    + DriverKeys.ATTRIBUTE + ": configure it with NodeConfigs, which gives it one");
+        }
+        return id;
     }
 
     /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */

@@ -13,6 +13,13 @@ import org.apache.ignite.configuration.CacheConfiguration;
  * cluster {@code accumulate}s. Keys are {@code AffinityKey}s whose affinity part is a partition
  * number, so that a driver decides where a result lies; values are bytes marshalled by
  * {@link Codec}, so that servers need no user class to store them.
+ *
+ * <p>Every key also says whose it is: its key part is an {@code IgniteUuid} whose global id is the id
+ * of the driver that wrote it, which the driver's client node carries as a user attribute
+ * ({@link io.streamz.cluster.config.DriverKeys}, module cluster-config, has the convention; drivers
+ * make keys with {@code ClusterContext.newKey}). When a driver dies without removing its entries,
+ * the servers' {@link io.streamz.cluster.config.DeadDriverCleaner} removes them from both caches a
+ * bounded time after its node left. Renaming a cache here means renaming it there too.
  */
 public final class Caches {
     public static final String DATA = "streamz-data";

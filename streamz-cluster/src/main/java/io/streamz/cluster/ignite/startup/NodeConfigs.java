@@ -1,9 +1,13 @@
 package io.streamz.cluster.ignite.startup;
 
+import io.streamz.cluster.config.DriverKeys;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.configuration.IgniteConfiguration;
@@ -46,7 +50,7 @@ public final class NodeConfigs {
         IgniteConfiguration cfg = load(CLIENT_XML, "streamz.client");
         discovery(cfg, ports.discoveryAddresses()).setLocalAddress(LocalPorts.HOST);
         communication(cfg, LocalPorts.HOST, ports.communicationPort(servers));
-        return embedded(cfg, instance, workDir);
+        return asDriver(embedded(cfg, instance, workDir));
     }
 
     /** A client joining the servers at {@code addresses} (host:port, or host:port..port). */
@@ -57,7 +61,7 @@ public final class NodeConfigs {
         cfg.setWorkDirectory(workDir.toString());
         // Ignite's default halts the JVM when the client is segmented (~30 s after every server is gone).
         cfg.setFailureHandler(new StopNodeFailureHandler());
-        return cfg;
+        return asDriver(cfg);
     }
 
     /** A client configured by the user's Spring XML: client mode forced, a unique instance name. */
@@ -73,7 +77,7 @@ public final class NodeConfigs {
         if (cfg.getWorkDirectory() == null) {
             cfg.setWorkDirectory(workDir.toString());
         }
-        return cfg;
+        return asDriver(cfg);
     }
 
     /** The static discovery addresses of {@code cfg}, or {@code null} when it finds servers otherwise. */
@@ -83,6 +87,19 @@ public final class NodeConfigs {
             return finder.getRegisteredAddresses().stream().map(a -> a.getHostString() + ":" + a.getPort()).distinct().toList();
         }
         return null;
+    }
+
+    /**
+     * Gives the client a new driver id, in the user attribute that the servers' cleaner reads when it
+     * leaves ({@link DriverKeys}); the user's own attributes are kept. Being configuration, the id
+     * stays when the client reconnects as a new node: to start a new node for the same driver, reuse
+     * the configuration.
+     */
+    private static IgniteConfiguration asDriver(IgniteConfiguration cfg) {
+        Map<String, Object> attributes = cfg.getUserAttributes() == null ? new HashMap<>() : new HashMap<>(cfg.getUserAttributes());
+        attributes.put(DriverKeys.ATTRIBUTE, UUID.randomUUID().toString());
+        cfg.setUserAttributes(attributes);
+        return cfg;
     }
 
     private static IgniteConfiguration embedded(IgniteConfiguration cfg, String instance, Path workDir) {
