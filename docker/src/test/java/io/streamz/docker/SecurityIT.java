@@ -1,12 +1,13 @@
 package io.streamz.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.Stream;
+import io.streamz.cluster.ClusterUnavailableException;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.config.TlsDirectory;
 import io.streamz.cluster.config.TlsDirectory.Role;
@@ -134,6 +135,15 @@ class SecurityIT {
         SslContextFactory otherCa = TlsDirectory.of(TestCertificates.ofAnotherCa()).contextFactory(Role.CLIENT);
 
         assertRefusedAndRanNothing("with a certificate from another CA", outsider("other-ca", otherCa));
+    }
+
+    @Test
+    void aDriverConnectingWithoutTlsIsToldToUseWithTls() {
+        ClusterUnavailableException refused = assertTimeoutPreemptively(REFUSAL_LIMIT,
+            () -> assertThrows(ClusterUnavailableException.class,
+                () -> IgniteCluster.connect(containers.discoveryAddresses()).close()));
+
+        assertTrue(refused.getMessage().contains("IgniteClusterOptions.withTls(dir)"), refused.getMessage());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.streamz.cluster;
 import io.streamz.Stream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.startup.JoinFailure;
 import io.streamz.cluster.ignite.startup.LocalPorts;
 import io.streamz.cluster.ignite.startup.NodeConfigs;
 import io.streamz.cluster.ignite.startup.WorkDirectory;
@@ -175,7 +176,7 @@ public final class IgniteCluster implements Cluster {
         } catch (IgniteException e) {
             stop(List.of(cfg.getIgniteInstanceName()));
             WorkDirectory.delete(workDir);
-            throw new ClusterUnavailableException("could not join the Ignite cluster " + where + ": " + e.getMessage(), e);
+            throw new ClusterUnavailableException("could not join the Ignite cluster " + where + ": " + JoinFailure.describe(e), e);
         }
     }
 
