@@ -43,8 +43,7 @@ class ClusterLossIT {
     @Test
     void pendingAndNewEmitsFailWithinTheOperationTimeoutNamingTheCluster() throws Exception {
         try (DockerCluster containers = DockerCluster.start(3)) {
-            IgniteCluster cluster = IgniteCluster.connect(IgniteClusterOptions.defaults().withOperationTimeout(TIMEOUT),
-                containers.discoveryAddresses());
+            IgniteCluster cluster = containers.connect(IgniteClusterOptions.defaults().withOperationTimeout(TIMEOUT));
             Duration limit = cluster.options().operationTimeout().plus(MARGIN);
             try {
                 Stream<Integer> source = Stream.create("doomed");

@@ -36,7 +36,7 @@ class ClusterStreamIT {
             return;
         try {
             containers = DockerCluster.start(3);
-            cluster = IgniteCluster.connect(containers.discoveryAddresses());
+            cluster = containers.connect();
         }
         catch (RuntimeException | Error e) {
             startFailure = e;

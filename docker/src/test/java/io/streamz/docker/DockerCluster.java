@@ -1,6 +1,15 @@
 package io.streamz.docker;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.IgniteClusterOptions;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -20,6 +30,11 @@ import org.testcontainers.lifecycle.Startables;
  * of its own, found by each other through their network aliases {@code ignite-1..n}. The test JVM joins as a thick
  * client with {@link #discoveryAddresses()} (container IPs: container names do not resolve on the host).
  *
+ * <p>Configured as {@code docker-compose.yml} configures its servers: mutual TLS with the material of
+ * {@link TestCertificates#cluster()} mounted read-only at {@code /etc/streamz/tls} (the driver presents its client
+ * certificate through {@link #connect(IgniteClusterOptions)} or {@link #tlsDirectory()}), and the restart policy
+ * {@code unless-stopped}: a node that halts itself comes back, one {@link #kill(int) killed} stays down.
+ *
  * <p>{@link #start(int)} returns once every node has logged {@code Ignite node started OK} and a topology of
  * {@code n} servers, so a cluster that split in two never passes for a started one. Ryuk is disabled on these
  * machines, so {@link #close()} removes the containers and the network, and a shutdown hook does it if the JVM
@@ -30,10 +45,14 @@ final class DockerCluster implements AutoCloseable {
 
     static final String LABEL = "io.streamz.docker-it";
     static final int DISCOVERY_PORT = 47500;
+    static final int COMMUNICATION_PORT = 47100;
+    /** Where the image looks for its TLS material (its STREAMZ_TLS_DIR), as docker-compose.yml mounts it. */
+    static final String TLS_MOUNT = "/etc/streamz/tls";
 
     // Generous: only a broken start waits this long, and the 2 cores may be busy with other builds.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
+    private final Path tlsDirectory = TestCertificates.cluster();
     private final Network network;
     private final List<GenericContainer<?>> nodes;
     private final List<String> ips = new ArrayList<>();
@@ -80,11 +99,21 @@ final class DockerCluster implements AutoCloseable {
             .withNetworkAliases(alias(index))
             .withLabel(LABEL, "true")
             .withEnv("STREAMZ_DISCOVERY_ADDRESSES", discoveryAddresses)
+            .withCreateContainerCmdModifier(cmd -> mountTls(cmd, tlsDirectory).getHostConfig()
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
             .waitingFor(new WaitAllStrategy()
                 .withStrategy(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1))
                 // Ignite prints topology snapshots out of order, so any line with n servers will do.
                 .withStrategy(Wait.forLogMessage(".*Topology snapshot .*servers=" + servers + ",.*\\n", 1))
                 .withStartupTimeout(STARTUP_TIMEOUT));
+    }
+
+    /**
+     * Mounts {@code dir} read-only where the image looks for its TLS material. Not by {@code withFileSystemBind}: that
+     * makes Testcontainers check file mounting with an alpine container, which cannot be pulled here.
+     */
+    static CreateContainerCmd mountTls(CreateContainerCmd cmd, Path dir) {
+        return cmd.withHostConfig(cmd.getHostConfig().withBinds(new Bind(dir.toString(), new Volume(TLS_MOUNT), AccessMode.ro)));
     }
 
     private static String alias(int index) {
@@ -107,6 +136,38 @@ final class DockerCluster implements AutoCloseable {
     /** {@code ip:47500} of every node started (killed ones included), for {@code IgniteCluster.connect}. */
     String[] discoveryAddresses() {
         return ips.stream().map(ip -> ip + ":" + DISCOVERY_PORT).toArray(String[]::new);
+    }
+
+    /** The TLS material the nodes present and trust: a driver presents its {@code client.p12}. */
+    Path tlsDirectory() {
+        return tlsDirectory;
+    }
+
+    /** Joins the cluster as a driver with the default options, presenting the client certificate. */
+    IgniteCluster connect() {
+        return connect(IgniteClusterOptions.defaults());
+    }
+
+    /** Joins the cluster as a driver with {@code options}, presenting the client certificate. */
+    IgniteCluster connect(IgniteClusterOptions options) {
+        return IgniteCluster.connect(options.withTls(tlsDirectory), discoveryAddresses());
+    }
+
+    /** The number of times Docker restarted node {@code index} (0-based) by its restart policy. */
+    long restartCount(int index) {
+        GenericContainer<?> node = nodes.get(index);
+        Integer count = DockerClientFactory.instance().client().inspectContainerCmd(node.getContainerId()).exec()
+            .getRestartCount();
+        return count == null ? 0 : count;
+    }
+
+    /** Runs {@code command} in node {@code index} (0-based) and returns its standard output; fails unless it exits 0. */
+    String exec(int index, String... command) throws IOException, InterruptedException {
+        Container.ExecResult result = nodes.get(index).execInContainer(command);
+        if (result.getExitCode() != 0)
+            throw new AssertionError(String.join(" ", command) + " in " + alias(index + 1) + " exited with "
+                + result.getExitCode() + ": " + result.getStderr());
+        return result.getStdout();
     }
 
     /** The host name of each node, which is what {@code HOSTNAME} says inside it, in start order. */

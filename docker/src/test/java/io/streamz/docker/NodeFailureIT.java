@@ -46,7 +46,7 @@ class NodeFailureIT {
 
         ExecutorService emitter = Executors.newSingleThreadExecutor();
         try (DockerCluster containers = DockerCluster.start(3);
-             IgniteCluster cluster = IgniteCluster.connect(containers.discoveryAddresses())) {
+             IgniteCluster cluster = containers.connect()) {
             Stream<Integer> source = Stream.create("numbers");
             List<Long> gathered = source.scatter(cluster).map(slowSquare).accumulate(hash, 17L).buffer(32).gather()
                 .sinkToList();

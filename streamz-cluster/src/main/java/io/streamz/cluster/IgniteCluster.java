@@ -3,6 +3,7 @@ package io.streamz.cluster;
 import io.streamz.Stream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.startup.JoinFailure;
 import io.streamz.cluster.ignite.startup.LocalPorts;
 import io.streamz.cluster.ignite.startup.NodeConfigs;
 import io.streamz.cluster.ignite.startup.WorkDirectory;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nodes are configured from the Spring XML of module cluster-config ({@code server.xml},
  * {@code client.xml}); see {@link IgniteClusterOptions} for the operation timeout and threads.
+ *
+ * <p>Security: {@code connect} uses mutual TLS with the certificates of
+ * {@link IgniteClusterOptions#withTls(Path)} (or of {@code streamz.tls.dir} / {@code STREAMZ_TLS_DIR}, read by
+ * {@code client.xml}), as the Docker cluster requires. The embedded cluster of {@link #local} stays plain TCP: its
+ * nodes talk over loopback inside this JVM, but anyone on this machine could join it while it runs.
  */
 public final class IgniteCluster implements Cluster {
     private static final Logger LOG = LoggerFactory.getLogger(IgniteCluster.class);
@@ -138,7 +144,7 @@ public final class IgniteCluster implements Cluster {
         List<String> list = Arrays.stream(addresses).map(String::trim).toList();
         Path workDir = WorkDirectory.create();
         String instance = "streamz-client-" + INSTANCES.incrementAndGet();
-        Ignite client = startClient(NodeConfigs.client(instance, list, workDir), workDir, "at " + String.join(",", list));
+        Ignite client = startClient(NodeConfigs.client(instance, list, workDir, options.tlsDirectory()), workDir, "at " + String.join(",", list));
         return new IgniteCluster("Ignite cluster at " + String.join(",", list), client, List.of(), list, workDir, options);
     }
 
@@ -156,7 +162,7 @@ public final class IgniteCluster implements Cluster {
         Objects.requireNonNull(options, "options must not be null: use IgniteClusterOptions.defaults()");
         Path workDir = WorkDirectory.create();
         String instance = "streamz-client-" + INSTANCES.incrementAndGet();
-        IgniteConfiguration cfg = NodeConfigs.fromSpring(springXml, instance, workDir);
+        IgniteConfiguration cfg = NodeConfigs.fromSpring(springXml, instance, workDir, options.tlsDirectory());
         List<String> addresses = NodeConfigs.addresses(cfg);
         String where = addresses == null ? "configured by " + springXml : "at " + String.join(",", addresses);
         Ignite client = startClient(cfg, workDir, where);
@@ -170,7 +176,7 @@ public final class IgniteCluster implements Cluster {
         } catch (IgniteException e) {
             stop(List.of(cfg.getIgniteInstanceName()));
             WorkDirectory.delete(workDir);
-            throw new ClusterUnavailableException("could not join the Ignite cluster " + where + ": " + e.getMessage(), e);
+            throw new ClusterUnavailableException("could not join the Ignite cluster " + where + ": " + JoinFailure.describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamz.cluster;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -22,11 +23,18 @@ import java.util.Objects;
  *                         keeps one element far from exhausting a server's heap (the Docker image's
  *                         servers run with 256 MiB; an element exists several times over while a task
  *                         runs: marshalled, unmarshalled, its result, the result's backup)
+ * @param tlsDirectory     for {@code connect}: the directory of TLS material that {@code docker/scripts/make-certs.sh}
+ *                         made (this driver presents {@code client.p12} and trusts {@code truststore.p12}'s CA), or
+ *                         {@code null}, the default, for what the client's XML says: {@code client.xml} uses mutual
+ *                         TLS when the system property {@code streamz.tls.dir} or the environment variable
+ *                         {@code STREAMZ_TLS_DIR} names such a directory, plain TCP otherwise. The embedded cluster
+ *                         of {@link IgniteCluster#local} ignores it: its nodes talk over loopback inside one JVM
  */
-public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
-    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element. */
+public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
+                                   Path tlsDirectory) {
+    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element, no TLS directory. */
     public static final IgniteClusterOptions DEFAULTS =
-            new IgniteClusterOptions(Duration.ofSeconds(15), 8, Duration.ofSeconds(60), 8L * 1024 * 1024);
+            new IgniteClusterOptions(Duration.ofSeconds(15), 8, Duration.ofSeconds(60), 8L * 1024 * 1024, null);
 
     public IgniteClusterOptions {
         Objects.requireNonNull(operationTimeout, "operationTimeout must not be null: the default is 15 s");
@@ -45,9 +53,14 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         }
     }
 
+    /** Options with the given values and no TLS directory. */
+    public IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
+        this(operationTimeout, threads, taskTimeout, maxElementBytes, null);
+    }
+
     /** Options with the given operation timeout and threads, the defaults otherwise. */
     public IgniteClusterOptions(Duration operationTimeout, int threads) {
-        this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes);
+        this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes, null);
     }
 
     /** The defaults: {@link #DEFAULTS}. */
@@ -56,20 +69,30 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
     }
 
     public IgniteClusterOptions withOperationTimeout(Duration timeout) {
-        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes);
+        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, tlsDirectory);
     }
 
     public IgniteClusterOptions withThreads(int threadsPerServer) {
-        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes);
+        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, tlsDirectory);
     }
 
     /** Options whose cluster tasks are cancelled after {@code timeout}: see {@link #taskTimeout()}. */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
-        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes);
+        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, tlsDirectory);
     }
 
     /** Options that refuse, at {@code emit}, elements larger than {@code bytes} marshalled: see {@link #maxElementBytes()}. */
     public IgniteClusterOptions withMaxElementBytes(long bytes) {
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, tlsDirectory);
+    }
+
+    /**
+     * Options whose {@code connect} uses mutual TLS with the material in {@code directory} (as
+     * {@code docker/scripts/make-certs.sh} makes it): see {@link #tlsDirectory()}. The files are checked when
+     * connecting, which fails naming any that is missing.
+     */
+    public IgniteClusterOptions withTls(Path directory) {
+        Objects.requireNonNull(directory, "directory must not be null: it holds client.p12, truststore.p12 and password");
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, directory);
     }
 }

@@ -1,5 +1,6 @@
 package io.streamz.examples;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,14 +10,21 @@ import java.util.List;
  * @param connectTo      discovery addresses of a running cluster; empty for an embedded one
  * @param seconds        how long the log grows
  * @param linesPerSecond how fast it grows
+ * @param tls            the TLS directory (docker/scripts/make-certs.sh's) to connect with, or {@code null}
  */
-record JobOptions(List<String> connectTo, int seconds, int linesPerSecond) {
-    static final String USAGE = "usage: LogPipeline [--connect host:port,host:port...] [--seconds N] [--rate LINES_PER_SECOND]";
+record JobOptions(List<String> connectTo, int seconds, int linesPerSecond, Path tls) {
+    static final String USAGE = "usage: LogPipeline [--connect host:port,host:port... [--tls DIR]] [--seconds N]"
+            + " [--rate LINES_PER_SECOND]";
+
+    JobOptions(List<String> connectTo, int seconds, int linesPerSecond) {
+        this(connectTo, seconds, linesPerSecond, null);
+    }
 
     static JobOptions parse(String... args) {
         List<String> connectTo = List.of();
         int seconds = 10;
         int rate = 2000;
+        Path tls = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -24,11 +32,15 @@ record JobOptions(List<String> connectTo, int seconds, int linesPerSecond) {
                         .map(String::trim).filter(s -> !s.isEmpty()).toList();
                 case "--seconds" -> seconds = positive(args[i], value);
                 case "--rate" -> rate = positive(args[i], value);
+                case "--tls" -> tls = Path.of(required(args[i], value));
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
             i++;
         }
-        return new JobOptions(connectTo, seconds, rate);
+        if (tls != null && connectTo.isEmpty()) {
+            throw new IllegalArgumentException("--tls goes with --connect: the embedded cluster is plain\n" + USAGE);
+        }
+        return new JobOptions(connectTo, seconds, rate, tls);
     }
 
     private static String required(String option, String value) {

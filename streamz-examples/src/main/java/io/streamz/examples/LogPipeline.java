@@ -4,6 +4,7 @@ import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.TextFileOptions;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.IgniteClusterOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * Runs on an embedded 2-server cluster by default; {@code --connect host:port,...} joins a running
- * one (the Docker cluster) instead. {@code --seconds N} (default 10) and {@code --rate L} lines per
+ * one (the Docker cluster) instead, with {@code --tls DIR} presenting the client certificate that
+ * docker/scripts/make-certs.sh made in DIR. {@code --seconds N} (default 10) and {@code --rate L} lines per
  * second (default 2000) shape the run. Exits non-zero unless every written line was counted once.
  */
 public final class LogPipeline {
@@ -44,6 +46,10 @@ public final class LogPipeline {
         System.exit(exitCode);
     }
 
+    private static IgniteClusterOptions connectOptions(JobOptions options) {
+        return options.tls() == null ? IgniteClusterOptions.defaults() : IgniteClusterOptions.defaults().withTls(options.tls());
+    }
+
     /** Runs the job and returns the process exit code: 0 when every line was counted exactly once. */
     static int run(JobOptions options, PrintStream out) throws Exception {
         Path log = Files.createTempDirectory("streamz-example").resolve("access.log");
@@ -53,7 +59,7 @@ public final class LogPipeline {
         AtomicLong counted = new AtomicLong();
         try (IgniteCluster cluster = options.connectTo().isEmpty()
                 ? IgniteCluster.local(2)
-                : IgniteCluster.connect(options.connectTo().toArray(String[]::new))) {
+                : IgniteCluster.connect(connectOptions(options), options.connectTo().toArray(String[]::new))) {
             out.println("cluster: " + cluster);
             Source<String> lines = Stream.fromTextFile(log, TextFileOptions.defaults().withPollInterval(Duration.ofMillis(50)));
             try (LogGenerator generator = new LogGenerator(log, options.linesPerSecond())) {

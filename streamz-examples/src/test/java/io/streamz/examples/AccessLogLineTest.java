@@ -2,6 +2,7 @@ package io.streamz.examples;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,6 +33,19 @@ class AccessLogLineTest {
         JobOptions options = JobOptions.parse("--connect", "172.18.0.2:47500, 172.18.0.3:47500", "--seconds", "3");
         assertEquals(List.of("172.18.0.2:47500", "172.18.0.3:47500"), options.connectTo());
         assertEquals(3, options.seconds());
+    }
+
+    @Test
+    void tlsNamesTheCertificateDirectoryToConnectWith() {
+        JobOptions options = JobOptions.parse("--connect", "172.18.0.2:47500", "--tls", "docker/certs");
+        assertEquals(Path.of("docker/certs"), options.tls());
+        assertEquals(null, JobOptions.parse("--connect", "172.18.0.2:47500").tls());
+    }
+
+    @Test
+    void tlsWithoutConnectIsRefusedAsTheEmbeddedClusterIsPlain() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobOptions.parse("--tls", "certs"));
+        assertTrue(error.getMessage().contains("--tls goes with --connect"), error.getMessage());
     }
 
     @Test

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URL;
 import java.util.Arrays;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +25,10 @@ import org.apache.ignite.logger.slf4j.Slf4jLogger;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.spi.discovery.tcp.ipfinder.vm.TcpDiscoveryVmIpFinder;
+import org.apache.ignite.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Loads the XML files the way {@code Ignition.start(URL)} does, without starting a node. */
 class ClusterConfigTest {
@@ -31,12 +36,14 @@ class ClusterConfigTest {
     private static final String ADDRESSES = "streamz.discovery.addresses";
     private static final String WORK_DIR = "streamz.work.dir";
     private static final String GRACE = "streamz.dead.driver.grace.millis";
+    private static final String TLS_DIR = "streamz.tls.dir";
 
     @AfterEach
     void clearProperties() {
         System.clearProperty(ADDRESSES);
         System.clearProperty(WORK_DIR);
         System.clearProperty(GRACE);
+        System.clearProperty(TLS_DIR);
     }
 
     @Test
@@ -132,6 +139,44 @@ class ClusterConfigTest {
             .toList();
         assertEquals(1, cleaners.size(), "server.xml registers one DeadDriverCleaner");
         return cleaners.get(0);
+    }
+
+    @Test
+    void aTlsDirectoryGivesServersTheServerKeyPairAndClientsTheClientKeyPair(@TempDir Path tls) throws Exception {
+        for (String file : List.of("server.p12", "client.p12", "truststore.p12", "password"))
+            Files.writeString(tls.resolve(file), "x");
+        System.setProperty(TLS_DIR, tls.toString());
+
+        SslContextFactory server = (SslContextFactory) load("server.xml").getSslContextFactory();
+        SslContextFactory client = (SslContextFactory) load("client.xml").getSslContextFactory();
+
+        assertEquals(tls.resolve("server.p12").toString(), server.getKeyStoreFilePath());
+        assertEquals(tls.resolve("client.p12").toString(), client.getKeyStoreFilePath());
+        assertEquals(tls.resolve("truststore.p12").toString(), client.getTrustStoreFilePath());
+    }
+
+    @Test
+    void withoutATlsDirectoryNodesArePlain() throws Exception {
+        assumeTrue(System.getenv("STREAMZ_TLS_DIR") == null, "STREAMZ_TLS_DIR is set in this environment");
+
+        assertNull(load("server.xml").getSslContextFactory());
+        assertNull(load("client.xml").getSslContextFactory());
+    }
+
+    @Test
+    void aTlsDirectoryWithoutTheFilesFailsLoadingNamingWhatIsMissing(@TempDir Path tls) {
+        System.setProperty(TLS_DIR, tls.toString());
+
+        Exception e = assertThrows(Exception.class, () -> load("client.xml"));
+
+        assertTrue(chain(e).contains("lacks client.p12 (missing)"), chain(e));
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause())
+            all.append(t.getMessage()).append('\n');
+        return all.toString();
     }
 
     private static IgniteConfiguration load(String file) throws IgniteCheckedException {

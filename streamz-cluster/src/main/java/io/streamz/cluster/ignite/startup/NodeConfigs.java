@@ -1,6 +1,8 @@
 package io.streamz.cluster.ignite.startup;
 
 import io.streamz.cluster.config.DriverKeys;
+import io.streamz.cluster.config.TlsDirectory;
+import io.streamz.cluster.config.TlsDirectory.Role;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -53,9 +55,16 @@ public final class NodeConfigs {
         return asDriver(embedded(cfg, instance, workDir));
     }
 
-    /** A client joining the servers at {@code addresses} (host:port, or host:port..port). */
-    public static IgniteConfiguration client(String instance, List<String> addresses, Path workDir) {
+    /**
+     * A client joining the servers at {@code addresses} (host:port, or host:port..port), with mutual TLS from
+     * {@code tlsDirectory} when not {@code null}, else as {@code client.xml} says (TLS when {@code streamz.tls.dir} or
+     * {@code STREAMZ_TLS_DIR} names a directory).
+     *
+     * @throws IllegalArgumentException when {@code tlsDirectory} lacks a file, naming it
+     */
+    public static IgniteConfiguration client(String instance, List<String> addresses, Path workDir, Path tlsDirectory) {
         IgniteConfiguration cfg = load(CLIENT_XML, "streamz.client");
+        tls(cfg, tlsDirectory);
         discovery(cfg, addresses);
         cfg.setIgniteInstanceName(instance);
         cfg.setWorkDirectory(workDir.toString());
@@ -64,8 +73,13 @@ public final class NodeConfigs {
         return asDriver(cfg);
     }
 
-    /** A client configured by the user's Spring XML: client mode forced, a unique instance name. */
-    public static IgniteConfiguration fromSpring(Path xml, String instance, Path workDir) {
+    /**
+     * A client configured by the user's Spring XML: client mode forced, a unique instance name, and mutual TLS
+     * from {@code tlsDirectory} when not {@code null} (replacing the XML's own {@code sslContextFactory}).
+     *
+     * @throws IllegalArgumentException when the XML cannot be loaded, or {@code tlsDirectory} lacks a file
+     */
+    public static IgniteConfiguration fromSpring(Path xml, String instance, Path workDir, Path tlsDirectory) {
         IgniteConfiguration cfg;
         try {
             cfg = IgnitionEx.loadConfiguration(xml.toUri().toURL()).get1();
@@ -74,6 +88,7 @@ public final class NodeConfigs {
         }
         cfg.setClientMode(true);
         cfg.setIgniteInstanceName(instance);
+        tls(cfg, tlsDirectory);
         if (cfg.getWorkDirectory() == null) {
             cfg.setWorkDirectory(workDir.toString());
         }
@@ -109,10 +124,23 @@ public final class NodeConfigs {
         cfg.setClientFailureDetectionTimeout(LOCAL_FAILURE_DETECTION_MILLIS);
         // Stop the node, never halt the JVM it shares with the application.
         cfg.setFailureHandler(new StopNodeFailureHandler());
+        // Plain even when STREAMZ_TLS_DIR is set for connect: these nodes talk over loopback inside one JVM.
+        cfg.setSslContextFactory(null);
         cfg.setMetricsLogFrequency(0);
         cfg.setClientConnectorConfiguration(null);
         cfg.setConnectorConfiguration(null);
         return cfg;
+    }
+
+    private static void tls(IgniteConfiguration cfg, Path tlsDirectory) {
+        if (tlsDirectory == null) {
+            return;
+        }
+        try {
+            cfg.setSslContextFactory(TlsDirectory.of(tlsDirectory).contextFactory(Role.CLIENT));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static TcpDiscoverySpi discovery(IgniteConfiguration cfg, List<String> addresses) {
