@@ -52,6 +52,7 @@ public final class ClusterContext {
     private final Codec codec;
     private final Placement placement;
     private final Remover remover;
+    private final TaskTimeouts timeouts;
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
@@ -77,6 +78,7 @@ public final class ClusterContext {
         this.codec = new Codec(ignite, loader);
         this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
+        this.timeouts = new TaskTimeouts(ignite, options.taskTimeout());
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
@@ -119,6 +121,10 @@ public final class ClusterContext {
 
     public Remover remover() {
         return remover;
+    }
+
+    TaskTimeouts timeouts() {
+        return timeouts;
     }
 
     /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */
@@ -299,6 +305,7 @@ public final class ClusterContext {
         }
         forgetStates();
         closed = true;
+        timeouts.close();
         List<Dispatcher> open;
         synchronized (dispatchers) {
             open = new ArrayList<>(dispatchers);
