@@ -13,7 +13,11 @@ import java.util.concurrent.TimeoutException;
 public final class ClusterTaskTimeoutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ClusterTaskTimeoutException(String message) {
-        super(message, new TimeoutException(message));
+    /**
+     * @param message what timed out, after how long, and what to do
+     * @param timeout the timeout as people write it ("500 ms"), for the cause
+     */
+    public ClusterTaskTimeoutException(String message, String timeout) {
+        super(message, new TimeoutException("task timeout of " + timeout));
     }
 }

@@ -54,7 +54,7 @@ public final class TaskLimit implements Serializable {
     ClusterTaskTimeoutException overran() {
         return new ClusterTaskTimeoutException(step + ": the function ran longer than the task timeout of " + timeout()
                 + " on this element and was interrupted; its server thread is free again. Make the function faster,"
-                + " or allow it more time with IgniteClusterOptions.withTaskTimeout(Duration)");
+                + " or allow it more time with IgniteClusterOptions.withTaskTimeout(Duration)", timeout());
     }
 
     /** The failure of every element of a task whose function ran too long and did not react to the interrupt. */
@@ -62,14 +62,14 @@ public final class TaskLimit implements Serializable {
         return new ClusterTaskTimeoutException(step + ": the function ran longer than the task timeout of " + timeout()
                 + " on an element of this task and ignored the interrupt; the task's elements fail, and its server"
                 + " thread stays busy until the function returns (its result is then discarded). Make the function"
-                + " return when interrupted, or allow it more time with IgniteClusterOptions.withTaskTimeout(Duration)");
+                + " return when interrupted, or allow it more time with IgniteClusterOptions.withTaskTimeout(Duration)", timeout());
     }
 
     /** The driver's log line for a task of {@code size} elements, {@code timedOut} of which ran too long. */
     public String summary(int timedOut, int size) {
-        return step + ": " + timedOut + " of the " + size + " elements of a task ran longer than the task timeout of "
-                + timeout() + " and failed; their function was interrupted and the server thread is free again"
-                + " (IgniteClusterOptions.withTaskTimeout sets the limit)";
+        String which = size == 1 ? "an element" : timedOut + " of the " + size + " elements of a task";
+        return step + ": " + which + " ran longer than the task timeout of " + timeout() + " and failed; the function"
+                + " was interrupted and the server thread is free again (IgniteClusterOptions.withTaskTimeout sets the limit)";
     }
 
     /** Tells the driver that this task's function ignored the interrupt; a driver that is gone is not told. */
