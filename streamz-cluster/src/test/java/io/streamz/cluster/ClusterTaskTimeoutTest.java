@@ -42,6 +42,7 @@ class ClusterTaskTimeoutTest {
     private static volatile CountDownLatch interrupted;
     private static volatile CountDownLatch release;
     private static volatile CountDownLatch together;
+    private static volatile CountDownLatch unblock;
 
     @RegisterExtension
     static final EmbeddedCluster CLUSTER = new EmbeddedCluster(1,
@@ -56,12 +57,14 @@ class ClusterTaskTimeoutTest {
         interrupted = new CountDownLatch(THREADS);
         release = new CountDownLatch(1);
         together = new CountDownLatch(THREADS);
+        unblock = new CountDownLatch(1);
         previousHandler = Stream.setErrorHandler((where, error) -> reported.add(error));
     }
 
     @AfterEach
     void releaseWhatStillRuns() {
         release.countDown();
+        unblock.countDown();
         Stream.setErrorHandler(previousHandler);
     }
 
@@ -183,35 +186,76 @@ class ClusterTaskTimeoutTest {
             }
             return x;
         }).buffer(cheap + slow + 1).gather().sinkToList();
-        // The step learns that its function is cheap: it sizes its batches to hundreds of elements.
-        for (int i = 0; i < cheap; i++) {
-            source.emit(i);
-        }
-        source.drain();
-        // Another pipeline holds every server thread (for less than the timeout), so that the next
-        // cheap element waits on the server and the slow ones pile up behind it on the driver.
-        Stream<Integer> blocker = Stream.create();
-        blocker.scatter(CLUSTER.get()).map((Integer x) -> {
-            started.countDown();
-            return release.await(TIMEOUT.toMillis() * 4 / 5, TimeUnit.MILLISECONDS);
-        }).buffer(THREADS).gather().sinkToList();
-        for (int i = 0; i < THREADS; i++) {
-            blocker.emit(i);
-        }
-        assertTrue(started.await(HANG.toSeconds(), TimeUnit.SECONDS));
+        emitCheap(source, cheap);
+        Stream<Integer> blocker = holdEveryServerThread();
 
         // 60 elements of 25 ms leave in a batch or a few: one of more than 20 runs longer than the timeout.
         assertTimeoutPreemptively(HANG, () -> {
             for (int i = cheap; i <= cheap + slow; i++) {
                 source.emit(i);
             }
-            release.countDown();
+            unblock.countDown();
             source.drain();
             blocker.drain();
         });
 
         assertEquals(List.of(), reported);
         assertEquals(IntStream.rangeClosed(0, cheap + slow).boxed().toList(), out);
+    }
+
+    @Test
+    void onlyTheOverrunningElementOfABatchFailsAndTheOthersOfItsTaskKeepTheirResults() throws InterruptedException {
+        int cheap = 2_000;
+        int more = 100;
+        int stuckAt = cheap + more / 2;
+        Stream<Integer> source = Stream.create();
+        List<Integer> out = source.scatter(CLUSTER.get()).map((Integer x) -> {
+            if (x == STUCK) {
+                hangInterruptibly();
+            }
+            return x;
+        }).buffer(cheap + more).gather().sinkToList();
+        emitCheap(source, cheap);
+        Stream<Integer> blocker = holdEveryServerThread();
+
+        assertTimeoutPreemptively(HANG, () -> {
+            for (int i = cheap; i < cheap + more; i++) {
+                source.emit(i == stuckAt ? STUCK : i);
+            }
+            unblock.countDown();
+            source.drain();
+            blocker.drain();
+        });
+
+        assertEquals(1, reported.size(), () -> "failed: " + reported);
+        assertTimedOut(reported.get(0), "cluster map", "was interrupted");
+        assertEquals(IntStream.range(0, cheap + more).filter(i -> i != stuckAt).boxed().toList(), out);
+    }
+
+    /** Emits {@code n} cheap elements: the step learns that its function is cheap and sizes its batches to hundreds of elements. */
+    private static void emitCheap(Stream<Integer> source, int n) {
+        for (int i = 0; i < n; i++) {
+            source.emit(i);
+        }
+        source.drain();
+    }
+
+    /**
+     * Holds every server thread with another pipeline, for less than the timeout or until
+     * {@link #unblock}: the next element of a step then waits on the server, and the elements after it
+     * pile up on the driver behind it, to leave in batches. Returns the pipeline's source, to drain.
+     */
+    private static Stream<Integer> holdEveryServerThread() throws InterruptedException {
+        Stream<Integer> blocker = Stream.create();
+        blocker.scatter(CLUSTER.get()).map((Integer x) -> {
+            started.countDown();
+            return unblock.await(TIMEOUT.toMillis() * 4 / 5, TimeUnit.MILLISECONDS);
+        }).buffer(THREADS).gather().sinkToList();
+        for (int i = 0; i < THREADS; i++) {
+            blocker.emit(i);
+        }
+        assertTrue(started.await(HANG.toSeconds(), TimeUnit.SECONDS), "the blocking elements hold every server thread");
+        return blocker;
     }
 
     /** Runs one element per server thread, each waiting until all of them run at once. */
