@@ -26,8 +26,13 @@ class ElementWatchTest {
         try (ElementWatch watch = ElementWatch.start(LIMIT, null, () -> { })) {
             standing.add(watch.apply(0, out, () -> out.present(0, "a")));
             standing.add(watch.apply(1, out, () -> {
-                new CountDownLatch(1).await();
-                out.present(1, "never");
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    // As a well-behaved function does: it keeps the interrupt for its caller.
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
             }));
             standing.add(watch.apply(2, out, () -> {
                 nextSawInterrupt[0] = Thread.currentThread().isInterrupted();
