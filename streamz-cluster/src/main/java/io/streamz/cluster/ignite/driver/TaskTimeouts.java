@@ -29,6 +29,8 @@ final class TaskTimeouts {
     private final AtomicLong tasks = new AtomicLong();
     private final Map<Long, Watched> watched = new ConcurrentHashMap<>();
     private final IgniteBiPredicate<UUID, Object> listener = this::noticed;
+    /** This client node's id as last seen: Ignite may not tell it while the client reconnects. */
+    private volatile UUID self;
 
     private record Watched(TaskLimit limit, Consumer<Throwable> giveUp) {
     }
@@ -36,12 +38,23 @@ final class TaskTimeouts {
     TaskTimeouts(Ignite ignite, Duration timeout) {
         this.ignite = ignite;
         this.timeout = timeout;
+        this.self = ignite.cluster().localNode().id();
         ignite.message().localListen(TaskLimit.TOPIC, listener);
     }
 
     /** The limit of a new task of {@code step} ("cluster map"). */
     TaskLimit limit(String step) {
-        return new TaskLimit(timeout, step, ignite.cluster().localNode().id(), tasks.incrementAndGet());
+        return new TaskLimit(timeout, step, self(), tasks.incrementAndGet());
+    }
+
+    /** Where the servers send their notices: a reconnected client has a new id. */
+    private UUID self() {
+        try {
+            self = ignite.cluster().localNode().id();
+        } catch (RuntimeException reconnecting) {
+            // The task waits for the cluster anyway: the last id will do.
+        }
+        return self;
     }
 
     /**

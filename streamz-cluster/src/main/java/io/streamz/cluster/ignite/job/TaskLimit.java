@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteException;
 
 /**
  * The task timeout as a job carries it to its server: how long the user function may run on one
@@ -76,7 +75,7 @@ public final class TaskLimit implements Serializable {
     void notifyDriver(Ignite ignite) {
         try {
             ignite.message(ignite.cluster().forNodeId(driver)).send(TOPIC, task);
-        } catch (IgniteException gone) {
+        } catch (RuntimeException gone) {
             // The driver left: nobody waits for this task any more.
         }
     }
