@@ -12,9 +12,11 @@ import org.apache.ignite.IgniteLogger;
  * per element, not per task: a batch of many cheap elements may take longer than the timeout as a
  * whole (micro-batching fills a task with about a millisecond of measured work, but a function can
  * slow down after it was measured), and only the element that overruns fails; the others of its batch
- * keep their results. For the same reason the driver sets no Ignite task timeout
- * ({@code withTimeout}): it counts from the moment the task is sent, so it would also fail tasks that
- * merely waited in the server's queue behind slow ones, and the whole batch with the one element.
+ * keep their results. The driver sets no Ignite task timeout ({@code withTimeout}), not even as a
+ * backstop: it covers the whole batch, and it counts from the moment the task is sent, so it would
+ * also fail tasks that merely waited in the server's queue behind slow ones. Its cancellation would
+ * also look like a stopping node's (see {@link Interruption}), and a timed-out element must not be
+ * run again: here it simply fails.
  *
  * <p>One timer thread per server JVM checks the running jobs, once per timeout; the job's thread only
  * notes when each element starts and ends. An element that runs longer than the timeout gets its
