@@ -72,7 +72,10 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes);
     }
 
-    /** Options under which a cluster function running longer than {@code timeout} on one element is interrupted and the element fails: see {@link #taskTimeout()}. */
+    /**
+     * Options under which a cluster function running longer than {@code timeout} on one element is
+     * interrupted and the element fails: see {@link #taskTimeout()}.
+     */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
         return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes);
     }

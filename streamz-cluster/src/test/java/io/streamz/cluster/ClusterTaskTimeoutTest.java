@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
+import io.streamz.function.FunctionEx;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,6 +88,16 @@ class ClusterTaskTimeoutTest {
         assertTimedOut(failed, "cluster map", "was interrupted");
         assertEquals(List.of(10, 20, 30), out);
         assertEquals(THREADS - 1, interrupted.getCount(), "the stuck function was interrupted once");
+    }
+
+    @Test
+    void theTimeoutNamesAFunctionThatHasAName() {
+        Stream<Integer> source = Stream.create();
+        source.scatter(CLUSTER.get()).map(new Hang()).gather().sinkToList();
+
+        RuntimeException failed = assertTimeoutPreemptively(HANG, () -> assertThrows(RuntimeException.class, () -> source.emit(1)));
+
+        assertTimedOut(failed, "cluster map Hang", "was interrupted");
     }
 
     @Test
@@ -273,6 +284,14 @@ class ClusterTaskTimeoutTest {
         }
         source.drain();
         assertEquals(IntStream.range(0, THREADS).boxed().toList(), out);
+    }
+
+    static final class Hang implements FunctionEx<Integer, Integer> {
+        @Override
+        public Integer applyEx(Integer x) throws InterruptedException {
+            hangInterruptibly();
+            return x;
+        }
     }
 
     /** Hangs until interrupted (or the test is over). */
