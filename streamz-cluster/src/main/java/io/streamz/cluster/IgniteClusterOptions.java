@@ -13,11 +13,20 @@ import java.util.Objects;
  * @param threads          compute threads per server node: the servers of {@link IgniteCluster#local}
  *                         get this many, and for a cluster joined with {@code connect} it is what the
  *                         driver assumes each server has when it decides how many tasks to keep in flight
- * @param taskTimeout      how long a cluster task may run before it is cancelled and its thread
- *                         interrupted; its elements then fail with a {@link java.util.concurrent.TimeoutException}
- *                         in their cause chain. The default, 60 s, is far above what one element of a
- *                         stream should take (slow functions go one element per task), yet a function
- *                         that hangs frees its server thread within a minute instead of never
+ * @param taskTimeout      how long the function of a cluster step (map, filter, starmap, accumulate)
+ *                         may run on one element. Past it, the server interrupts the function's thread
+ *                         and the element fails with a {@link ClusterTaskTimeoutException} (a
+ *                         {@link java.util.concurrent.TimeoutException} in its cause chain) naming the
+ *                         step and the timeout; it is never run again, an accumulate's state stays as it
+ *                         was, the other elements of its task keep their results, and the stream goes
+ *                         on. The limit holds each element rather than each task, so that a micro-batch
+ *                         of many cheap elements is never cut short. A function that ignores the
+ *                         interrupt cannot be stopped by any JVM library: its element, and the others of
+ *                         its task, fail anyway a grace period after the interrupt (a tenth of the
+ *                         timeout, 100 ms to 1 s), while its thread stays busy until it returns; its late
+ *                         result is then discarded. The default, 60 s, is far above what one element of
+ *                         a stream should take, yet a function that hangs frees its server thread (and
+ *                         {@code emit}, {@code drain}) within a minute instead of never
  * @param maxElementBytes  the largest marshalled size of one element sent to the cluster: a larger
  *                         one fails at {@code emit}, naming its size and this limit. The default, 8 MiB,
  *                         keeps one element far from exhausting a server's heap (the Docker image's
@@ -76,7 +85,10 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, tlsDirectory);
     }
 
-    /** Options whose cluster tasks are cancelled after {@code timeout}: see {@link #taskTimeout()}. */
+    /**
+     * Options under which a cluster function running longer than {@code timeout} on one element is
+     * interrupted and the element fails: see {@link #taskTimeout()}.
+     */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
         return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, tlsDirectory);
     }

@@ -5,6 +5,7 @@ import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.ShippedOp;
+import io.streamz.cluster.ignite.job.TaskLimit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * Sends the elements of a cluster {@code accumulate} in emit order, one task at a time, to the node
  * holding its state (an entry of the state cache, backed up). Elements whose inputs are complete
  * leave together, up to {@link BatchPolicy#MAX_BATCH}, once the task before them has answered; an
- * element whose input failed or was filtered out is not applied. Each applied element gets the next
+ * element whose input failed or was filtered out is not applied, nor one that timed out (see
+ * {@link TaskTimeouts}). Each applied element gets the next
  * sequence number, which the job checks against the state's so a re-run never applies it twice.
  * {@link #submit} must be called in emit order (the step node synchronizes it). The state is removed
  * when the step is destroyed, when this dispatcher is garbage (nothing can emit into it any more), or
@@ -111,12 +113,14 @@ public final class AccumulateDispatcher implements Dispatcher {
             Burst.runOrDefer(pump);
             return;
         }
-        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
+        TaskLimit limit = cluster.timeouts().limit(what);
+        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, what, () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
+        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
+                    cluster.timeouts().report(limit, result);
                     done(plan, out, result, error);
                 });
     }

@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.TaskLimit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -13,7 +14,8 @@ import org.apache.ignite.lang.IgniteFuture;
  * completed on the driver's callback threads, never on Ignite's. Every operation of streamz is
  * idempotent, so a retry is harmless. It fails with a message naming the cluster once it has waited
  * the operation timeout while the cluster answered nothing (see {@link ClusterContext#givesUp}); an
- * operation that merely runs long on a cluster that answers (a slow user function) is waited for.
+ * operation that merely runs long on a cluster that answers (a slow user function) is waited for: the
+ * task timeout bounds that, on the server (see {@link TaskTimeouts}).
  *
  * @param <R> result type
  */
@@ -26,16 +28,20 @@ public final class ClusterCall<R> {
     private final Executor sender;
     private final String what;
     private final Supplier<IgniteFuture<R>> attempt;
+    /** The task timeout of a task, or {@code null} for another operation. */
+    private final TaskLimit limit;
     private final CompletableFuture<R> result = new CompletableFuture<>();
     private final long started = System.nanoTime();
     private volatile ScheduledFuture<?> timer;
     private volatile Throwable lastTransient;
+    private volatile IgniteFuture<R> running;
 
-    private ClusterCall(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
+    private ClusterCall(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt, TaskLimit limit) {
         this.cluster = cluster;
         this.sender = sender;
         this.what = what;
         this.attempt = attempt;
+        this.limit = limit;
     }
 
     /**
@@ -54,7 +60,22 @@ public final class ClusterCall<R> {
      * @param what what the operation is, for messages ("cluster map", "gather")
      */
     public static <R> CompletableFuture<R> start(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
-        ClusterCall<R> call = new ClusterCall<>(cluster, sender, what, attempt);
+        return start(cluster, sender, what, null, attempt);
+    }
+
+    /**
+     * Starts a task whose job runs under {@code limit} (see {@link TaskTimeouts}): besides the rest, it
+     * fails as soon as its server reports a function that ignored the interrupt, and the job, still
+     * running, is cancelled. Its late answer is not waited for.
+     *
+     * @param what what the operation is, for messages ("cluster map", "gather")
+     */
+    public static <R> CompletableFuture<R> start(ClusterContext cluster, Executor sender, String what, TaskLimit limit,
+                                                 Supplier<IgniteFuture<R>> attempt) {
+        ClusterCall<R> call = new ClusterCall<>(cluster, sender, what, attempt, limit);
+        if (limit != null) {
+            cluster.timeouts().watch(limit, call::giveUp);
+        }
         call.watch();
         call.run(0);
         return call.result;
@@ -95,13 +116,18 @@ public final class ClusterCall<R> {
     }
 
     private void attempt(int retries) {
+        if (result.isDone()) {
+            return;
+        }
         if (cluster.disconnected() || cluster.hasGivenUp()) {
             // Sending now would only try nodes that are gone: wait for the cluster to answer instead.
             failed(new IgniteClientDisconnectedException(null, "the cluster does not answer"), retries);
             return;
         }
         try {
-            attempt.get().listen(done -> cluster.execute(() -> completed(done, retries)));
+            IgniteFuture<R> sent = attempt.get();
+            running = sent;
+            sent.listen(done -> cluster.execute(() -> completed(done, retries)));
         } catch (RuntimeException e) {
             failed(e, retries);
         }
@@ -148,10 +174,28 @@ public final class ClusterCall<R> {
         }), POLL);
     }
 
+    /** The task's function ignored the interrupt: fails now, and cancels the job so Ignite forgets it. */
+    private void giveUp(Throwable error) {
+        cluster.execute(() -> {
+            finish(null, error);
+            IgniteFuture<R> sent = running;
+            if (sent != null) {
+                try {
+                    sent.cancel();
+                } catch (RuntimeException disconnected) {
+                    // The job's server is gone: so is the job.
+                }
+            }
+        });
+    }
+
     private void finish(R value, Throwable error) {
         ScheduledFuture<?> pending = timer;
         if (pending != null) {
             pending.cancel(false);
+        }
+        if (limit != null) {
+            cluster.timeouts().forget(limit);
         }
         if (error == null) {
             result.complete(value);

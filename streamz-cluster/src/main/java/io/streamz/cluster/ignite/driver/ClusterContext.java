@@ -55,6 +55,7 @@ public final class ClusterContext {
     private final Codec codec;
     private final Placement placement;
     private final Remover remover;
+    private final TaskTimeouts timeouts;
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
@@ -84,6 +85,7 @@ public final class ClusterContext {
         this.codec = new Codec(ignite, loader);
         this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
+        this.timeouts = new TaskTimeouts(ignite, options.taskTimeout());
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
@@ -144,6 +146,10 @@ public final class ClusterContext {
                     + DriverKeys.ATTRIBUTE + ": configure it with NodeConfigs, which gives it one");
         }
         return id;
+    }
+
+    TaskTimeouts timeouts() {
+        return timeouts;
     }
 
     /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */
@@ -324,6 +330,7 @@ public final class ClusterContext {
         }
         forgetStates();
         closed = true;
+        timeouts.close();
         List<Dispatcher> open;
         synchronized (dispatchers) {
             open = new ArrayList<>(dispatchers);

@@ -5,6 +5,7 @@ import io.streamz.cluster.ignite.job.ElementJob;
 import io.streamz.cluster.ignite.job.ElementOp;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.ShippedOp;
+import io.streamz.cluster.ignite.job.TaskLimit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * element per task, one per server thread and a few waiting in the servers' queues). A task holds
  * elements whose inputs lie on one server and runs there; the tasks for one server leave in the
  * order of their elements (see {@link Placement#sender}). Results come back per element; their
- * order does not matter here, {@code gather} restores it.
+ * order does not matter here, {@code gather} restores it. The task timeout holds each element, not
+ * each task (see {@link TaskTimeouts}): a batch of cheap elements may take longer as a whole.
  */
 public final class ElementDispatcher implements Dispatcher {
 
@@ -147,13 +149,15 @@ public final class ElementDispatcher implements Dispatcher {
                 signalIfIdle();
             };
         }
-        ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed);
+        TaskLimit limit = cluster.timeouts().limit(what);
+        ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster.placement().sender(partition), what,
+        ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
                         () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
+                    cluster.timeouts().report(limit, result);
                     done(plan, out, result, error);
                 });
         return null;

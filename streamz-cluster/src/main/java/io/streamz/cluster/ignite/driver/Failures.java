@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ClusterTaskTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -22,10 +23,14 @@ final class Failures {
     /**
      * A node left or is stopping (a job there was cancelled or could not finish), or the client is
      * reconnecting: every job and cache operation of streamz is idempotent, so running it again on
-     * the new topology is safe. Other failures (a value that cannot be marshalled) would fail again.
+     * the new topology is safe. Other failures (a value that cannot be marshalled) would fail again,
+     * and a task timeout is final: the function would overrun again, holding another server thread.
      */
     static boolean isTransient(Throwable error) {
         for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof ClusterTaskTimeoutException) {
+                return false;
+            }
             if (e instanceof ClusterTopologyException || e instanceof ClusterTopologyCheckedException
                     || e instanceof IgniteClientDisconnectedException || e instanceof IgniteClientDisconnectedCheckedException
                     || e instanceof NodeStoppingException || e instanceof ComputeExecutionRejectedException

@@ -16,7 +16,9 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * {@code firstSeq, firstSeq+1, ...}; the state entry records the last one applied together with that
  * batch's outcomes, and is written after the outcomes are stored, so a re-run after a failover either
  * recomputes a batch that never reached the state or answers as its first run did: no element is
- * applied twice.
+ * applied twice. An element whose function fails or runs longer than the task timeout (see
+ * {@link ElementWatch}) leaves the state as it was; a batch given up because the function ignored the
+ * interrupt is recorded as applied, all failed, with the state as before it.
  */
 public final class AccumulateJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -29,12 +31,13 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final Object outputKey;
     private final boolean returnValues;
     private final Object[] consumed;
+    private final TaskLimit limit;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
 
     public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, JobInputs inputs, Object outputKey,
-                         boolean returnValues, Object[] consumed) {
+                         boolean returnValues, Object[] consumed, TaskLimit limit) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
@@ -42,6 +45,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         this.outputKey = outputKey;
         this.returnValues = returnValues;
         this.consumed = consumed;
+        this.limit = limit;
     }
 
     @Override
@@ -59,14 +63,17 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         Object[] values = inputs.resolve(data, codec);
         Outcomes out = new Outcomes(values.length);
         long start = System.nanoTime();
-        for (int i = 0; i < values.length; i++) {
-            try {
-                state = function.apply(state, values[i], out, i);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable e) {
-                Interruption.abortIfInterrupted(e);
-                out.failed(i, e);
+        AccumulateState before = state;
+        AccumulateState[] next = new AccumulateState[1];
+        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> giveUp(before, lastSeq, states, codec))) {
+            for (int i = 0; i < values.length; i++) {
+                AccumulateState current = state;
+                Object value = values[i];
+                int index = i;
+                // An element that failed or timed out leaves the state as it was.
+                if (watch.apply(i, out, () -> next[0] = function.apply(current, value, out, index))) {
+                    state = next[0];
+                }
             }
         }
         long nanos = System.nanoTime() - start;
@@ -76,6 +83,19 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         states.put(stateKey, codec.encode(state.applied(lastSeq, out)));
         removeConsumed(data);
         return out.result(nanos, outputKey != null, returnValues, codec);
+    }
+
+    /**
+     * The function ignored the interrupt and the driver is about to fail this batch: records it as
+     * applied with every element failed and the state as before, so that the next batch follows on
+     * (this job, when the function returns at last, writes nothing).
+     */
+    private void giveUp(AccumulateState before, long lastSeq, IgniteCache<Object, byte[]> states, Codec codec) {
+        Outcomes failed = new Outcomes(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            failed.failed(i, limit.ignoredInterrupt());
+        }
+        states.put(stateKey, codec.encode(before.applied(lastSeq, failed)));
     }
 
     private JobResult replay(AccumulateState state, IgniteCache<Object, byte[]> data, Codec codec) {

@@ -12,9 +12,10 @@ import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * A batch of elements of one element-wise cluster step (map, filter, starmap), run on the node that
- * holds its partition: reads the inputs, applies the function to each element (an exception fails
- * that element only), stores the outcomes under {@code outputKey} in the same partition (or returns
- * them, when only a gather reads them), then removes the input batches it was told it consumes.
+ * holds its partition: reads the inputs, applies the function to each element (an exception, or
+ * running longer than the task timeout, fails that element only: see {@link ElementWatch}), stores
+ * the outcomes under {@code outputKey} in the same partition (or returns them, when only a gather
+ * reads them), then removes the input batches it was told it consumes.
  * Idempotent: a re-run after a failover whose first run already consumed its inputs answers from
  * the stored outcomes (a job returning its values consumes none, the driver removes them).
  */
@@ -27,16 +28,19 @@ public final class ElementJob implements IgniteCallable<JobResult> {
     private final Object outputKey;
     private final boolean returnValues;
     private final Object[] consumed;
+    private final TaskLimit limit;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
 
-    public ElementJob(ShippedOp<ElementOp> op, JobInputs inputs, Object outputKey, boolean returnValues, Object[] consumed) {
+    public ElementJob(ShippedOp<ElementOp> op, JobInputs inputs, Object outputKey, boolean returnValues, Object[] consumed,
+                      TaskLimit limit) {
         this.op = op;
         this.inputs = inputs;
         this.outputKey = outputKey;
         this.returnValues = returnValues;
         this.consumed = consumed;
+        this.limit = limit;
     }
 
     @Override
@@ -52,14 +56,12 @@ public final class ElementJob implements IgniteCallable<JobResult> {
         ElementOp function = op.get(getClass().getClassLoader());
         Outcomes out = new Outcomes(values.length);
         long start = System.nanoTime();
-        for (int i = 0; i < values.length; i++) {
-            try {
-                function.apply(values[i], out, i);
-            } catch (VirtualMachineError fatal) {
-                throw fatal;
-            } catch (Throwable e) {
-                Interruption.abortIfInterrupted(e);
-                out.failed(i, e);
+        // A task given up by the watch fails on the driver, which removes what it consumed.
+        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                int index = i;
+                watch.apply(i, out, () -> function.apply(value, out, index));
             }
         }
         long nanos = System.nanoTime() - start;

@@ -24,14 +24,16 @@ public final class JobResult implements Serializable {
     private final int size;
     private final long nanos;
     private final boolean stored;
+    private final int timedOut;
 
-    JobResult(byte[] status, byte[] errors, byte[] values, int size, long nanos, boolean stored) {
+    JobResult(byte[] status, byte[] errors, byte[] values, int size, long nanos, boolean stored, int timedOut) {
         this.status = status;
         this.errors = errors;
         this.values = values;
         this.size = size;
         this.nanos = nanos;
         this.stored = stored;
+        this.timedOut = timedOut;
     }
 
     public byte status(int i) {
@@ -72,6 +74,11 @@ public final class JobResult implements Serializable {
 
     public boolean stored() {
         return stored;
+    }
+
+    /** How many elements failed because their function ran longer than the task timeout. */
+    public int timedOut() {
+        return timedOut;
     }
 
     // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no

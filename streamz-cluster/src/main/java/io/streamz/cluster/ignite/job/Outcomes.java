@@ -17,6 +17,7 @@ public final class Outcomes implements Serializable {
     private final byte[] status;
     private Throwable[] errors;
     private int present;
+    private int timedOut;
 
     public Outcomes(int size) {
         this.values = new Object[size];
@@ -41,6 +42,19 @@ public final class Outcomes implements Serializable {
         errors[i] = error;
     }
 
+    /**
+     * Element {@code i} ran longer than the task timeout: it fails with {@code error}, and the outcome
+     * its function recorded, if it {@code returned} at all, is dropped.
+     */
+    void timedOut(int i, boolean returned, Throwable error) {
+        if (returned && status[i] == PRESENT) {
+            values[i] = null;
+            present--;
+        }
+        failed(i, error);
+        timedOut++;
+    }
+
     public Object value(int i) {
         return values[i];
     }
@@ -61,6 +75,6 @@ public final class Outcomes implements Serializable {
     JobResult result(long nanos, boolean stored, boolean returned, Codec codec) {
         boolean allPresent = present == values.length;
         return new JobResult(allPresent ? null : status.clone(), errors == null ? null : codec.encode(errors),
-                returned ? codec.encode(values) : null, values.length, nanos, stored);
+                returned ? codec.encode(values) : null, values.length, nanos, stored, timedOut);
     }
 }

@@ -21,6 +21,7 @@ import io.streamz.function.FunctionEx;
 import io.streamz.function.PredicateEx;
 import io.streamz.local.core.Checks;
 import io.streamz.local.core.Node;
+import io.streamz.local.ops.FunctionNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,15 +93,21 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        ElementDispatcher dispatcher = new ElementDispatcher(cluster, ShippedOp.of(op), uses, "cluster " + operator);
+        ElementDispatcher dispatcher = new ElementDispatcher(cluster, ShippedOp.of(op), uses, stepName(operator, op.function()));
         return step(operator, dispatcher, op.function(), uses, dropsElements, false);
     }
 
     private <R> ClusterStream<R> accumulateStep(AccumulateOp op) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        AccumulateDispatcher dispatcher = new AccumulateDispatcher(cluster, ShippedOp.of(op), uses, "cluster accumulate");
+        AccumulateDispatcher dispatcher = new AccumulateDispatcher(cluster, ShippedOp.of(op), uses, stepName("accumulate", op.function()));
         return step("accumulate", dispatcher, op.function(), uses, false, true);
+    }
+
+    /** The step as messages name it: "cluster map", and the function's class when it has a name. */
+    private static String stepName(String operator, Object function) {
+        String name = FunctionNames.describe(function);
+        return "cluster " + operator + (name == null ? "" : " " + name);
     }
 
     private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, Object function, Uses uses,
