@@ -16,7 +16,9 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * {@code firstSeq, firstSeq+1, ...}; the state entry records the last one applied together with that
  * batch's outcomes, and is written after the outcomes are stored, so a re-run after a failover either
  * recomputes a batch that never reached the state or answers as its first run did: no element is
- * applied twice.
+ * applied twice. The driver also sends the sequence number of the last element it saw applied: a
+ * state missing after that means the state was lost (every server holding it stopped), and the job
+ * fails with {@link StateLostException} instead of starting again from the start value.
  */
 public final class AccumulateJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -24,6 +26,8 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final ShippedOp<AccumulateOp> op;
     private final Object stateKey;
     private final long firstSeq;
+    /** The last sequence number the driver saw applied; 0 when none was, so no state is expected yet. */
+    private final long confirmedSeq;
     private final JobInputs inputs;
     /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
     private final Object outputKey;
@@ -33,11 +37,12 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     @IgniteInstanceResource
     private transient Ignite ignite;
 
-    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, JobInputs inputs, Object outputKey,
-                         boolean returnValues, Object[] consumed) {
+    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, JobInputs inputs,
+                         Object outputKey, boolean returnValues, Object[] consumed) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
+        this.confirmedSeq = confirmedSeq;
         this.inputs = inputs;
         this.outputKey = outputKey;
         this.returnValues = returnValues;
@@ -51,6 +56,9 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         Codec codec = new Codec(ignite, getClass().getClassLoader());
         AccumulateOp function = op.get(getClass().getClassLoader());
         byte[] stored = states.get(stateKey);
+        if (stored == null && confirmedSeq > 0) {
+            throw new StateLostException(confirmedSeq);
+        }
         AccumulateState state = stored == null ? function.initial() : codec.decode(stored);
         long lastSeq = firstSeq + inputs.size() - 1;
         if (state.lastSeq() >= lastSeq) {
