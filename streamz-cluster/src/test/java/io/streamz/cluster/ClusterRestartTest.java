@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Timeout;
 class ClusterRestartTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final IgniteClusterOptions OPTIONS = IgniteClusterOptions.defaults().withOperationTimeout(TIMEOUT);
+    /**
+     * Longer than the discovery join timeout of cluster-config's XML (10 s), after which Ignite's client
+     * gave up reconnecting and stopped: the outage the driver must now outlast.
+     */
+    private static final Duration LONG_OUTAGE = Duration.ofSeconds(13);
     /** How long a test waits for the client to notice the loss, or to be back: generous, the machine is shared. */
     private static final long PATIENCE_SECONDS = 90;
 
@@ -55,6 +60,8 @@ class ClusterRestartTest {
             reported.forEach(error -> assertInstanceOf(ClusterUnavailableException.class, error));
 
             assertTrue(lost.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the driver never noticed it lost the cluster");
+            // The servers stay down a while: what is measured here is that the driver outlasts it.
+            Thread.sleep(LONG_OUTAGE.toMillis());
             ServerRestarts.startAll(cluster);
             driver.whenConnected().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
 
