@@ -25,14 +25,16 @@ import org.slf4j.LoggerFactory;
  * segmented and stops) once the discovery {@code joinTimeout} passes without a server. That timeout
  * is what makes {@code Ignition.start} fail when nobody answers, so it stays for the first join; once
  * joined, this link sets it to 0, which lets the client keep trying the configured addresses (every
- * 2 s) until servers are back. Servers restarted are new nodes with empty caches, and the client's
+ * 2 s) until servers are back; servers must come back at those addresses (a container restarted keeps
+ * its IP, one re-created may not). Servers restarted are new nodes with empty caches, and the client's
  * cache proxies are stale after such a reconnect: this link creates the caches again and hands out
  * fresh proxies (and compute facade) only then. Until that is done it counts as
  * {@linkplain #reconnecting() reconnecting}, so operations wait or fail with the operation timeout
  * rather than use a stale proxy.
  *
- * <p>Logs one WARN line when the cluster is lost and one INFO line with the outage's length when it
- * is back. Ignite's events arrive on its discovery thread; the caches are made again on
+ * <p>Logs one WARN line when Ignite's client reports the cluster lost (some seconds after the last
+ * server went: its failure detection) and one INFO line when the link is usable again, with the time
+ * since that report. Ignite's events arrive on its discovery thread; the caches are made again on
  * {@code executor}, as creating a cache waits for discovery.
  */
 public final class ClusterLink {
@@ -62,15 +64,20 @@ public final class ClusterLink {
         this.executor = executor;
         this.reconnected = reconnected;
         this.facades = new Facades(ignite);
-        keepReconnecting(ignite);
-        ignite.events().localListen(listener, EventType.EVT_CLIENT_NODE_DISCONNECTED, EventType.EVT_CLIENT_NODE_RECONNECTED);
+        keepReconnecting();
+        ignite.events().localListen(listener, EventType.EVT_CLIENT_NODE_DISCONNECTED, EventType.EVT_CLIENT_NODE_RECONNECTED,
+                EventType.EVT_NODE_SEGMENTED);
     }
 
     /** Lifts the join timeout of a client that has joined, so that it never stops trying to reconnect. */
-    private static void keepReconnecting(Ignite ignite) {
+    private void keepReconnecting() {
         DiscoverySpi spi = ignite.configuration().getDiscoverySpi();
         if (spi instanceof TcpDiscoverySpi tcp) {
             tcp.setJoinTimeout(0);
+            if (tcp.isClientReconnectDisabled()) {
+                LOG.warn("{}: the Ignite configuration sets clientReconnectDisabled, so this driver stops for good when it "
+                        + "loses every server; remove that setting to let it reconnect by itself", name);
+            }
         }
     }
 
@@ -118,7 +125,11 @@ public final class ClusterLink {
     }
 
     private boolean onEvent(Event event) {
-        if (event.type() == EventType.EVT_CLIENT_NODE_DISCONNECTED) {
+        if (event.type() == EventType.EVT_NODE_SEGMENTED) {
+            // Only when the cluster refused this client's return (e.g. its certificate is no longer trusted).
+            LOG.error("{}: the cluster refused this driver's reconnection and its client node stops: close this "
+                    + "cluster and open it again", name);
+        } else if (event.type() == EventType.EVT_CLIENT_NODE_DISCONNECTED) {
             ready = false;
             lostAt = System.nanoTime();
             LOG.warn("{}: lost the cluster, no server answers; reconnecting until servers are back. Meanwhile elements "
