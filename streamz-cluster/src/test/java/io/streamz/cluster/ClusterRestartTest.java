@@ -103,7 +103,7 @@ class ClusterRestartTest {
             for (int x : List.of(4, 5)) {
                 ClusterStateLostException error = assertThrows(ClusterStateLostException.class, () -> source.emit(x));
                 assertTrue(error.getMessage().contains("<cluster accumulate: running total> lost its state"), error.getMessage());
-                assertTrue(error.getMessage().contains("every server holding it"), error.getMessage());
+                assertTrue(error.getMessage().contains("Every server holding it (and its backup) stopped"), error.getMessage());
             }
             assertEquals(List.of(1, 3, 6), totals, "nothing was counted on from a silently reset state");
 

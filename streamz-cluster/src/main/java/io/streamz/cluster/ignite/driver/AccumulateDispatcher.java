@@ -149,7 +149,8 @@ public final class AccumulateDispatcher implements Dispatcher {
             return error;
         }
         return new ClusterStateLostException(step + " lost its state on " + cluster.name() + ": " + lost.getMessage()
-                + ", because every server holding it (and its backup) stopped, e.g. the whole cluster restarted. "
+                + ". Every server holding it (and its backup) stopped, e.g. the whole cluster restarted, or the cluster "
+                + "dropped it while this driver was away. "
                 + "Accumulate state lives in the servers' memory only (durable state is future work), so this step "
                 + "fails this and every later element rather than count on from its start value: build the stream "
                 + "again to start afresh.", lost);

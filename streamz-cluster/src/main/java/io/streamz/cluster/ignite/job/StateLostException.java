@@ -9,7 +9,7 @@ public final class StateLostException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     StateLostException(long confirmedSeq) {
-        super("the state, which had applied " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
-                + ", is no longer in the cluster's state cache");
+        super("after " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
+                + " applied, the state is no longer in the cluster's state cache");
     }
 }
