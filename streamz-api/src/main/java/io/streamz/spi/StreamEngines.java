@@ -1,6 +1,7 @@
 package io.streamz.spi;
 
 import io.streamz.ErrorHandler;
+import io.streamz.time.Scheduler;
 
 import java.util.Objects;
 import java.util.ServiceLoader;
@@ -10,6 +11,8 @@ import org.slf4j.LoggerFactory;
 /** Finds the engine once and holds the process-wide error handler. */
 public final class StreamEngines {
     private static final Logger LOG = LoggerFactory.getLogger("io.streamz");
+    /** Every element of a stream failing the same way (the cluster is gone) must not log a trace each. */
+    private static final RepeatedErrors REPORTED = new RepeatedErrors(LOG, "elements failed", RepeatedErrors.DEFAULT_PERIOD);
     private static final ErrorHandler LOG_ONLY = (where, error) -> { };
     private static volatile StreamEngine engine;
     private static volatile ErrorHandler errorHandler = LOG_ONLY;
@@ -46,9 +49,15 @@ public final class StreamEngines {
         return errorHandler;
     }
 
-    /** Reports an error that no caller waits for: logs it, then gives it to the handler. */
+    /**
+     * Reports an error that no caller waits for: logs it, then gives it to the handler (every one of
+     * them). The log gets the first of a kind from a node in full and a summary of the next ones every
+     * {@link RepeatedErrors#DEFAULT_PERIOD}, timed by the node's scheduler; see {@link RepeatedErrors}.
+     * Runs on the caller's thread.
+     */
     public static void report(io.streamz.Stream<?> where, Throwable error) {
-        LOG.warn("Error in {} with no emit caller waiting", where, error);
+        Scheduler clock = where == null ? Scheduler.system() : where.scheduler();
+        REPORTED.warn(where, clock, "Error in " + where + " with no emit caller waiting", error);
         try {
             errorHandler.handle(where, error);
         } catch (RuntimeException handlerFailure) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
@@ -36,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * leaves the cluster (and stops it, for a local one): elements still waiting fail with
  * {@link ClusterUnavailableException}.
  *
+ * <p>When every server is gone (the whole cluster restarted), the driver keeps trying to reconnect to
+ * the configured addresses and comes back by itself once servers answer there again, without
+ * reopening: it logs "lost the cluster" at WARN and "reconnected after N s" at INFO. Elements
+ * emitted meanwhile fail with {@link ClusterUnavailableException} after the operation timeout; an
+ * {@code accumulate} whose state went with the servers fails with {@link ClusterStateLostException}.
+ *
  * <p>Nodes are configured from the Spring XML of module cluster-config ({@code server.xml},
  * {@code client.xml}); see {@link IgniteClusterOptions} for the operation timeout and threads.
  *
@@ -53,17 +60,20 @@ public final class IgniteCluster implements Cluster {
     private final Ignite client;
     private final List<String> serverNames;
     private final List<String> discoveryAddresses;
+    /** The loopback ports of a {@link #local} cluster; {@code null} for one joined. */
+    private final LocalPorts ports;
     private final Path workDirectory;
     private final IgniteClusterOptions options;
     private final ClusterContext context;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private IgniteCluster(String name, Ignite client, List<String> serverNames, List<String> discoveryAddresses,
-                          Path workDirectory, IgniteClusterOptions options) {
+                          LocalPorts ports, Path workDirectory, IgniteClusterOptions options) {
         this.name = name;
         this.client = client;
         this.serverNames = List.copyOf(serverNames);
         this.discoveryAddresses = discoveryAddresses == null ? List.of() : List.copyOf(discoveryAddresses);
+        this.ports = ports;
         this.workDirectory = workDirectory;
         this.options = options;
         ClusterContext created;
@@ -111,7 +121,7 @@ public final class IgniteCluster implements Cluster {
                 }
                 Ignite client = Ignition.start(NodeConfigs.localClient(prefix + "-client", ports, servers, workDir));
                 String description = "local Ignite cluster of " + servers + (servers == 1 ? " server" : " servers");
-                return new IgniteCluster(description, client, names, ports.discoveryAddresses(), workDir, options);
+                return new IgniteCluster(description, client, names, ports.discoveryAddresses(), ports, workDir, options);
             } catch (IgniteException e) {
                 names.add(prefix + "-client");
                 stop(names);
@@ -145,7 +155,7 @@ public final class IgniteCluster implements Cluster {
         Path workDir = WorkDirectory.create();
         String instance = "streamz-client-" + INSTANCES.incrementAndGet();
         Ignite client = startClient(NodeConfigs.client(instance, list, workDir, options.tlsDirectory()), workDir, "at " + String.join(",", list));
-        return new IgniteCluster("Ignite cluster at " + String.join(",", list), client, List.of(), list, workDir, options);
+        return new IgniteCluster("Ignite cluster at " + String.join(",", list), client, List.of(), list, null, workDir, options);
     }
 
     /** Joins the cluster that the Spring XML file describes, with the default options. */
@@ -166,7 +176,7 @@ public final class IgniteCluster implements Cluster {
         List<String> addresses = NodeConfigs.addresses(cfg);
         String where = addresses == null ? "configured by " + springXml : "at " + String.join(",", addresses);
         Ignite client = startClient(cfg, workDir, where);
-        return new IgniteCluster("Ignite cluster " + where, client, List.of(), addresses, workDir, options);
+        return new IgniteCluster("Ignite cluster " + where, client, List.of(), addresses, null, workDir, options);
     }
 
     private static Ignite startClient(IgniteConfiguration cfg, Path workDir, String where) {
@@ -212,6 +222,22 @@ public final class IgniteCluster implements Cluster {
     /** The servers' discovery addresses ({@code host:port}) when known, e.g. to {@link #connect} another client. */
     public List<String> discoveryAddresses() {
         return discoveryAddresses;
+    }
+
+    /**
+     * Completes once this driver is connected to the cluster: at once while it is, else when it is back
+     * after losing every server and has made the caches again (for tests that restart the servers).
+     */
+    CompletableFuture<Void> whenConnected() {
+        return context.whenConnected();
+    }
+
+    /** The configuration of server {@code i} of a {@link #local} cluster, to start it again after a test stopped it. */
+    IgniteConfiguration localServerConfiguration(int i) {
+        if (ports == null) {
+            throw new IllegalStateException(name + " was joined, not started here: it has no local servers");
+        }
+        return NodeConfigs.localServer(serverNames.get(i), ports, i, workDirectory, options.threads());
     }
 
     /** How many results wait in the cluster's data cache (those of every driver of the cluster). */

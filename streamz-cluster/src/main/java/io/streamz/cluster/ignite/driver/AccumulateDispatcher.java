@@ -1,11 +1,13 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.ignite.job.AccumulateJob;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.ShippedOp;
 import io.streamz.cluster.ignite.job.TaskLimit;
+import io.streamz.cluster.ignite.job.StateLostException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,12 @@ import java.util.concurrent.CompletableFuture;
  * holding its state (an entry of the state cache, backed up). Elements whose inputs are complete
  * leave together, up to {@link BatchPolicy#MAX_BATCH}, once the task before them has answered; an
  * element whose input failed or was filtered out is not applied, nor one that timed out (see
- * {@link TaskTimeouts}). Each applied element gets the next
- * sequence number, which the job checks against the state's so a re-run never applies it twice.
+ * {@link TaskTimeouts}). Each applied element gets the next sequence number, which the job checks
+ * against the state's so a re-run never applies it twice; the job also gets the last sequence number
+ * seen applied, so that it tells a state never written from a state lost with every server that held
+ * it. A lost state fails this and every later element of the step with
+ * {@link ClusterStateLostException}: the step stays failed, as going on from the start value would
+ * give wrong results that look right.
  * {@link #submit} must be called in emit order (the step node synchronizes it). The state is removed
  * when the step is destroyed, when this dispatcher is garbage (nothing can emit into it any more), or
  * when the driver leaves.
@@ -35,6 +41,9 @@ public final class AccumulateDispatcher implements Dispatcher {
     private final Runnable pump = this::pump;
     private boolean inFlight;
     private long nextSeq = 1;
+    /** The last sequence number a job answered for (so the state holds it); 0 while none has. */
+    private long confirmedSeq;
+    private volatile Object step = "cluster accumulate";
     private final IdleSignal idle = new IdleSignal();
 
     public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
@@ -73,6 +82,7 @@ public final class AccumulateDispatcher implements Dispatcher {
         List<Item> settled = new ArrayList<>();
         List<Item> batch = new ArrayList<>();
         long firstSeq;
+        long confirmed;
         synchronized (this) {
             if (inFlight) {
                 return;
@@ -84,6 +94,7 @@ public final class AccumulateDispatcher implements Dispatcher {
             }
             firstSeq = nextSeq;
             nextSeq += batch.size();
+            confirmed = confirmedSeq;
             inFlight = !batch.isEmpty();
         }
         for (Item item : settled) {
@@ -94,12 +105,12 @@ public final class AccumulateDispatcher implements Dispatcher {
             }
         }
         if (!batch.isEmpty()) {
-            send(batch, firstSeq);
+            send(batch, firstSeq, confirmed);
         }
         signalIfIdle();
     }
 
-    private void send(List<Item> items, long firstSeq) {
+    private void send(List<Item> items, long firstSeq, long confirmed) {
         Batch out = new Batch(cluster, partition, uses);
         TaskPlan plan;
         try {
@@ -114,15 +125,42 @@ public final class AccumulateDispatcher implements Dispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
+        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
+                plan.consumed, limit);
+        long lastSeq = firstSeq + items.size() - 1;
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
         ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
-                    done(plan, out, result, error);
+                    if (result != null) {
+                        confirmed(lastSeq);
+                    }
+                    done(plan, out, result, error == null ? null : lost(error));
                 });
+    }
+
+    private synchronized void confirmed(long seq) {
+        confirmedSeq = Math.max(confirmedSeq, seq);
+    }
+
+    /** The job's {@link StateLostException} as the user sees it, naming the step; other errors as they are. */
+    private Throwable lost(Throwable error) {
+        if (!(Failures.original(error) instanceof StateLostException lost)) {
+            return error;
+        }
+        return new ClusterStateLostException(step + " lost its state on " + cluster.name() + ": " + lost.getMessage()
+                + ". Every server holding it (and its backup) stopped, e.g. the whole cluster restarted, or the cluster "
+                + "dropped it while this driver was away. "
+                + "Accumulate state lives in the servers' memory only (durable state is future work), so this step "
+                + "fails this and every later element rather than count on from its start value: build the stream "
+                + "again to start afresh.", lost);
+    }
+
+    @Override
+    public void describedBy(Object step) {
+        this.step = step;
     }
 
     private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {

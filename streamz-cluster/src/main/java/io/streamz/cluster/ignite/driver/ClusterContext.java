@@ -49,9 +49,7 @@ public final class ClusterContext {
     private final String name;
     private final IgniteClusterOptions options;
     private final Duration timeout;
-    private final IgniteCache<Object, byte[]> data;
-    private final IgniteCache<Object, byte[]> states;
-    private final IgniteCompute compute;
+    private final ClusterLink link;
     private final Codec codec;
     private final Placement placement;
     private final Remover remover;
@@ -71,16 +69,13 @@ public final class ClusterContext {
     private volatile long gaveUpAt;
     private volatile long lastProbe;
 
-    /** Creates the caches if the cluster has none yet. */
+    /** Creates the caches if the cluster has none yet, and again whenever the client reconnects. */
     public ClusterContext(Cluster owner, Ignite ignite, String name, IgniteClusterOptions options, ClassLoader loader) {
         this.owner = owner;
         this.ignite = ignite;
         this.name = name;
         this.options = options;
         this.timeout = options.operationTimeout();
-        this.data = ignite.getOrCreateCache(Caches.configuration(Caches.DATA));
-        this.states = ignite.getOrCreateCache(Caches.configuration(Caches.STATE));
-        this.compute = ignite.compute();
         this.driver = driverId(ignite);
         this.codec = new Codec(ignite, loader);
         this.placement = new Placement(ignite, options.threads(), this::execute);
@@ -91,6 +86,7 @@ public final class ClusterContext {
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.cleaner = Cleaner.create(daemon("streamz-cluster-" + instance + "-cleaner-"));
+        this.link = new ClusterLink(ignite, name, this::execute, this::reconnected);
     }
 
     public Cluster owner() {
@@ -110,12 +106,25 @@ public final class ClusterContext {
         return name;
     }
 
+    /** The data cache; a fresh proxy after the client reconnected. */
     public IgniteCache<Object, byte[]> data() {
-        return data;
+        return link.data();
     }
 
+    /** Compute on the servers; a fresh facade after the client reconnected. */
     public IgniteCompute compute() {
-        return compute;
+        return link.compute();
+    }
+
+    /** Completes once the client is connected: at once, or when it is back after losing the cluster. */
+    public CompletableFuture<Void> whenConnected() {
+        return link.whenConnected();
+    }
+
+    /** The client is back (maybe to new servers) and the caches exist again: operations may go on. */
+    private void reconnected() {
+        placement.forget();
+        answered();
     }
 
     public Codec codec() {
@@ -179,7 +188,7 @@ public final class ClusterContext {
         // On a thread of its own: Ignite may block a while sending to a node that is gone.
         execute(() -> {
             try {
-                data.getAsync(ThreadLocalRandom.current().nextInt()).listen(done -> {
+                data().getAsync(ThreadLocalRandom.current().nextInt()).listen(done -> {
                     try {
                         done.get();
                         answered();
@@ -230,19 +239,15 @@ public final class ClusterContext {
         }
     }
 
-    /** Whether this client lost the cluster and is trying to reconnect. */
+    /** Whether this client lost the cluster and is trying to reconnect (or making the caches again). */
     boolean disconnected() {
-        try {
-            return ignite.cluster().clientReconnectFuture() != null;
-        } catch (RuntimeException stopped) {
-            return true;
-        }
+        return link.reconnecting();
     }
 
     /** Whether this client is connected and sees at least one server. */
     boolean reachable() {
         try {
-            return ignite.cluster().clientReconnectFuture() == null && !ignite.cluster().forServers().nodes().isEmpty();
+            return !link.reconnecting() && !ignite.cluster().forServers().nodes().isEmpty();
         } catch (RuntimeException disconnected) {
             return false;
         }
@@ -295,11 +300,16 @@ public final class ClusterContext {
         if (closed || !stateKeys.remove(key)) {
             return;
         }
-        ClusterCall.start(this, "remove state", () -> states.removeAsync(key)).whenComplete((ignored, error) -> {
+        ClusterCall.start(this, "remove state", () -> link.states().removeAsync(key)).whenComplete((ignored, error) -> {
             if (error != null && !closed) {
                 LOG.warn("Could not remove an accumulate state from {}.{}", name, Caches.STATE, error);
             }
         });
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 
     public boolean isClosed() {
@@ -331,6 +341,7 @@ public final class ClusterContext {
         forgetStates();
         closed = true;
         timeouts.close();
+        link.close();
         List<Dispatcher> open;
         synchronized (dispatchers) {
             open = new ArrayList<>(dispatchers);
@@ -346,7 +357,7 @@ public final class ClusterContext {
         }
         Set<Object> keys = new HashSet<>(stateKeys);
         try {
-            CompletableFuture.runAsync(() -> states.removeAll(keys), callbacks).get(1, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> link.states().removeAll(keys), callbacks).get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException gone) {

@@ -13,6 +13,10 @@ public interface Dispatcher {
     /** Fails every element waiting here with {@code reason}: the cluster was closed. */
     void abandon(Throwable reason);
 
+    /** The step node this dispatcher sends for, whose {@code toString()} names the step in messages. */
+    default void describedBy(Object step) {
+    }
+
     /** The step was destroyed: frees what it keeps on the cluster once its elements are done. */
     default void release() {
     }

@@ -91,6 +91,14 @@ public final class Placement {
         }
     }
 
+    /**
+     * Drops the partition map: after the client reconnected to restarted servers, the topology version
+     * may be the same number as before while every node is new.
+     */
+    void forget() {
+        snapshot = null;
+    }
+
     private AtomicInteger load(UUID server) {
         return load.computeIfAbsent(server, id -> new AtomicInteger());
     }

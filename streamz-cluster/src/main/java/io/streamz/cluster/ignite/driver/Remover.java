@@ -1,6 +1,8 @@
 package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.spi.RepeatedErrors;
+import io.streamz.time.Scheduler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Remover {
     private static final Logger LOG = LoggerFactory.getLogger(Remover.class);
+    /** While the cluster is gone every removal fails: one trace, then a summary per period. */
+    private static final RepeatedErrors FAILURES = new RepeatedErrors(LOG, "removals failed", RepeatedErrors.DEFAULT_PERIOD);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ClusterContext cluster;
@@ -81,7 +85,8 @@ public final class Remover {
         ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(batch))
                 .whenComplete((ignored, error) -> {
                     if (error != null && !cluster.isClosed()) {
-                        LOG.warn("Could not remove {} consumed results from {}.{}", batch.size(), cluster.name(), Caches.DATA, error);
+                        FAILURES.warn(cluster, Scheduler.system(), "Could not remove " + batch.size() + " consumed results from "
+                                + cluster.name() + "." + Caches.DATA, error);
                     }
                     done.forEach(f -> f.complete(null));
                     flush();

@@ -18,7 +18,10 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * recomputes a batch that never reached the state or answers as its first run did: no element is
  * applied twice. An element whose function fails or runs longer than the task timeout (see
  * {@link ElementWatch}) leaves the state as it was; a batch given up because the function ignored the
- * interrupt is recorded as applied, all failed, with the state as before it.
+ * interrupt is recorded as applied, all failed, with the state as before it. The driver also sends the
+ * sequence number of the last element it saw applied: a state missing after that means the state was
+ * lost (every server holding it stopped), and the job fails with {@link StateLostException} instead of
+ * starting again from the start value.
  */
 public final class AccumulateJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -26,6 +29,8 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final ShippedOp<AccumulateOp> op;
     private final Object stateKey;
     private final long firstSeq;
+    /** The last sequence number the driver saw applied; 0 when none was, so no state is expected yet. */
+    private final long confirmedSeq;
     private final JobInputs inputs;
     /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
     private final Object outputKey;
@@ -36,11 +41,12 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     @IgniteInstanceResource
     private transient Ignite ignite;
 
-    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, JobInputs inputs, Object outputKey,
-                         boolean returnValues, Object[] consumed, TaskLimit limit) {
+    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, JobInputs inputs,
+                         Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
+        this.confirmedSeq = confirmedSeq;
         this.inputs = inputs;
         this.outputKey = outputKey;
         this.returnValues = returnValues;
@@ -55,6 +61,9 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         Codec codec = new Codec(ignite, getClass().getClassLoader());
         AccumulateOp function = op.get(getClass().getClassLoader());
         byte[] stored = states.get(stateKey);
+        if (stored == null && confirmedSeq > 0) {
+            throw new StateLostException(confirmedSeq);
+        }
         AccumulateState state = stored == null ? function.initial() : codec.decode(stored);
         long lastSeq = firstSeq + inputs.size() - 1;
         if (state.lastSeq() >= lastSeq) {

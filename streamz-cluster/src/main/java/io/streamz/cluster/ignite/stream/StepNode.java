@@ -25,6 +25,7 @@ final class StepNode extends Node<Object> {
         this.operator = operator;
         this.function = function;
         this.ordered = ordered;
+        dispatcher.describedBy(this);
         upstream.connect(this);
     }
 

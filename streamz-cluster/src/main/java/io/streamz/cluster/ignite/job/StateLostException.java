@@ -1,0 +1,15 @@
+package io.streamz.cluster.ignite.job;
+
+/**
+ * An accumulate job found no state although the driver saw its elements applied: every server holding
+ * the state (and its backup) stopped. The driver turns it into a {@code ClusterStateLostException}
+ * naming the step.
+ */
+public final class StateLostException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    StateLostException(long confirmedSeq) {
+        super("after " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
+                + " applied, the state is no longer in the cluster's state cache");
+    }
+}
