@@ -152,13 +152,20 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return wrap(pipeline(), example(), List.of(columns), updating);
     }
 
-    /** Drops the index (back to values); without one, adds a first column {@code index} of row numbers, as pandas. */
-    public F resetIndex() {
+    /**
+     * The index back to value columns, as a DataFrame (pandas' {@code reset_index()}, which gives a
+     * DataFrame for a Series too: {@code df.x.reset_index()} has the columns {@code index, x}).
+     * Without an index, adds a first column {@code index} of row numbers, as pandas.
+     *
+     * @throws IllegalArgumentException when the frame has no index and a column is already named {@code index}
+     */
+    public DataFrame resetIndex() {
         if (!index.isEmpty()) {
-            return wrap(pipeline(), example(), List.of(), updating);
+            return new DataFrame(pipeline(), example(), List.of(), updating);
         }
         requireAbsent("index");
-        return derive(Reshape.rowNumbers("index"), List.of());
+        FunctionEx<Table, Table> numbered = Reshape.rowNumbers("index");
+        return new DataFrame(pipeline().map(numbered), numbered.apply(example()), List.of(), updating);
     }
 
     /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */
