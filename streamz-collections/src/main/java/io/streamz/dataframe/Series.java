@@ -34,9 +34,18 @@ public final class Series extends Frame<Series, Double> {
         }
     }
 
-    /** The columns of {@code stream} as a streaming Series; {@code example} gives the name and type. */
+    /**
+     * The columns of {@code stream} as a streaming Series; {@code example} gives the name and type:
+     * {@code Series.of(Stream.<StringColumn>create(), StringColumn.create("name"))}.
+     *
+     * <p>Generic in the column type so that it is more specific than the inherited
+     * {@link io.streamz.collections.Streaming#of(Stream, Object)}, which would otherwise make the call
+     * ambiguous.
+     *
+     * @throws NullPointerException when {@code stream} or {@code example} is null
+     */
     @SuppressWarnings("unchecked")
-    public static Series of(Stream<? extends Column<?>> stream, Column<?> example) {
+    public static <C extends Column<?>> Series of(Stream<C> stream, C example) {
         Checks.notNull(example, "example column");
         Pipeline<Column<?>> columns = Pipeline.from((Stream<Column<?>>) Checks.notNull(stream, "stream"));
         FunctionEx<Column<?>, Table> asTable = Reshape.asTable();

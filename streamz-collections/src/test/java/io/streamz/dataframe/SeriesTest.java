@@ -2,6 +2,7 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
@@ -33,5 +34,17 @@ class SeriesTest {
         source.emit(DataFrameTest.people("a", "b"));
         assertEquals(List.of("a", "b"), out.get(0).stringColumn("name").asList());
         assertEquals(List.of(0.0, 1.5), out.get(0).doubleColumn("y").asList());
+    }
+
+    @Test
+    void ofMakesASeriesFromAStreamOfColumnsNamedAndTypedLikeTheExample() {
+        Stream<StringColumn> names = Stream.create();
+        Series series = Series.of(names, StringColumn.create("name"));
+        assertEquals("name", series.name());
+        assertEquals("STRING", series.dtype().name());
+        List<Double> counts = series.count().stream().sinkToList();
+        names.emit(StringColumn.create("name", "a", "b"));
+        names.emit(StringColumn.create("name", "c"));
+        assertEquals(List.of(2.0, 3.0), counts);
     }
 }
