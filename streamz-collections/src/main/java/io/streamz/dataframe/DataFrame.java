@@ -87,7 +87,8 @@ public class DataFrame extends Frame<DataFrame, Table> {
         List<String> kept = new ArrayList<>(index());
         kept.add(name);
         FunctionEx<Table, Table> select = Reshape.select(kept);
-        return new Series(pipeline().map(select), select.apply(example()), index(), isUpdating());
+        return withLineage(new Series(pipeline().map(select), select.apply(example()), index(), isUpdating()),
+                lineage().then(select));
     }
 
     /** Only the named value columns (streamz's {@code sdf[['x', 'y']]}); the index stays. */

@@ -2,8 +2,10 @@ package io.streamz.dataframe;
 
 import io.streamz.collections.Pipeline;
 import io.streamz.collections.Streaming;
+import io.streamz.dataframe.ops.Comparison;
 import io.streamz.dataframe.ops.Cumulative;
 import io.streamz.dataframe.ops.Elementwise;
+import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
@@ -15,6 +17,7 @@ import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.function.FunctionEx;
 import io.streamz.local.core.Checks;
+import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -48,6 +51,8 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     private final List<String> index;
     private final boolean updating;
     private final Schema schema;
+    /** How this frame's tables come from an earlier frame's: set by {@link #derive}, else its own. */
+    private Lineage lineage;
 
     Frame(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating) {
         super(pipeline, Objects.requireNonNull(example, "example must not be null: pass a Table with the columns")
@@ -55,6 +60,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         this.index = List.copyOf(index);
         this.updating = updating;
         this.schema = Schema.of(example);
+        this.lineage = Lineage.of(pipeline);
         for (String name : this.index) {
             requireColumn(name);
         }
@@ -120,6 +126,31 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return derive(Reshape.where(Checks.notNull(selection, "where selection")), index);
     }
 
+    /**
+     * Keeps the rows where {@code mask}, a BOOLEAN Series of the same frame, is true (streamz's
+     * {@code sdf[sdf.x > 1]}): {@code sdf.where(sdf.column("x").gt(1))}. A missing value counts
+     * as false. The rows pair by position within each table.
+     *
+     * @throws IllegalArgumentException when {@code mask} is not BOOLEAN or not computed table by
+     *                                  table from the same frame as this one
+     */
+    public F where(Series mask) {
+        Checks.notNull(mask, "where mask");
+        Logic.booleans(mask.example().column(mask.name()));
+        lineage.requireSameBase(mask.lineage(), "where(Series)");
+        FunctionEx<Table, Table> mine = lineage.rows();
+        FunctionEx<Table, Table> theirs = mask.lineage().rows();
+        String name = mask.name();
+        FunctionEx<Table, Table> filtered = table -> {
+            Table rows = mine.apply(table);
+            BooleanColumn keep = (BooleanColumn) theirs.apply(table).column(name);
+            Elementwise.requireSameRows(rows.column(0), keep);
+            return rows.where(keep.isTrue());
+        };
+        F result = wrap(lineage.base().map(filtered), example(), index, updating);
+        return withLineage(result, new Lineage(lineage.base(), filtered));
+    }
+
     /** Rounds the value columns to whole numbers (streamz's {@code round()}). */
     public F round() {
         return round(0);
@@ -149,7 +180,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         for (String column : columns) {
             requireColumn(column);
         }
-        return wrap(pipeline(), example(), List.of(columns), updating);
+        return sameTables(wrap(pipeline(), example(), List.of(columns), updating));
     }
 
     /**
@@ -161,11 +192,12 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      */
     public DataFrame resetIndex() {
         if (!index.isEmpty()) {
-            return new DataFrame(pipeline(), example(), List.of(), updating);
+            return sameTables(new DataFrame(pipeline(), example(), List.of(), updating));
         }
         requireAbsent("index");
         FunctionEx<Table, Table> numbered = Reshape.rowNumbers("index");
-        return new DataFrame(pipeline().map(numbered), numbered.apply(example()), List.of(), updating);
+        return withLineage(new DataFrame(pipeline().map(numbered), numbered.apply(example()), List.of(), updating),
+                lineage.then(numbered));
     }
 
     /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */
@@ -193,6 +225,59 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return arithmetic(Elementwise.Arithmetic.POW, exponent);
     }
 
+    /** Python's floor division {@code x // operand} of every value; {@code ±inf} or NaN for 0, as numpy. */
+    public F floorDivide(double operand) {
+        return arithmetic(Elementwise.Arithmetic.FLOOR_DIVIDE, operand);
+    }
+
+    /** Python's modulo {@code x % operand} of every value, with the sign of {@code operand}; NaN for 0. */
+    public F mod(double operand) {
+        return arithmetic(Elementwise.Arithmetic.MOD, operand);
+    }
+
+    /** Whether each value is greater than {@code operand} (streamz's {@code sdf > 1}), as BOOLEAN columns; NaN gives false. */
+    public F gt(double operand) {
+        return compare(Comparison.GT, operand);
+    }
+
+    /** Whether each value is less than {@code operand}; NaN gives false. */
+    public F lt(double operand) {
+        return compare(Comparison.LT, operand);
+    }
+
+    /** Whether each value is at least {@code operand}; NaN gives false. */
+    public F ge(double operand) {
+        return compare(Comparison.GE, operand);
+    }
+
+    /** Whether each value is at most {@code operand}; NaN gives false. */
+    public F le(double operand) {
+        return compare(Comparison.LE, operand);
+    }
+
+    /** Whether each value equals {@code operand}; NaN gives false. */
+    public F eq(double operand) {
+        return compare(Comparison.EQ, operand);
+    }
+
+    /** Whether each value differs from {@code operand}; NaN gives true, as in pandas. */
+    public F ne(double operand) {
+        return compare(Comparison.NE, operand);
+    }
+
+    /**
+     * The negation of every value of BOOLEAN value columns (streamz's {@code ~(sdf.x > 1)}); a
+     * missing value stays missing.
+     *
+     * @throws IllegalArgumentException when a value column is not BOOLEAN
+     */
+    public F not() {
+        for (String name : valueColumns()) {
+            Logic.booleans(example().column(name));
+        }
+        return derive(Logic.not(valueColumns()), index);
+    }
+
     /** The absolute value of every value. */
     public F abs() {
         return arithmetic(Elementwise.Arithmetic.ABS, 0);
@@ -206,6 +291,11 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     /** Replaces each value column by {@code f} of it, same name: {@code mapColumns(c -> c.lag(1))}. */
     public F mapColumns(FunctionEx<Column<?>, ? extends Column<?>> f) {
         return derive(Elementwise.map(valueColumns(), Checks.notNull(f, "mapColumns function")), index);
+    }
+
+    private F compare(Comparison comparison, double operand) {
+        requireNumeric(valueColumns(), comparison.symbol());
+        return derive(comparison.against(valueColumns(), operand), index);
     }
 
     private F arithmetic(Elementwise.Arithmetic op, double operand) {
@@ -349,7 +439,24 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** {@code f} on every table; the example's result fixes the new columns. */
     F derive(FunctionEx<Table, Table> f, List<String> newIndex) {
-        return wrap(pipeline().map(f), f.apply(example()), newIndex, updating);
+        F result = wrap(pipeline().map(f), f.apply(example()), newIndex, updating);
+        return withLineage(result, lineage.then(f));
+    }
+
+    /** This frame's lineage, for frames made from it that combine with others of the same base. */
+    Lineage lineage() {
+        return lineage;
+    }
+
+    /** {@code frame}, whose tables are those of this frame: it keeps this frame's lineage. */
+    <G extends Frame<G, ?>> G sameTables(G frame) {
+        return withLineage(frame, lineage);
+    }
+
+    /** {@code frame}, computed table by table as {@code lineage} says. */
+    static <G extends Frame<G, ?>> G withLineage(G frame, Lineage lineage) {
+        ((Frame<?, ?>) frame).lineage = lineage;
+        return frame;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,79 @@
+package io.streamz.dataframe;
+
+import io.streamz.Stream;
+import io.streamz.cluster.IgniteCluster;
+import io.streamz.collections.Streaming;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The DataFrame features of issue 12 run on an embedded Ignite cluster ({@code Pipeline.runOn})
+ * and give, table for table, what they give locally, on random tables with missing values.
+ */
+class ClusterDataFrameTest {
+    private static IgniteCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = IgniteCluster.local(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void comparisonsArithmeticAndWhereWithABooleanSeriesGiveOnTheClusterWhatTheyGiveLocally() {
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example());
+        Series x = sdf.column("x");
+        Series y = sdf.column("y");
+        assertSameOnClusterAsLocally(root, List.of(
+                sdf.where(x.gt(y).or(sdf.column("k").mod(2).eq(0)).and(y.ne(0).not().not())),
+                x.floorDivide(y).mod(x).pow(y.divide(y)),
+                sdf.column("x").resetIndex()));
+    }
+
+    /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
+    private static void assertSameOnClusterAsLocally(Stream<Table> root, List<? extends Streaming<?>> collections) {
+        List<List<?>> local = new ArrayList<>();
+        List<List<?>> remote = new ArrayList<>();
+        for (Streaming<?> collection : collections) {
+            local.add(collection.stream().sinkToList());
+            remote.add(collection.pipeline().runOn(cluster, root).sinkToList());
+        }
+        List<Table> input = new RandomTables(7).stream();
+        input.forEach(root::emit);
+        root.drain();
+        for (int i = 0; i < collections.size(); i++) {
+            assertEquals(input.size(), remote.get(i).size(), collections.get(i).toString());
+            assertEquals(contents(local.get(i)), contents(remote.get(i)), collections.get(i).toString());
+        }
+    }
+
+    /** Elements as comparable values: a table as its column names, types and all values in order. */
+    private static List<Object> contents(List<?> elements) {
+        List<Object> contents = new ArrayList<>();
+        for (Object element : elements) {
+            if (element instanceof Table table) {
+                List<Object> columns = new ArrayList<>();
+                for (Column<?> column : table.columns()) {
+                    columns.add(List.of(column.name(), column.type().name(), column.asList().toString()));
+                }
+                contents.add(columns);
+            } else {
+                contents.add(element);
+            }
+        }
+        return contents;
+    }
+}
