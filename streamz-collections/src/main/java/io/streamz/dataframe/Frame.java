@@ -9,6 +9,7 @@ import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
+import io.streamz.dataframe.ops.RowNumbers;
 import io.streamz.dataframe.ops.Schema;
 import io.streamz.dataframe.ops.Size;
 import io.streamz.dataframe.ops.Statistic;
@@ -33,7 +34,15 @@ import java.util.Objects;
  * {@link Table}s with the columns of an example table, some of which may form the index (pandas'
  * index, which Tablesaw does not have: here it is a list of column names). The index columns travel
  * with the rows but are not value columns: reductions and element-wise operations leave them alone,
- * and time windows read them.
+ * and time windows read them. Because the index is columns of each table, it carries across tables
+ * and to the cluster like any value. A frame has no index until {@link #setIndex} names columns or
+ * {@link #numberRows()} numbers the rows of the whole stream (pandas' default index over the
+ * concatenated tables); {@link #resetIndex()} without an index numbers each table's rows from 0,
+ * as streamz does for frames built one by one.
+ *
+ * <p>Columns of one frame combine row by row ({@code sdf.column("x").gt(sdf.column("y"))},
+ * {@code sdf.where(mask)}, {@code groupby(series)}) when both are computed table by table from it;
+ * see {@link Lineage}.
  *
  * <p>A frame is <i>streaming</i> (each element holds new rows) or <i>updating</i> (each element is
  * the whole current result, e.g. of a groupby-aggregation). Reductions of an updating frame reduce
@@ -198,6 +207,46 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         FunctionEx<Table, Table> numbered = Reshape.rowNumbers("index");
         return withLineage(new DataFrame(pipeline().map(numbered), numbered.apply(example()), List.of(), updating),
                 lineage.then(numbered));
+    }
+
+    /**
+     * Numbers the rows 0, 1, 2, … across all tables and makes the numbers the index, a first LONG
+     * column {@code index}: pandas' default index, carried across tables as if they were one frame
+     * ({@code pd.concat(tables, ignore_index=True)}). streamz keeps the index each incoming pandas
+     * frame has; a Tablesaw table has none, so this is how a stream gets one that
+     * {@link #indexSeries()} and {@code groupby(sdf.indexSeries().mod(2))} can use. A running
+     * count ({@code accumulateWithState}), so on the cluster too the numbers follow the stream's order.
+     *
+     * @throws IllegalStateException    when the frame is updating or already has an index
+     * @throws IllegalArgumentException when a column is already named {@code index}
+     */
+    public F numberRows() {
+        requireStreaming("numberRows");
+        if (!index.isEmpty()) {
+            throw new IllegalStateException("numberRows makes a new index, but the frame has the index " + index
+                    + ": call resetIndex() first");
+        }
+        requireAbsent("index");
+        RowNumbers numbering = new RowNumbers("index");
+        Table resultExample = numbering.apply(0L, example()).value();
+        return wrap(pipeline().accumulateWithState(numbering, 0L), resultExample, List.of("index"), false);
+    }
+
+    /**
+     * The index as a Series of its values (streamz's {@code sdf.index}), e.g. for
+     * {@code sdf.indexSeries().add(5)} or {@code groupby(sdf.indexSeries().mod(2))}. The Series has
+     * no index of its own and combines with the columns of this frame.
+     *
+     * @throws IllegalStateException unless the index is one column (see {@link #numberRows()} and {@link #setIndex})
+     */
+    public Series indexSeries() {
+        if (index.size() != 1) {
+            throw new IllegalStateException("indexSeries needs an index of one column, the index is " + index
+                    + ": call numberRows() or setIndex(column) first");
+        }
+        FunctionEx<Table, Table> select = Reshape.select(index);
+        return withLineage(new Series(pipeline().map(select), select.apply(example()), List.of(), updating),
+                lineage.then(select));
     }
 
     /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */

@@ -43,6 +43,15 @@ class ClusterDataFrameTest {
                 sdf.column("x").resetIndex()));
     }
 
+    @Test
+    void theRowIndexCarriedAcrossTablesAndGroupingByItGiveOnTheClusterWhatTheyGiveLocally() {
+        Stream<Table> root = Stream.create();
+        DataFrame numbered = DataFrame.of(root, RandomTables.example()).numberRows();
+        assertSameOnClusterAsLocally(root, List.of(
+                numbered.indexSeries().add(5),
+                numbered.groupby(numbered.indexSeries().mod(2)).column("x").sum()));
+    }
+
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
     private static void assertSameOnClusterAsLocally(Stream<Table> root, List<? extends Streaming<?>> collections) {
         List<List<?>> local = new ArrayList<>();
