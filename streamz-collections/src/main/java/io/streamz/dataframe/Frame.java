@@ -462,6 +462,27 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), timeIndex()));
     }
 
+    /**
+     * Aggregations over all rows so far (streamz's {@code expanding()}): {@code sdf.expanding().sum()}
+     * emits, after each table, what {@link #sum()} emits. Unlike streamz 0.6.4, whose
+     * {@code expanding().groupby} raises NotImplementedError, it also groups.
+     */
+    public Window<V> expanding() {
+        requireStreaming("expanding");
+        return new Window<>(this, new Windowing.AllHistory());
+    }
+
+    /** Exponentially weighted aggregations with the center of mass {@code com} (streamz's {@code ewm(com)}). */
+    public Ewm<V> ewm(double com) {
+        return ewm(Smoothing.com(com));
+    }
+
+    /** Exponentially weighted aggregations: {@code ewm(Smoothing.span(10)).mean()}. */
+    public Ewm<V> ewm(Smoothing smoothing) {
+        requireStreaming("ewm");
+        return new Ewm<>(this, Checks.notNull(smoothing, "smoothing"));
+    }
+
     /** Rolling aggregations over each row and the {@code n - 1} before it; a result needs {@code n} values. */
     public Rolling<F> rolling(int n) {
         return rolling(n, n);

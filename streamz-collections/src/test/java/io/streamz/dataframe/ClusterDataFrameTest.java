@@ -52,6 +52,16 @@ class ClusterDataFrameTest {
                 numbered.groupby(numbered.indexSeries().mod(2)).column("x").sum()));
     }
 
+    @Test
+    void expandingAndEwmGiveOnTheClusterWhatTheyGiveLocally() {
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example()).setIndex("time");
+        assertSameOnClusterAsLocally(root, List.of(
+                sdf.expanding().var(),
+                sdf.ewm(Smoothing.halflife(3)).mean(),
+                sdf.ewm(1).column("x").mean()));
+    }
+
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
     private static void assertSameOnClusterAsLocally(Stream<Table> root, List<? extends Streaming<?>> collections) {
         List<List<?>> local = new ArrayList<>();
