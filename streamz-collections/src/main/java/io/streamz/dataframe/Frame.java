@@ -1,5 +1,6 @@
 package io.streamz.dataframe;
 
+import io.streamz.Accumulated;
 import io.streamz.collections.Pipeline;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Comparison;
@@ -16,6 +17,7 @@ import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.TimeIndex;
 import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.ops.WithState;
 import io.streamz.function.FunctionEx;
 import io.streamz.local.core.Checks;
 import tech.tablesaw.api.BooleanColumn;
@@ -397,6 +399,54 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     /** {@code aggregation} over all history: {@code initial} then {@code onNew} for every table. */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation) {
         return aggregateOver(new Windowing.AllHistory(), Checks.notNull(aggregation, "aggregation"));
+    }
+
+    /**
+     * The built-in reduction {@code statistic} (ddof 1 for VAR and STD) as an {@link Aggregation},
+     * whose state ({@link Moments.State}: per column the sum, the sum of squares and the count) can
+     * be kept and resumed with {@link #aggregateWithState} and {@link #aggregate(Aggregation, Object)}.
+     * streamz's {@code sdf.amount.mean(start=(10, 2))} is
+     * {@code amount.aggregate(amount.reduction(Statistic.MEAN), new Moments.State(new double[]{10}, new double[]{0}, new double[]{2}))}.
+     */
+    public Moments<V> reduction(Statistic statistic) {
+        List<String> columns = reducedColumns(Checks.notNull(statistic, "statistic"));
+        return new Moments<>(columns, statistic, 1, collapse(columns));
+    }
+
+    /**
+     * {@code aggregation} over all history resumed from {@code start} (streamz's {@code start=}), a
+     * state that an earlier {@link #aggregateWithState} emitted or that was built by hand: the first
+     * table adds to it. A {@code null} start is the aggregation's initial state, as in streamz.
+     *
+     * @throws IllegalStateException when the frame is updating (each element is the whole data)
+     */
+    public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, S start) {
+        Streaming<Accumulated<S, R>> withState = aggregateWithState(aggregation, start);
+        FunctionEx<Accumulated<S, R>, R> value = Accumulated::value;
+        return Streaming.of(withState.pipeline().map(value), withState.example().value());
+    }
+
+    /**
+     * {@code aggregation} over all history, emitting after each table its state along with its value
+     * (streamz's {@code with_state=True}), so that another stream can resume from the state.
+     */
+    public <S, R> Streaming<Accumulated<S, R>> aggregateWithState(Aggregation<S, R> aggregation) {
+        return aggregateWithState(aggregation, null);
+    }
+
+    /**
+     * {@code aggregation} over all history from {@code start} ({@code null}: the initial state),
+     * emitting its state along with its value after each table.
+     *
+     * @throws IllegalStateException when the frame is updating (each element is the whole data)
+     */
+    public <S, R> Streaming<Accumulated<S, R>> aggregateWithState(Aggregation<S, R> aggregation, S start) {
+        Checks.notNull(aggregation, "aggregation");
+        requireStreaming("an aggregation with a state");
+        S first = start != null ? start : aggregation.initial(example().emptyCopy());
+        WithState<S, R> accumulator = new WithState<>(aggregation);
+        return Streaming.of(pipeline().accumulateWithState(accumulator, first),
+                accumulator.apply(first, example().emptyCopy()).value());
     }
 
     Streaming<V> reduce(Windowing windowing, Statistic statistic, int ddof) {

@@ -3,6 +3,8 @@ package io.streamz.dataframe;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.collections.Streaming;
+import io.streamz.dataframe.ops.Moments;
+import io.streamz.dataframe.ops.Statistic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,14 @@ class ClusterDataFrameTest {
                 sdf.expanding().var(),
                 sdf.ewm(Smoothing.halflife(3)).mean(),
                 sdf.ewm(1).column("x").mean()));
+    }
+
+    @Test
+    void anAggregationResumedFromAStateGivesOnTheClusterWhatItGivesLocally() {
+        Stream<Table> root = Stream.create();
+        Series x = DataFrame.of(root, RandomTables.example()).column("x");
+        Moments.State start = new Moments.State(new double[]{10}, new double[]{100}, new double[]{2});
+        assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start)));
     }
 
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
