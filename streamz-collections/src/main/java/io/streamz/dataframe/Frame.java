@@ -182,6 +182,33 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return derive(Reshape.tail(Checks.notNegative(n, "tail size")), index);
     }
 
+    /**
+     * The {@code n} rows of each element with the largest values of {@code column}, largest first
+     * (pandas' {@code nlargest}); rows with a missing value are left out, ties keep their order.
+     * Made for updating frames, where each element is the whole current result:
+     * {@code sdf.column("x").valueCounts().nlargest(2)}; on a streaming frame it picks within each table, as streamz.
+     *
+     * @throws IllegalArgumentException when {@code column} is not a numeric value column or {@code n} is negative
+     */
+    public F nlargest(int n, String column) {
+        return extremes(n, column, true);
+    }
+
+    /** The {@code n} rows of each element with the smallest values of {@code column}, smallest first; as {@link #nlargest}. */
+    public F nsmallest(int n, String column) {
+        return extremes(n, column, false);
+    }
+
+    private F extremes(int n, String column, boolean largest) {
+        Checks.notNegative(n, "number of rows");
+        Checks.notNull(column, "column name");
+        if (!valueColumns().contains(column)) {
+            throw new IllegalArgumentException("no value column " + column + " among " + valueColumns());
+        }
+        requireNumeric(List.of(column), largest ? "nlargest" : "nsmallest");
+        return derive(Reshape.extremes(column, n, largest), index);
+    }
+
     /** Makes {@code columns} the index: they are no longer value columns. */
     public F setIndex(String... columns) {
         Checks.notNull(columns, "index columns");

@@ -95,6 +95,16 @@ public final class Series extends Frame<Series, Double> {
         return this;
     }
 
+    /** The {@code n} largest values of each element, largest first (pandas' {@code nlargest}); see {@link #nlargest(int, String)}. */
+    public Series nlargest(int n) {
+        return nlargest(n, name());
+    }
+
+    /** The {@code n} smallest values of each element, smallest first (pandas' {@code nsmallest}). */
+    public Series nsmallest(int n) {
+        return nsmallest(n, name());
+    }
+
     /** The value column of every element, without the index, as a plain stream. */
     public Stream<Column<?>> values() {
         return pipeline().map(Reshape.column(name())).stream();

@@ -72,6 +72,15 @@ class ClusterDataFrameTest {
         assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start)));
     }
 
+    @Test
+    void nlargestOfAnUpdatingFrameGivesOnTheClusterWhatItGivesLocally() {
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example());
+        assertSameOnClusterAsLocally(root, List.of(
+                sdf.groupby("name").column("x").sum().nlargest(2),
+                sdf.column("y").valueCounts().nsmallest(3)));
+    }
+
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
     private static void assertSameOnClusterAsLocally(Stream<Table> root, List<? extends Streaming<?>> collections) {
         List<List<?>> local = new ArrayList<>();
