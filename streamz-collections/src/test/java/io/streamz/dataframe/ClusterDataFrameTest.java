@@ -8,9 +8,12 @@ import io.streamz.dataframe.ops.Statistic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.streamz.time.VirtualScheduler;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,6 +82,27 @@ class ClusterDataFrameTest {
         assertSameOnClusterAsLocally(root, List.of(
                 sdf.groupby("name").column("x").sum().nlargest(2),
                 sdf.column("y").valueCounts().nsmallest(3)));
+    }
+
+    @Test
+    void aPeriodicDataFramesTablesGoThroughTheClusterAsTheyGoLocally() {
+        VirtualScheduler clock = new VirtualScheduler();
+        PeriodicDataFrame frame = new PeriodicDataFrame((last, now) -> Table.create("t",
+                LongColumn.create("elapsed", Duration.between(last, now).toMillis())), Duration.ofMillis(100), clock);
+        Series elapsed = frame.column("elapsed");
+        List<Double> local = elapsed.sum().stream().sinkToList();
+        @SuppressWarnings("unchecked")
+        Stream<Table> root = (Stream<Table>) elapsed.pipeline().root();
+        List<Double> remote = elapsed.sum().pipeline().runOn(cluster, root).sinkToList();
+        frame.start();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMillis(100));
+            frame.stream().drain();
+            root.drain();
+        }
+        frame.stop();
+        assertEquals(List.of(100.0, 200.0, 300.0), local);
+        assertEquals(local, remote);
     }
 
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */
