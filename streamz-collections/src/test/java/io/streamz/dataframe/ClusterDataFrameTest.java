@@ -72,7 +72,13 @@ class ClusterDataFrameTest {
         Stream<Table> root = Stream.create();
         Series x = DataFrame.of(root, RandomTables.example()).column("x");
         Moments.State start = new Moments.State(new double[]{10}, new double[]{100}, new double[]{2});
-        assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start)));
+        DataFrame sdf = DataFrame.of(root, RandomTables.example());
+        Stream<Table> earlier = Stream.create();
+        var states = DataFrame.of(earlier, RandomTables.example()).groupby("name").column("x")
+                .aggregateWithState(Statistic.MEAN, null).stream().sinkToList();
+        new RandomTables(11).stream().forEach(earlier::emit);
+        assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start),
+                sdf.groupby("name").column("x").aggregate(Statistic.MEAN, states.get(states.size() - 1).state())));
     }
 
     @Test

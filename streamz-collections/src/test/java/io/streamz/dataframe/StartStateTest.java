@@ -2,6 +2,7 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.Stream;
+import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Statistic;
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.streamz.dataframe.Reference.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Aggregations that emit their state and resume from a given one (streamz's {@code with_state}
@@ -81,6 +84,44 @@ class StartStateTest {
         source.emit(table);
         assertClose(Reference.statistic(table.column("x"), Statistic.MEAN), out.get(0).value(), "value");
         assertEquals(table.column("x").size() - table.column("x").countMissing(), out.get(0).state().count(), 1e-9);
+    }
+
+    @Test
+    void aGroupbyResumesFromTheStateAnotherStreamEmittedAsInStreamzsTestGroupbyAggregateWithStartState() {
+        Stream<Table> first = Stream.create();
+        GroupBy<Series> before = DataFrame.of(first, amounts()).groupby("name").column("amount");
+        List<Accumulated<Map<List<Object>, GroupMoments.Cell>, Table>> states =
+                before.aggregateWithState(Statistic.SUM, null).stream().sinkToList();
+        first.emit(named(new String[]{"Alice", "Tom"}, 50, 100));
+        assertEquals(List.of(50.0, 100.0), states.get(0).value().doubleColumn("amount").asList());
+
+        Stream<Table> second = Stream.create();
+        GroupBy<Series> after = DataFrame.of(second, amounts()).groupby("name").column("amount");
+        Series sums = after.aggregate(Statistic.SUM, states.get(0).state());
+        Series means = after.aggregate(Statistic.MEAN, states.get(0).state());
+        Series counts = after.aggregate(Statistic.COUNT, states.get(0).state());
+        List<Table> sumOut = sums.stream().sinkToList();
+        List<Table> meanOut = means.stream().sinkToList();
+        List<Table> countOut = counts.stream().sinkToList();
+        second.emit(named(new String[]{"Alice", "Tom", "Linda"}, 50, 100, 200));
+        // streamz: Alice, Linda, Tom: sums 100, 200, 200; means 50, 200, 100; counts 2, 1, 2
+        assertEquals(List.of("Alice", "Linda", "Tom"), sumOut.get(0).stringColumn("name").asList());
+        assertEquals(List.of(100.0, 200.0, 200.0), sumOut.get(0).doubleColumn("amount").asList());
+        assertEquals(List.of(50.0, 200.0, 100.0), meanOut.get(0).doubleColumn("amount").asList());
+        assertEquals(List.of(2.0, 1.0, 2.0), countOut.get(0).doubleColumn("amount").asList());
+        assertEquals(List.of("name"), sums.index());
+        assertTrue(sums.isUpdating());
+    }
+
+    @Test
+    void aGroupbyOverAWindowCannotResumeFromAState() {
+        DataFrame sdf = DataFrame.of(Stream.create(), amounts());
+        assertThrows(IllegalStateException.class,
+                () -> sdf.window(3).groupby("name").column("amount").aggregate(Statistic.SUM, null));
+    }
+
+    private static Table named(String[] names, double... amounts) {
+        return Table.create("a", StringColumn.create("name", names), DoubleColumn.create("amount", amounts));
     }
 
     @Test
