@@ -9,8 +9,10 @@ import tech.tablesaw.api.Table;
  * base: {@code sdf.column("x").gt(1)} is {@code select x, then compare} of each table of
  * {@code sdf}. Two frames of the same base can be combined row by row ({@code sdf.x > sdf.y},
  * {@code sdf.where(sdf.x > 1)}) by one {@code map} over the base, since a table of one and the
- * matching table of the other come from the same base table. Java has no way to pair the elements
- * of two separate streams without a zip, which would not run on the cluster as one step.
+ * matching table of the other come from the same base table; that map runs the per-table steps
+ * of both sides again (they are cheap: selections, element-wise arithmetic). Pairing the elements
+ * of two separate streams would need a zip, which is not a map or an accumulate and so has no
+ * place in a pipeline that {@code runOn} replays on the cluster.
  *
  * <p>Every frame starts a lineage of its own; per-table operations ({@code derive}) extend it;
  * running aggregations end it (their result is a new base).
