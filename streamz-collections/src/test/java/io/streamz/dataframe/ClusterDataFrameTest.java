@@ -77,7 +77,10 @@ class ClusterDataFrameTest {
         var states = DataFrame.of(earlier, RandomTables.example()).groupby("name").column("x")
                 .aggregateWithState(Statistic.MEAN, null).stream().sinkToList();
         new RandomTables(11).stream().forEach(earlier::emit);
+        Table history = new RandomTables(5).table(4);
         assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start),
+                sdf.setIndex("time").rolling(3).from(history).column("y").mean(),
+                sdf.setIndex("time").rolling(Duration.ofSeconds(4)).from(history).history(),
                 sdf.groupby("name").column("x").aggregate(Statistic.MEAN, states.get(states.size() - 1).state())));
     }
 

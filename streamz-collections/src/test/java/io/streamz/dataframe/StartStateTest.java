@@ -4,6 +4,7 @@ import io.streamz.Accumulated;
 import io.streamz.Stream;
 import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Moments;
+import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.Statistic;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
@@ -122,6 +123,61 @@ class StartStateTest {
 
     private static Table named(String[] names, double... amounts) {
         return Table.create("a", StringColumn.create("name", names), DoubleColumn.create("amount", amounts));
+    }
+
+    @Test
+    void aRollingWindowResumesFromTheRowsAnotherStreamKeptAsInStreamzsTestRollingAggsWithStartState() {
+        Stream<Table> first = Stream.create();
+        Rolling<Series> before = DataFrame.of(first, amounts()).rolling(2).column("amount");
+        List<Table> sums = before.sum().stream().sinkToList();
+        List<Table> kept = before.history().stream().sinkToList();
+        first.emit(amounts(50, 100, 200));
+        first.emit(amounts(250));
+        // streamz: the result 450 and the state the rows 200, 250; here the state is the row later windows need, 250
+        assertEquals(List.of(250.0), kept.get(1).doubleColumn("amount").asList());
+        assertEquals(List.of(450.0), sums.get(1).doubleColumn("amount").asList());
+
+        Stream<Table> second = Stream.create();
+        DataFrame after = DataFrame.of(second, amounts());
+        Rolling<DataFrame> resumed = after.rolling(2).from(Reshape.select(List.of("name", "amount")).apply(
+                Table.create("a", StringColumn.create("name", "Bob"), kept.get(1).doubleColumn("amount"))));
+        List<Table> resumedSums = resumed.column("amount").sum().stream().sinkToList();
+        List<Table> resumedKept = resumed.column("amount").history().stream().sinkToList();
+        second.emit(amounts(50));
+        // streamz: the result 300
+        assertEquals(List.of(300.0), resumedSums.get(0).doubleColumn("amount").asList());
+        assertEquals(List.of(50.0), resumedKept.get(0).doubleColumn("amount").asList());
+    }
+
+    @Test
+    void aRollingWindowResumedFromAnotherStreamsHistoryEqualsOneRollingWindowOverAllTables() {
+        for (long seed = 0; seed < 50; seed++) {
+            RandomTables random = new RandomTables(seed);
+            List<Table> tables = random.stream();
+            int n = random.windowRows();
+            int split = tables.size() / 2;
+            Stream<Table> whole = Stream.create();
+            DataFrame all = DataFrame.of(whole, RandomTables.example()).setIndex("time").select("x", "y");
+            List<Table> expected = all.rolling(n).mean().stream().sinkToList();
+            List<Table> history = all.rolling(n).history().stream().sinkToList();
+            tables.forEach(whole::emit);
+
+            Stream<Table> rest = Stream.create();
+            DataFrame after = DataFrame.of(rest, RandomTables.example()).setIndex("time").select("x", "y");
+            Rolling<DataFrame> rolling = after.rolling(n);
+            List<Table> resumed = (split == 0 ? rolling : rolling.from(history.get(split - 1))).mean().stream().sinkToList();
+            tables.subList(split, tables.size()).forEach(rest::emit);
+            for (int i = 0; i < resumed.size(); i++) {
+                assertEquals(expected.get(split + i).doubleColumn("x").asList().toString(),
+                        resumed.get(i).doubleColumn("x").asList().toString(), "seed " + seed + ", table " + (split + i));
+            }
+        }
+    }
+
+    @Test
+    void aRollingWindowCannotResumeFromRowsWithOtherColumns() {
+        DataFrame sdf = DataFrame.of(Stream.create(), amounts());
+        assertThrows(IllegalArgumentException.class, () -> sdf.rolling(2).from(RandomTables.example()));
     }
 
     @Test
