@@ -18,6 +18,7 @@ import io.streamz.dataframe.ops.TimeIndex;
 import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.dataframe.ops.WithState;
+import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import io.streamz.local.core.Checks;
 import tech.tablesaw.api.BooleanColumn;
@@ -448,7 +449,11 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * @throws IllegalStateException when the frame is updating (each element is the whole data)
      */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, S start) {
-        Streaming<Accumulated<S, R>> withState = aggregateWithState(aggregation, start);
+        return valuesOf(aggregateWithState(aggregation, start));
+    }
+
+    /** The values of what an aggregation with a state emits, without the states. */
+    static <S, R> Streaming<R> valuesOf(Streaming<Accumulated<S, R>> withState) {
         FunctionEx<Accumulated<S, R>, R> value = Accumulated::value;
         return Streaming.of(withState.pipeline().map(value), withState.example().value());
     }
@@ -489,6 +494,25 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
         return Streaming.of(pipeline().accumulateWithState(accumulator, accumulator.start(example())),
                 accumulator.example(example()));
+    }
+
+    /**
+     * {@code aggregation} over {@code windowing} from {@code start} ({@code null}: an empty window),
+     * emitting the window's state (its rows and the aggregation's state) with each value.
+     */
+    <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> aggregateOverWithState(
+            Windowing windowing, Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+        Checks.notNull(aggregation, "aggregation");
+        requireStreaming("an aggregation with a state");
+        WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
+        WindowAccumulator.State<S> first = start != null ? start : accumulator.start(example());
+        BiFunctionEx<WindowAccumulator.State<S>, Table, Accumulated<WindowAccumulator.State<S>,
+                Accumulated<WindowAccumulator.State<S>, R>>> withState = (state, rows) -> {
+                    Accumulated<WindowAccumulator.State<S>, R> next = accumulator.apply(state, rows);
+                    return Accumulated.of(next.state(), next);
+                };
+        return Streaming.of(pipeline().accumulateWithState(withState, first),
+                accumulator.apply(first, example().emptyCopy()));
     }
 
     // ---------------------------------------------------------------- cumulative

@@ -68,20 +68,27 @@ class ClusterDataFrameTest {
     }
 
     @Test
-    void anAggregationResumedFromAStateGivesOnTheClusterWhatItGivesLocally() {
-        Stream<Table> root = Stream.create();
-        Series x = DataFrame.of(root, RandomTables.example()).column("x");
-        Moments.State start = new Moments.State(new double[]{10}, new double[]{100}, new double[]{2});
-        DataFrame sdf = DataFrame.of(root, RandomTables.example());
+    void aggregationsResumedFromAStateGiveOnTheClusterWhatTheyGiveLocally() {
+        // States from an earlier stream, run locally.
         Stream<Table> earlier = Stream.create();
-        var states = DataFrame.of(earlier, RandomTables.example()).groupby("name").column("x")
-                .aggregateWithState(Statistic.MEAN, null).stream().sinkToList();
+        DataFrame before = DataFrame.of(earlier, RandomTables.example());
+        var groupStates = before.groupby("name").column("x").aggregateWithState(Statistic.MEAN, null)
+                .stream().sinkToList();
+        var windowStates = before.column("x").window(5)
+                .aggregateWithState(before.column("x").reduction(Statistic.MEAN), null).stream().sinkToList();
         new RandomTables(11).stream().forEach(earlier::emit);
         Table history = new RandomTables(5).table(4);
-        assertSameOnClusterAsLocally(root, List.of(x.aggregate(x.reduction(Statistic.VAR), start),
+
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example());
+        Series x = sdf.column("x");
+        Moments.State start = new Moments.State(new double[]{10}, new double[]{100}, new double[]{2});
+        assertSameOnClusterAsLocally(root, List.of(
+                x.aggregate(x.reduction(Statistic.VAR), start),
+                x.window(5).aggregate(x.reduction(Statistic.MEAN), windowStates.get(windowStates.size() - 1).state()),
+                sdf.groupby("name").column("x").aggregate(Statistic.MEAN, groupStates.get(groupStates.size() - 1).state()),
                 sdf.setIndex("time").rolling(3).from(history).column("y").mean(),
-                sdf.setIndex("time").rolling(Duration.ofSeconds(4)).from(history).history(),
-                sdf.groupby("name").column("x").aggregate(Statistic.MEAN, states.get(states.size() - 1).state())));
+                sdf.setIndex("time").rolling(Duration.ofSeconds(4)).from(history).history()));
     }
 
     @Test

@@ -175,6 +175,35 @@ class StartStateTest {
     }
 
     @Test
+    void aWindowResumedFromAnotherStreamsStateEqualsTablesawOverTheWindowOfAllTables() {
+        ReductionPropertyTest.forEveryStreamAndScheme((random, tables, scheme) -> {
+            int split = tables.size() / 2;
+            for (Statistic statistic : Statistic.values()) {
+                Stream<Table> first = Stream.create();
+                DataFrame before = DataFrame.of(first, RandomTables.example()).setIndex("time");
+                Window<Table> beforeWindow = scheme.of(before);
+                if (beforeWindow == null) {
+                    return; // all history without a window: covered above
+                }
+                var states = beforeWindow.aggregateWithState(before.reduction(statistic), null).stream().sinkToList();
+                tables.subList(0, split).forEach(first::emit);
+
+                Stream<Table> second = Stream.create();
+                DataFrame after = DataFrame.of(second, RandomTables.example()).setIndex("time");
+                List<Table> resumed = scheme.of(after).aggregate(after.reduction(statistic),
+                        split == 0 ? null : states.get(split - 1).state()).stream().sinkToList();
+                tables.subList(split, tables.size()).forEach(second::emit);
+
+                Table window = scheme.window(Reference.concat(RandomTables.example(), tables));
+                for (String column : List.of("k", "x", "y")) {
+                    assertClose(Reference.statistic(window.column(column), statistic),
+                            resumed.get(resumed.size() - 1).doubleColumn(column).getDouble(0), statistic + " of " + column);
+                }
+            }
+        });
+    }
+
+    @Test
     void aRollingWindowCannotResumeFromRowsWithOtherColumns() {
         DataFrame sdf = DataFrame.of(Stream.create(), amounts());
         assertThrows(IllegalArgumentException.class, () -> sdf.rolling(2).from(RandomTables.example()));
