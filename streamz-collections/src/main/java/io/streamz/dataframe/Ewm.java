@@ -1,5 +1,6 @@
 package io.streamz.dataframe;
 
+import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.EwmMean;
 import io.streamz.dataframe.ops.Statistic;
@@ -34,8 +35,25 @@ public final class Ewm<V> {
      * {@code accumulateWithState}, on the emitting thread.
      */
     public Streaming<V> mean() {
+        return root.aggregateOver(new Windowing.AllHistory(), meanAggregation());
+    }
+
+    /**
+     * The mean, emitting after each table its state with the value (streamz's
+     * {@code ewm(1, with_state=True).mean()}), from {@code start}: a state emitted earlier, or
+     * {@code null} for none (streamz's {@code start=}).
+     */
+    public Streaming<Accumulated<EwmMean.State, V>> meanWithState(EwmMean.State start) {
+        return root.aggregateWithState(meanAggregation(), start);
+    }
+
+    /** The mean resumed from {@code start}, a state {@link #meanWithState} emitted ({@code null}: from nothing). */
+    public Streaming<V> mean(EwmMean.State start) {
+        return root.aggregate(meanAggregation(), start);
+    }
+
+    private EwmMean<V> meanAggregation() {
         List<String> columns = root.reducedColumns(Statistic.MEAN);
-        return root.aggregateOver(new Windowing.AllHistory(),
-                new EwmMean<>(columns, smoothing.alpha(), root.collapse(columns)));
+        return new EwmMean<>(columns, smoothing.alpha(), root.collapse(columns));
     }
 }

@@ -115,6 +115,30 @@ class EwmTest {
     }
 
     @Test
+    void anEwmMeanResumedFromAnotherStreamsStateGivesWhatOneStreamOverAllTablesGives() {
+        for (long seed = 0; seed < 50; seed++) {
+            List<Table> tables = new RandomTables(seed).stream();
+            int split = tables.size() / 2;
+            Stream<Table> whole = Stream.create();
+            Stream<Table> first = Stream.create();
+            Stream<Table> second = Stream.create();
+            List<Table> expected = DataFrame.of(whole, RandomTables.example()).setIndex("time").ewm(2).mean()
+                    .stream().sinkToList();
+            var states = DataFrame.of(first, RandomTables.example()).setIndex("time").ewm(2).meanWithState(null)
+                    .stream().sinkToList();
+            tables.forEach(whole::emit);
+            tables.subList(0, split).forEach(first::emit);
+            List<Table> resumed = DataFrame.of(second, RandomTables.example()).setIndex("time").ewm(2)
+                    .mean(split == 0 ? null : states.get(split - 1).state()).stream().sinkToList();
+            tables.subList(split, tables.size()).forEach(second::emit);
+            for (String column : List.of("k", "x", "y")) {
+                assertClose(expected.get(tables.size() - 1).doubleColumn(column).getDouble(0),
+                        resumed.get(resumed.size() - 1).doubleColumn(column).getDouble(0), "seed " + seed + ", " + column);
+            }
+        }
+    }
+
+    @Test
     void expandingAggregationsAreThoseOfAllRowsSoFarAsInStreamzsTest() {
         List<Table> sums = sdf.expanding().sum().stream().sinkToList();
         List<Table> variances = sdf.expanding().var(0).stream().sinkToList();
