@@ -87,7 +87,8 @@ public class DataFrame extends Frame<DataFrame, Table> {
         List<String> kept = new ArrayList<>(index());
         kept.add(name);
         FunctionEx<Table, Table> select = Reshape.select(kept);
-        return new Series(pipeline().map(select), select.apply(example()), index(), isUpdating());
+        return withLineage(new Series(pipeline().map(select), select.apply(example()), index(), isUpdating()),
+                lineage().then(select));
     }
 
     /** Only the named value columns (streamz's {@code sdf[['x', 'y']]}); the index stays. */
@@ -137,6 +138,33 @@ public class DataFrame extends Frame<DataFrame, Table> {
      */
     public GroupBy<DataFrame> groupby(FunctionEx<Table, ? extends Column<?>> grouper) {
         return groupby(new Windowing.AllHistory(), grouper);
+    }
+
+    /**
+     * Groupby-aggregations keyed by the values of {@code keys}, a Series computed table by table
+     * from this frame (streamz's {@code groupby(sdf.index % 2)}):
+     * {@code sdf.numberRows(); sdf.groupby(sdf.indexSeries().mod(2))}. The result's key column has
+     * the name of the series.
+     *
+     * @throws IllegalArgumentException when {@code keys} does not come from this frame (see {@link Series#gt(Series)})
+     */
+    public GroupBy<DataFrame> groupby(Series keys) {
+        Checks.notNull(keys, "groupby series");
+        requireAbsent(GROUPER_COLUMN);
+        lineage().requireSameBase(keys.lineage(), "groupby(Series)");
+        FunctionEx<Table, Table> mine = lineage().rows();
+        FunctionEx<Table, Table> theirs = keys.lineage().rows();
+        String name = keys.name();
+        FunctionEx<Table, Table> keyed = table -> {
+            Column<?> key = theirs.apply(table).column(name);
+            return Reshape.assign(GROUPER_COLUMN, rows -> key).apply(mine.apply(table));
+        };
+        Table keyedExample = Reshape.assign(GROUPER_COLUMN, rows -> keys.example().column(name)).apply(example());
+        Pipeline<Table> base = lineage().base();
+        DataFrame keyedFrame = withLineage(new DataFrame(base.map(keyed), keyedExample, index(), isUpdating()),
+                new Lineage(base, keyed));
+        Schema keySchema = new Schema(List.of(name), List.of(keys.dtype().name()));
+        return GroupBy.of(keyedFrame, new Windowing.AllHistory(), List.of(GROUPER_COLUMN), keySchema);
     }
 
     GroupBy<DataFrame> groupby(Windowing windowing, String... keys) {

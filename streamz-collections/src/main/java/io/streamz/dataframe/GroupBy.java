@@ -1,5 +1,6 @@
 package io.streamz.dataframe;
 
+import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Schema;
@@ -10,6 +11,7 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -109,13 +111,50 @@ public final class GroupBy<F extends Frame<F, ?>> {
         return new Series(counted.pipeline(), counted.example(), keysOf(counted), true);
     }
 
+    /**
+     * {@code statistic} per key (ddof 1), emitting after each table the per-key state along with the
+     * result (streamz's {@code groupby('name').amount.mean(with_state=True)}), from {@code start}:
+     * a state emitted earlier, e.g. by another stream, or {@code null} for none (streamz's
+     * {@code start=}). Over all history only.
+     *
+     * @throws IllegalStateException over a window, whose rows a state alone cannot take back out
+     */
+    public Streaming<Accumulated<Map<List<Object>, GroupMoments.Cell>, Table>> aggregateWithState(
+            Statistic statistic, Map<List<Object>, GroupMoments.Cell> start) {
+        requireAllHistory();
+        return root.aggregateWithState(moments(Checks.notNull(statistic, "statistic"), 1), start);
+    }
+
+    /**
+     * {@code statistic} per key (ddof 1) resumed from {@code start}, a state that
+     * {@link #aggregateWithState} emitted ({@code null}: from nothing): streamz's
+     * {@code groupby('name').amount.sum(start=state)}. Over all history only.
+     *
+     * @throws IllegalStateException over a window
+     */
+    public F aggregate(Statistic statistic, Map<List<Object>, GroupMoments.Cell> start) {
+        requireAllHistory();
+        Streaming<Table> aggregated = root.aggregate(moments(Checks.notNull(statistic, "statistic"), 1), start);
+        return result.apply(aggregated, keysOf(aggregated));
+    }
+
+    private void requireAllHistory() {
+        if (!(windowing instanceof Windowing.AllHistory)) {
+            throw new IllegalStateException("a groupby resumes from a state over all history only, not over "
+                    + windowing + ": call groupby on the frame itself");
+        }
+    }
+
     private F aggregate(Statistic statistic, int ddof) {
+        Streaming<Table> aggregated = root.aggregateOver(windowing, moments(statistic, ddof));
+        return result.apply(aggregated, keysOf(aggregated));
+    }
+
+    private GroupMoments moments(Statistic statistic, int ddof) {
         if (values.isEmpty()) {
             throw new IllegalStateException("no numeric value column to aggregate besides the keys " + keys);
         }
-        GroupMoments moments = new GroupMoments(keys, resultKeys(values), values, statistic, ddof, null);
-        Streaming<Table> aggregated = root.aggregateOver(windowing, moments);
-        return result.apply(aggregated, keysOf(aggregated));
+        return new GroupMoments(keys, resultKeys(values), values, statistic, ddof, null);
     }
 
     /** The key columns of the result, renamed where they would clash with {@code valueNames}. */

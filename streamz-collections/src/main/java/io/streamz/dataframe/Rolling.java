@@ -1,6 +1,9 @@
 package io.streamz.dataframe;
 
+import io.streamz.collections.Streaming;
+import io.streamz.dataframe.ops.KeptRows;
 import io.streamz.dataframe.ops.Reducers;
+import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
 import io.streamz.function.FunctionEx;
 import io.streamz.local.core.Checks;
@@ -25,16 +28,48 @@ public final class Rolling<F extends Frame<F, ?>> {
     private final F root;
     private final RollingWindow.Span span;
     private final int minPeriods;
+    /** The rows before the first table, from an earlier stream's {@link #history()}; null for none. */
+    private final Table start;
 
     Rolling(F root, RollingWindow.Span span, int minPeriods) {
+        this(root, span, minPeriods, null);
+    }
+
+    private Rolling(F root, RollingWindow.Span span, int minPeriods, Table start) {
         this.root = root;
         this.span = span;
         this.minPeriods = minPeriods;
+        this.start = start;
+    }
+
+    /**
+     * The same rolling window resumed from {@code history}, rows that came before the first table
+     * (streamz's {@code rolling(n, start=state)}): typically the last element of another stream's
+     * {@link #history()}. The first windows reach back into them; no result is emitted for them.
+     *
+     * @throws IllegalArgumentException when {@code history} does not have the frame's columns
+     */
+    public Rolling<F> from(Table history) {
+        root.verify(history);
+        return new Rolling<>(root, span, minPeriods, history.copy());
+    }
+
+    /**
+     * After each table, the rows this window keeps for later windows (streamz's
+     * {@code rolling(n, with_state=True)} state), to resume another stream with {@link #from}. Over
+     * {@code n} rows these are the last {@code n - 1} (streamz keeps {@code n}, one more than any
+     * later window reads).
+     */
+    public Streaming<Table> history() {
+        KeptRows kept = new KeptRows(new RollingWindow(span, minPeriods, List.of(), Reducers.sum()));
+        return Streaming.of(root.pipeline().accumulateWithState(kept, start), root.example());
     }
 
     /** The same rolling window over the one column {@code name} (streamz's {@code rolling(10).x}). */
     public Rolling<Series> column(String name) {
-        return new Rolling<>(root.column(name), span, minPeriods);
+        Series series = root.column(name);
+        Table history = start == null ? null : Reshape.select(series.example().columnNames()).apply(start);
+        return new Rolling<>(series, span, minPeriods, history);
     }
 
     /** The number of non-missing values in each row's window. */
@@ -108,7 +143,7 @@ public final class Rolling<F extends Frame<F, ?>> {
         root.requireNumeric(columns, "rolling");
         RollingWindow accumulator = new RollingWindow(span, periods, columns, reducer);
         Table resultExample = accumulator.apply(null, root.example()).value();
-        return root.wrap(root.pipeline().accumulateWithState(accumulator, null), resultExample, root.index(), false);
+        return root.wrap(root.pipeline().accumulateWithState(accumulator, start), resultExample, root.index(), false);
     }
 
     @Override

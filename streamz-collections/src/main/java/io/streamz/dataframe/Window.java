@@ -1,9 +1,11 @@
 package io.streamz.dataframe;
 
+import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Full;
 import io.streamz.dataframe.ops.Size;
 import io.streamz.dataframe.ops.Statistic;
+import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.function.FunctionEx;
 import io.streamz.local.core.Checks;
@@ -81,6 +83,25 @@ public final class Window<V> {
     /** A user {@link Aggregation} over the window: {@code onNew} for arriving rows, {@code onOld} for leaving ones. */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation) {
         return root.aggregateOver(windowing, Checks.notNull(aggregation, "aggregation"));
+    }
+
+    /**
+     * {@code aggregation} over the window, emitting after each table the window's state (the rows
+     * it holds and the aggregation's state) with the value (streamz's {@code window(n, with_state=True)}),
+     * from {@code start}: a state emitted earlier, e.g. by another stream, or {@code null} for an
+     * empty window (streamz's {@code start=}). The built-in reductions are aggregations too:
+     * {@code window.aggregateWithState(sdf.reduction(Statistic.MEAN), null)}.
+     *
+     * @throws IllegalStateException when the frame is updating
+     */
+    public <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> aggregateWithState(
+            Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+        return root.aggregateOverWithState(windowing, aggregation, start);
+    }
+
+    /** {@code aggregation} over the window resumed from {@code start}, a state {@link #aggregateWithState} emitted. */
+    public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+        return Frame.valuesOf(aggregateWithState(aggregation, start));
     }
 
     /** Every row within the window, as one table (a copy per element: costs what the window holds). */

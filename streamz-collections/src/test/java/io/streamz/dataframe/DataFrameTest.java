@@ -199,8 +199,9 @@ class DataFrameTest {
         assertThrows(IllegalArgumentException.class, () -> sdf.setIndex());
         assertThrows(IllegalArgumentException.class, () -> sdf.select("x", "nope"));
         assertThrows(IllegalArgumentException.class, () -> sdf.tail(-1));
-        assertThrows(NullPointerException.class, () -> sdf.where(null));
+        assertThrows(NullPointerException.class, () -> sdf.where((Series) null));
         assertThrows(NullPointerException.class, () -> sdf.assign("z", null));
+        assertThrows(NullPointerException.class, () -> sdf.where((io.streamz.function.FunctionEx<Table, tech.tablesaw.selection.Selection>) null));
         assertThrows(NullPointerException.class, () -> DataFrame.of(source, null));
         assertThrows(IllegalArgumentException.class, () -> sdf.window(0));
         assertThrows(IllegalArgumentException.class, () -> sdf.rolling(0));

@@ -126,7 +126,7 @@ class GroupByPropertyTest {
         double of(Table group);
     }
 
-    private static void assertGroups(Map<Object, Table> groups, Table result, String key, String column,
+    static void assertGroups(Map<Object, Table> groups, Table result, String key, String column,
                                      GroupValue expected, String what) {
         assertEquals(new ArrayList<>(groups.keySet()), result.column(key).asList(), what + ": keys");
         int row = 0;

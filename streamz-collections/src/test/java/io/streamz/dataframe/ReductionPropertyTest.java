@@ -130,7 +130,8 @@ class ReductionPropertyTest {
         for (long seed = 0; seed < STREAMS; seed++) {
             RandomTables random = new RandomTables(seed);
             List<Table> tables = random.stream();
-            for (Reference.Scheme scheme : List.of(Reference.allHistory(), Reference.lastRows(random.windowRows()),
+            for (Reference.Scheme scheme : List.of(Reference.allHistory(), Reference.expanding(),
+                    Reference.lastRows(random.windowRows()),
                     Reference.timeRange(random.windowRange()))) {
                 try {
                     property.check(random, tables, scheme);

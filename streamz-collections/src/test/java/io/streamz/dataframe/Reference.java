@@ -49,6 +49,23 @@ final class Reference {
         };
     }
 
+    /** All rows so far, through {@code expanding()}. */
+    static Scheme expanding() {
+        return new Scheme() {
+            public Table window(Table all) {
+                return all;
+            }
+
+            public <V> Window<V> of(Frame<?, V> frame) {
+                return frame.expanding();
+            }
+
+            public String toString() {
+                return "expanding";
+            }
+        };
+    }
+
     static Scheme lastRows(int n) {
         return new Scheme() {
             public Table window(Table all) {

@@ -14,7 +14,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Element-wise table functions (streamz's operator overloads and {@code round}): each maps some
  * columns of every table to new columns of the same name and leaves the others as they are.
- * Missing values stay missing.
+ * Missing values are NaN and give what numpy gives for NaN (NaN, except {@code NaN ** 0 = 1}).
  */
 public final class Elementwise {
     private Elementwise() {
@@ -30,8 +30,12 @@ public final class Elementwise {
         MULTIPLY,
         /** {@code x / operand}. */
         DIVIDE,
-        /** {@code x ** operand}. */
+        /** {@code x ** operand}; as numpy, {@code 1 ** y} and {@code x ** 0} are 1 even for NaN. */
         POW,
+        /** {@code x // operand}: Python's floor division, {@code ±inf} or NaN for a divisor of 0, as numpy. */
+        FLOOR_DIVIDE,
+        /** {@code x % operand}: Python's modulo, with the sign of the divisor; NaN for a divisor of 0. */
+        MOD,
         /** {@code abs(x)}, no operand. */
         ABS,
         /** {@code -x}, no operand. */
@@ -48,7 +52,11 @@ public final class Elementwise {
                 case DIVIDE:
                     return value / operand;
                 case POW:
-                    return Math.pow(value, operand);
+                    return value == 1 ? 1 : Math.pow(value, operand);
+                case FLOOR_DIVIDE:
+                    return floorDivide(value, operand);
+                case MOD:
+                    return mod(value, operand);
                 case ABS:
                     return Math.abs(value);
                 case NEG:
@@ -57,6 +65,32 @@ public final class Elementwise {
                     throw new AssertionError(this);
             }
         }
+    }
+
+    /** Python's (and numpy's) {@code x // y}: the floor of the exact quotient, not of the rounded one. */
+    private static double floorDivide(double x, double y) {
+        if (y == 0) {
+            return x / y;
+        }
+        double mod = x % y;
+        double div = (x - mod) / y;
+        if (mod != 0 && (y < 0) != (mod < 0)) {
+            div -= 1;
+        }
+        if (div == 0) {
+            return Math.copySign(0, x / y);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1 : floor;
+    }
+
+    /** Python's {@code x % y}: Java's remainder moved to the sign of {@code y}. */
+    private static double mod(double x, double y) {
+        double mod = x % y;
+        if (mod != 0 && (y < 0) != (mod < 0)) {
+            return mod + y;
+        }
+        return mod == 0 ? Math.copySign(0, y) : mod;
     }
 
     /** {@code op} with {@code operand} applied to every value of {@code columns}, as DOUBLE columns. */
@@ -129,14 +163,46 @@ public final class Elementwise {
         return column.setName(name);
     }
 
-    private static DoubleColumn mapDoubles(Column<?> column, DoubleUnaryOperator op) {
+    /**
+     * {@code left op right} row by row, as a DOUBLE column named like {@code left} (streamz's
+     * {@code sdf.x // sdf.y}); a missing value is NaN, so the result is as numpy computes it.
+     *
+     * @throws IllegalArgumentException when a column is not numeric or the row counts differ
+     */
+    public static DoubleColumn combine(Column<?> left, Column<?> right, Arithmetic op) {
+        NumericColumn<?> x = numeric(left);
+        NumericColumn<?> y = numeric(right);
+        requireSameRows(left, right);
+        double[] values = new double[x.size()];
+        for (int row = 0; row < values.length; row++) {
+            values[row] = op.apply(x.getDouble(row), y.getDouble(row));
+        }
+        return DoubleColumn.create(left.name(), values);
+    }
+
+    /** Fails unless the two columns have as many rows: the rows of one table are paired by position. */
+    public static void requireSameRows(Column<?> left, Column<?> right) {
+        if (left.size() != right.size()) {
+            throw new IllegalArgumentException("cannot pair the " + left.size() + " rows of " + left.name()
+                    + " with the " + right.size() + " rows of " + right.name()
+                    + ": combine columns of the same frame before filtering either");
+        }
+    }
+
+    /** {@code column} as numbers, or an error that says which column is not numeric. */
+    public static NumericColumn<?> numeric(Column<?> column) {
         if (!(column instanceof NumericColumn<?> numbers)) {
             throw new IllegalArgumentException("column " + column.name() + " is " + column.type() + ", not numeric");
         }
+        return numbers;
+    }
+
+    private static DoubleColumn mapDoubles(Column<?> column, DoubleUnaryOperator op) {
+        NumericColumn<?> numbers = numeric(column);
         double[] values = new double[numbers.size()];
         for (int row = 0; row < values.length; row++) {
-            double value = numbers.getDouble(row);
-            values[row] = Double.isNaN(value) ? Double.NaN : op.applyAsDouble(value);
+            // A missing value is NaN and every operation gives NaN for it, except NaN ** 0 = 1 as in numpy.
+            values[row] = op.applyAsDouble(numbers.getDouble(row));
         }
         return DoubleColumn.create(column.name(), values);
     }

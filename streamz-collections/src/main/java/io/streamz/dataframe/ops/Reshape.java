@@ -4,11 +4,13 @@ import io.streamz.dataframe.Aggregation;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -61,6 +63,30 @@ public final class Reshape {
     /** The last {@code n} rows of each table. */
     public static FunctionEx<Table, Table> tail(int n) {
         return table -> RowBlocks.rows(table, Math.max(0, table.rowCount() - n), table.rowCount());
+    }
+
+    /**
+     * The {@code n} rows with the largest (or smallest) values of {@code column}, in that order
+     * (pandas' {@code nlargest}/{@code nsmallest}): rows with a missing value are left out, and of
+     * equal values the earlier row comes first ({@code keep='first'}).
+     */
+    public static FunctionEx<Table, Table> extremes(String column, int n, boolean largest) {
+        return table -> {
+            NumericColumn<?> values = table.numberColumn(column);
+            List<Integer> rows = new ArrayList<>();
+            for (int row = 0; row < values.size(); row++) {
+                if (!values.isMissing(row)) {
+                    rows.add(row);
+                }
+            }
+            Comparator<Integer> ascending = Comparator.comparingDouble(values::getDouble);
+            rows.sort(largest ? ascending.reversed() : ascending);  // List.sort is stable: ties keep row order
+            Table result = table.emptyCopy();
+            for (int row : rows.subList(0, Math.min(n, rows.size()))) {
+                result.addRow(row, table);  // not Table.rows, which keeps the table's order
+            }
+            return result;
+        };
     }
 
     /** The table with a first column {@code name} numbering its rows from 0 (pandas' default index). */
