@@ -42,21 +42,25 @@ class ClusterAccumulateByKeyTest {
     @Test
     void eachKeysElementsAreAppliedInEmitOrderWhileManyKeysRunAtOnce() {
         Stream<Integer> source = Stream.create();
-        // Uneven map times make inputs complete out of order; acc * 31 + x shows any reordering per key.
+        // Uneven map times make inputs complete out of order, and uneven accumulate times let a key's
+        // later elements catch up with its earlier ones; acc * 31 + x shows any reordering per key.
         List<Long> states = source.scatter().map((Integer x) -> {
                     Thread.sleep(x % 5 == 0 ? 2 : 0);
                     return x;
-                }).accumulateByKey((Integer x) -> x % 50, (Long acc, Integer x) -> acc * 31 + x, 7L)
+                }).accumulateByKey((Integer x) -> x % 12, (Long acc, Integer x) -> {
+                    Thread.sleep(x % 16 == 0 ? 3 : 0);
+                    return acc * 31 + x;
+                }, 7L)
                 .buffer(64).gather().sinkToList();
         List<Integer> elements = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
+        for (int i = 0; i < 1_500; i++) {
             elements.add(i);
         }
 
         elements.forEach(source::emit);
         source.drain();
 
-        assertEquals(locally(elements, x -> x % 50, (acc, x) -> acc * 31 + x, 7L), states);
+        assertEquals(locally(elements, x -> x % 12, (acc, x) -> acc * 31 + x, 7L), states);
         assertEquals(0, CLUSTER.get().storedResults());
     }
 
