@@ -17,9 +17,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,9 +31,11 @@ import org.apache.ignite.lang.IgniteUuid;
  * whose inputs are complete leave in emit order, up to {@link BatchPolicy#MAX_BATCH} in one
  * {@link KeyJob} where their inputs lie, one such task at a time; the keys come back serialized.
  * Then each element joins the line of its key's partition (the key's hash of its serialized form),
- * where it waits for that line's task in flight: each line sends one {@link KeyedAccumulateJob} at a
- * time, of all its waiting elements up to {@code MAX_BATCH}, whatever their keys, to the node holding
- * the partition. So one key's elements are applied in emit order, while the lines of different
+ * where it waits while a task has elements of that line out: a line has one {@link KeyedAccumulateJob}
+ * out at a time. A task takes the waiting elements of lines without a task out whose partitions lie
+ * on one server, whatever their keys, up to the size {@link BatchPolicy} gives from the measured time
+ * per element (one element for slow functions, so that they spread over the servers' threads), and
+ * runs on that server. So one key's elements are applied in emit order, while different
  * partitions run at once on all servers. Each element gets its line's next sequence number, which
  * the job checks against its key's state so that a re-run never applies it twice. An element whose
  * input failed or was filtered out is not applied, nor one whose key function failed. {@link #submit}
@@ -54,6 +56,7 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final Set<Object> stateKeys = new HashSet<>();
     private final Runnable pump = this::pumpKeys;
+    private final BatchPolicy policy = new BatchPolicy();
     private boolean keying;
     /** Elements keyed and not yet answered. */
     private int inLanes;
@@ -152,7 +155,6 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private void keyed(List<Item> items, JobResult result, Throwable error) {
         Throwable[] errors = result == null ? null : result.errors(cluster.codec());
         Object[] keys = result == null ? null : result.values(cluster.codec());
-        Set<Lane> touched = new LinkedHashSet<>();
         List<Runnable> failed = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < items.size(); i++) {
@@ -171,18 +173,17 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
                 Lane lane = lanes.computeIfAbsent(partition, Lane::new);
                 lane.waiting.add(new Keyed(item, stateKey));
                 inLanes++;
-                touched.add(lane);
             }
             keying = false;
         }
         Burst.run(() -> failed.forEach(Runnable::run));
-        touched.forEach(this::pumpLane);
+        pumpLanes();
         pumpKeys();
     }
 
     // ---------------------------------------------------------------- stage 2: per-partition lines
 
-    /** The elements of the keys of one partition, waiting in emit order, and its task in flight. */
+    /** The elements of the keys of one partition, waiting in emit order, and whether a task has some out. */
     private static final class Lane {
         final int partition;
         final ArrayDeque<Keyed> waiting = new ArrayDeque<>();
@@ -197,65 +198,103 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private record Keyed(Item item, Object stateKey) {
     }
 
-    private void pumpLane(Lane lane) {
-        List<Keyed> batch = new ArrayList<>();
-        long firstSeq;
-        synchronized (this) {
-            if (lane.inFlight || lane.waiting.isEmpty()) {
+    /** Elements of the lanes of one server, each with its lane's sequence number. */
+    private record Task(List<Lane> lanes, List<Keyed> elements, long[] seqs) {
+    }
+
+    /** Sends every task that can go: the waiting elements of each lane without a task out. */
+    private void pumpLanes() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                task = nextTask();
+            }
+            if (task == null) {
                 return;
             }
-            while (!lane.waiting.isEmpty() && batch.size() < BatchPolicy.MAX_BATCH) {
-                batch.add(lane.waiting.poll());
+            if (cluster.isClosed()) {
+                finish(task, null, () -> task.elements.forEach(k -> TaskPlan.abandon(k.item, cluster.closedError())));
+            } else {
+                send(task);
             }
-            firstSeq = lane.nextSeq;
-            lane.nextSeq += batch.size();
-            lane.inFlight = true;
-        }
-        if (cluster.isClosed()) {
-            finishLane(lane, batch, () -> batch.forEach(k -> TaskPlan.abandon(k.item, cluster.closedError())));
-        } else {
-            send(lane, batch, firstSeq);
         }
     }
 
-    private void send(Lane lane, List<Keyed> batch, long firstSeq) {
-        List<Item> items = new ArrayList<>(batch.size());
-        Object[] stateKeysOfBatch = new Object[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            items.add(batch.get(i).item);
-            stateKeysOfBatch[i] = batch.get(i).stateKey;
+    /**
+     * The waiting elements of lanes without a task out whose partitions lie on one server, up to the
+     * policy's batch size, the lanes taken marked as having a task out; {@code null} when none waits.
+     */
+    private Task nextTask() {
+        int limit = policy.batchLimit();
+        List<Lane> taken = new ArrayList<>();
+        List<Keyed> elements = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        UUID server = null;
+        for (Lane lane : lanes.values()) {
+            if (lane.inFlight || lane.waiting.isEmpty()) {
+                continue;
+            }
+            UUID primary = cluster.placement().primary(lane.partition);
+            if (!taken.isEmpty() && !Objects.equals(primary, server)) {
+                continue;
+            }
+            server = primary;
+            taken.add(lane);
+            lane.inFlight = true;
+            while (!lane.waiting.isEmpty() && elements.size() < limit) {
+                elements.add(lane.waiting.poll());
+                seqs.add(lane.nextSeq++);
+            }
+            if (elements.size() >= limit) {
+                break;
+            }
         }
-        Batch out = new Batch(cluster, lane.partition, uses);
+        return taken.isEmpty() ? null : new Task(taken, elements, seqs.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private void send(Task task) {
+        List<Item> items = new ArrayList<>(task.elements.size());
+        Object[] stateKeysOfTask = new Object[task.elements.size()];
+        for (int i = 0; i < task.elements.size(); i++) {
+            items.add(task.elements.get(i).item);
+            stateKeysOfTask[i] = task.elements.get(i).stateKey;
+        }
+        int partition = task.lanes.get(0).partition;
+        Batch out = new Batch(cluster, partition, uses);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entries.
             plan = TaskPlan.of(items, true, cluster.codec());
         } catch (RuntimeException unmarshallable) {
-            finishLane(lane, batch, () -> items.forEach(item -> TaskPlan.abandon(item, unmarshallable)));
+            finish(task, null, () -> items.forEach(item -> TaskPlan.abandon(item, unmarshallable)));
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfBatch, firstSeq, plan.inputs, out.key(),
+        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, plan.inputs, out.key(),
                 out.returnsValues(), plan.consumed, limit);
-        UUID server = cluster.placement().primary(lane.partition);
+        UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
+        // A retry goes to the first partition's new node; the others' states are reached from there.
         ClusterCall.start(cluster, cluster::execute, what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.BOTH, lane.partition, job))
+                        () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
-                    plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> finishLane(lane, batch, () -> { }));
+                    plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> finish(task, result, () -> { }));
                 });
     }
 
-    /** The lane's task is over: settles what {@code settle} does, then sends the lane's next task. */
-    private void finishLane(Lane lane, List<Keyed> batch, Runnable settle) {
+    /** The task is over: settles what {@code settle} does, then sends its lanes' next elements. */
+    private void finish(Task task, JobResult result, Runnable settle) {
         Burst.run(settle);
         synchronized (this) {
-            lane.inFlight = false;
-            inLanes -= batch.size();
+            task.lanes.forEach(lane -> lane.inFlight = false);
+            inLanes -= task.elements.size();
+            if (result != null) {
+                policy.record(task.elements.size(), result.nanos());
+            }
         }
-        pumpLane(lane);
+        pumpLanes();
         signalIfIdle();
     }
 

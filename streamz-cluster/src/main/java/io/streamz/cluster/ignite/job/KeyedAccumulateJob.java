@@ -16,9 +16,10 @@ import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
- * A batch of elements of a keyed accumulate, all of keys in one partition, run on the node holding
- * it (the driver sends one batch per partition at a time, in emit order). Element {@code i} has the
- * state entry {@code stateKeys[i]} and the sequence number {@code firstSeq + i}; each key's entry
+ * A batch of elements of a keyed accumulate, of keys whose partitions lie on one server, run on the
+ * node holding the first of them (the driver has one batch per partition out at a time, and sends a
+ * partition's elements in emit order). Element {@code i} has the state entry {@code stateKeys[i]} and
+ * its partition's sequence number {@code seqs[i]}; each key's entry
  * records the number of its last element applied and the outcomes of its elements in that batch,
  * written after the batch's outcomes are stored. A re-run after a failover therefore applies the
  * elements of a key whose entry did not get written and answers the others' as the first run did:
@@ -31,7 +32,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
 
     private final ShippedOp<AccumulateOp> op;
     private final Object[] stateKeys;
-    private final long firstSeq;
+    private final long[] seqs;
     private final JobInputs inputs;
     /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
     private final Object outputKey;
@@ -42,11 +43,11 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     @IgniteInstanceResource
     private transient Ignite ignite;
 
-    public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long firstSeq, JobInputs inputs,
+    public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, JobInputs inputs,
                               Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
         this.op = op;
         this.stateKeys = stateKeys;
-        this.firstSeq = firstSeq;
+        this.seqs = seqs;
         this.inputs = inputs;
         this.outputKey = outputKey;
         this.returnValues = returnValues;
@@ -126,8 +127,8 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
 
     /** Whether a first run of this batch wrote this key's state; fails when the state is past the batch. */
     private boolean appliedAlready(AccumulateState state, List<Integer> elements) {
-        long first = firstSeq + elements.get(0);
-        long last = firstSeq + elements.get(elements.size() - 1);
+        long first = seqs[elements.get(0)];
+        long last = seqs[elements.get(elements.size() - 1)];
         if (state.lastSeq() < first) {
             return false;
         }
@@ -150,7 +151,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         for (int j = 0; j < elements.size(); j++) {
             own.copy(j, out, elements.get(j));
         }
-        return state.applied(firstSeq + elements.get(elements.size() - 1), own);
+        return state.applied(seqs[elements.get(elements.size() - 1)], own);
     }
 
     /**

@@ -40,35 +40,35 @@ class KeyedAccumulateJobTest {
         Object a = stateKey(1);
         Object b = stateKey(2);
 
-        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, 1, 1, 2, 3)));
-        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, 1, 1, 2, 3)));
-        assertArrayEquals(new Object[] {14, 12}, run(job(new Object[] {a, b}, 4, 10, 10)));
+        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, new long[] {1, 2, 3}, 1, 2, 3)));
+        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, new long[] {1, 2, 3}, 1, 2, 3)));
+        assertArrayEquals(new Object[] {14, 12}, run(job(new Object[] {a, b}, new long[] {4, 5}, 10, 10)));
     }
 
     @Test
     void aRunAgainAfterOnlySomeKeysWereWrittenAppliesTheOthersOnly() {
         Object a = stateKey(1);
         Object b = stateKey(2);
-        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, 1, 1, 2, 3)));
+        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, new long[] {1, 2, 3}, 1, 2, 3)));
 
         states().remove(b);
 
-        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, 1, 1, 2, 3)));
-        assertArrayEquals(new Object[] {14, 12}, run(job(new Object[] {a, b}, 4, 10, 10)));
+        assertArrayEquals(new Object[] {1, 2, 4}, run(job(new Object[] {a, b, a}, new long[] {1, 2, 3}, 1, 2, 3)));
+        assertArrayEquals(new Object[] {14, 12}, run(job(new Object[] {a, b}, new long[] {4, 5}, 10, 10)));
     }
 
     private static Object stateKey(int userKey) {
         return DriverKeys.perKey(DriverKeys.key(UUID.randomUUID(), 1, 0), new byte[] {(byte) userKey}, PARTITION);
     }
 
-    private static KeyedAccumulateJob job(Object[] stateKeys, long firstSeq, Object... values) {
+    private static KeyedAccumulateJob job(Object[] stateKeys, long[] seqs, Object... values) {
         Codec codec = new Codec(client, KeyedAccumulateJobTest.class.getClassLoader());
         JobInputs.Builder inputs = JobInputs.builder();
         for (Object value : values) {
             inputs.addValue(value);
         }
         TaskLimit limit = new TaskLimit(Duration.ofSeconds(30), "cluster accumulateByKey", UUID.randomUUID(), 1);
-        return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false)), stateKeys, firstSeq,
+        return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false)), stateKeys, seqs,
                 inputs.build(codec), null, true, new Object[0], limit);
     }
 
