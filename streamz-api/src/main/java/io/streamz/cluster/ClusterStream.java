@@ -14,8 +14,8 @@ import java.util.List;
  * The part of a pipeline that runs on a {@link Cluster} (streamz's {@code DaskStream}); made by
  * {@link Stream#scatter()}, left with {@link #gather()}.
  *
- * <p>{@code map}, {@code filter}, {@code accumulate} and {@code starmap} run as compute tasks on the
- * cluster. What flows between cluster operators are handles to results that stay on the cluster,
+ * <p>{@code map}, {@code filter}, {@code accumulate}, {@code accumulateByKey} and {@code starmap} run
+ * as compute tasks on the cluster. What flows between cluster operators are handles to results that stay on the cluster,
  * not the values: the next cluster step runs where its input lies, and {@link #gather()} brings
  * results back, in emit order. Data is freed on the cluster once nothing needs it.
  *
