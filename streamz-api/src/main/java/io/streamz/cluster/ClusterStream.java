@@ -14,8 +14,8 @@ import java.util.List;
  * The part of a pipeline that runs on a {@link Cluster} (streamz's {@code DaskStream}); made by
  * {@link Stream#scatter()}, left with {@link #gather()}.
  *
- * <p>{@code map}, {@code filter}, {@code accumulate} and {@code starmap} run as compute tasks on the
- * cluster. What flows between cluster operators are handles to results that stay on the cluster,
+ * <p>{@code map}, {@code filter}, {@code accumulate}, {@code accumulateByKey} and {@code starmap} run
+ * as compute tasks on the cluster. What flows between cluster operators are handles to results that stay on the cluster,
  * not the values: the next cluster step runs where its input lies, and {@link #gather()} brings
  * results back, in emit order. Data is freed on the cluster once nothing needs it.
  *
@@ -45,6 +45,28 @@ public interface ClusterStream<T> {
 
     /** Running reduction on the cluster from {@code start}; the state lives on the cluster, with a backup copy. */
     <S> ClusterStream<S> accumulate(BiFunctionEx<S, ? super T, S> f, S start);
+
+    /**
+     * Running reduction per key on the cluster: one state per key, starting at {@code start}; each
+     * element becomes {@code f(state of key(x), x)}, which is the key's new state and what goes
+     * downstream. {@link #gather()} returns the new states in emit order.
+     *
+     * <p>Each key's state lives on the server that owns the key (with a backup) and is updated there,
+     * so different keys run in parallel on all servers' threads; one key's elements are applied in
+     * emit order. A server lost mid-stream loses no element and applies none twice. Keys are
+     * compared by their serialized form: use values such as strings, numbers, or records of them.
+     * A key function that throws, or returns {@code null}, fails that element only (a
+     * {@code NullPointerException} saying so); so does {@code f}, leaving the key's state as it was.
+     * The states are freed when this step is destroyed, when nothing can emit into it any more, or
+     * when the cluster closes. This default, for other implementations, refuses.
+     *
+     * @param key   the key of an element; runs on the cluster
+     * @param f     the new state of the element's key from its state and the element; runs on the cluster
+     * @param start each key's state before its first element
+     */
+    default <K, S> ClusterStream<S> accumulateByKey(FunctionEx<? super T, ? extends K> key, BiFunctionEx<S, ? super T, S> f, S start) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no keyed accumulate: build the stream with scatter()");
+    }
 
     /** Returns-state reduction on the cluster: {@code f} returns {@code Accumulated.of(state, value)}. */
     <S, R> ClusterStream<R> accumulateWithState(BiFunctionEx<S, ? super T, Accumulated<S, R>> f, S start);

@@ -18,7 +18,11 @@ import org.apache.ignite.lang.IgniteUuid;
  *       reconnecting under a new node id;</li>
  *   <li>every key the driver writes is an {@code AffinityKey<IgniteUuid>}: its key an {@link IgniteUuid}
  *       whose global id is the driver's id and whose local id the driver never repeats, its affinity
- *       key the partition number, which decides where the entry lies.</li>
+ *       key the partition number, which decides where the entry lies;</li>
+ *   <li>except the states of a keyed accumulate, one entry per user key: a {@link KeyedStateKey} made by
+ *       {@link #perKey} from such a key of the step's, with the user key's serialized form and the
+ *       user key's own partition; its field {@code key} holds the step key's {@code IgniteUuid}, so it
+ *       is read as an {@code AffinityKey}'s is.</li>
  * </ul>
  * Keys of any other form belong to nobody in particular and are never removed by the servers.
  * Thread-safe: only static functions.
@@ -33,6 +37,15 @@ public final class DriverKeys {
     /** The {@code number}th key of {@code driver}, placed in {@code partition}. */
     public static AffinityKey<IgniteUuid> key(UUID driver, long number, int partition) {
         return new AffinityKey<>(new IgniteUuid(driver, number), partition);
+    }
+
+    /**
+     * The key of one user key's state of a keyed accumulate: {@code step} is a key of the driver's
+     * (from {@link #key}) that names the step, {@code userKey} the user key in serialized form, and
+     * the entry lies in {@code partition}, the user key's.
+     */
+    public static KeyedStateKey perKey(AffinityKey<IgniteUuid> step, byte[] userKey, int partition) {
+        return new KeyedStateKey(step.key(), userKey, partition);
     }
 
     /** The id of the driver whose client {@code node} is, or {@code null} when it is no driver's. */
@@ -61,6 +74,8 @@ public final class DriverKeys {
         Object id;
         if (key instanceof AffinityKey<?> plain) {
             id = plain.key();
+        } else if (key instanceof KeyedStateKey keyed) {
+            id = keyed.key();
         } else if (key instanceof BinaryObject binary) {
             id = plain(binary.field("key"));
         } else {

@@ -126,6 +126,8 @@ class DeadDriverCleanerTest {
         Set<Object> keys = new HashSet<>();
         for (int i = 1; i <= count; i++) {
             keys.add(DriverKeys.key(driver, i, i % 128));
+            // A keyed accumulate's state of user key i, of the step with number 0.
+            keys.add(DriverKeys.perKey(DriverKeys.key(driver, 0, 0), new byte[] {(byte) i, (byte) (i >> 8)}, i % 128));
         }
         for (String cache : DeadDriverCleaner.CACHES) {
             for (Object key : keys) {

@@ -26,6 +26,19 @@ class DriverKeysTest {
     }
 
     @Test
+    void aKeyedStateKeyCarriesItsStepsDriverAndIsOneKeyPerSerializedUserKey() {
+        AffinityKey<IgniteUuid> step = DriverKeys.key(DRIVER, 9, 0);
+
+        KeyedStateKey key = DriverKeys.perKey(step, new byte[] {1, 2}, 17);
+
+        assertEquals(DRIVER, DriverKeys.driverOf(key));
+        assertEquals(17, key.partition());
+        assertEquals(key, DriverKeys.perKey(step, new byte[] {1, 2}, 17));
+        assertNotEquals(key, DriverKeys.perKey(step, new byte[] {1, 3}, 17));
+        assertNotEquals(key, DriverKeys.perKey(DriverKeys.key(DRIVER, 10, 0), new byte[] {1, 2}, 17));
+    }
+
+    @Test
     void keysOfAnotherFormBelongToNoDriver() {
         assertNull(DriverKeys.driverOf("streamz"));
         assertNull(DriverKeys.driverOf(new AffinityKey<>("not an IgniteUuid", 3)));

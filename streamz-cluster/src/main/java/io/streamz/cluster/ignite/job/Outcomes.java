@@ -55,6 +55,17 @@ public final class Outcomes implements Serializable {
         timedOut++;
     }
 
+    /** Sets element {@code i}'s outcome to element {@code j}'s of {@code from}, whatever it is. */
+    void copy(int i, Outcomes from, int j) {
+        if (from.status[j] == PRESENT) {
+            present(i, from.values[j]);
+        } else if (from.status[j] == ABSENT) {
+            absent(i);
+        } else {
+            failed(i, from.errors[j]);
+        }
+    }
+
     public Object value(int i) {
         return values[i];
     }

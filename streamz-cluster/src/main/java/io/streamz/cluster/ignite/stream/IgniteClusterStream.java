@@ -8,6 +8,7 @@ import io.streamz.cluster.ignite.driver.AccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.ElementDispatcher;
+import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.ElementOp;
@@ -88,6 +89,19 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     public <S, R> ClusterStream<R> accumulateWithState(BiFunctionEx<S, ? super T, Accumulated<S, R>> f, S start) {
         return accumulateStep(new AccumulateOp(Serializability.require(f, "cluster accumulateWithState function"), true,
                 Serializability.require(start, "accumulateWithState start"), true));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, S> ClusterStream<S> accumulateByKey(FunctionEx<? super T, ? extends K> key, BiFunctionEx<S, ? super T, S> f, S start) {
+        FunctionEx<Object, Object> keyOf = (FunctionEx<Object, Object>) Serializability.require(key, "cluster accumulateByKey key function");
+        AccumulateOp op = new AccumulateOp(Serializability.require(f, "cluster accumulateByKey function"), true,
+                Serializability.require(start, "accumulateByKey start"), false);
+        cluster.checkOpen();
+        Uses uses = new Uses();
+        KeyedAccumulateDispatcher dispatcher = new KeyedAccumulateDispatcher(cluster, ShippedOp.of(keyOf), ShippedOp.of(op),
+                uses, stepName("accumulateByKey", op.function()));
+        return step("accumulateByKey", dispatcher, op.function(), uses, false, true);
     }
 
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {

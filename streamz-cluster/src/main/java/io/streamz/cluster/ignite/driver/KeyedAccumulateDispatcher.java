@@ -1,0 +1,347 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.config.DriverKeys;
+import io.streamz.cluster.ignite.job.AccumulateOp;
+import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.job.JobInputs;
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.KeyJob;
+import io.streamz.cluster.ignite.job.KeyedAccumulateJob;
+import io.streamz.cluster.ignite.job.Outcomes;
+import io.streamz.cluster.ignite.job.ShippedOp;
+import io.streamz.cluster.ignite.job.TaskLimit;
+import io.streamz.function.FunctionEx;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.lang.IgniteUuid;
+
+/**
+ * Sends the elements of a cluster {@code accumulateByKey} in two stages. First their keys: elements
+ * whose inputs are complete leave in emit order, up to {@link BatchPolicy#MAX_BATCH} in one
+ * {@link KeyJob} where their inputs lie, one such task at a time; the keys come back serialized.
+ * Then each element joins the line of its key's partition (the key's hash of its serialized form),
+ * where it waits while a task has elements of that line out: a line has one {@link KeyedAccumulateJob}
+ * out at a time. A task takes the waiting elements of lines without a task out whose partitions lie
+ * on one server, whatever their keys, up to the size {@link BatchPolicy} gives from the measured time
+ * per element (one element for slow functions, so that they spread over the servers' threads), and
+ * runs on that server. So one key's elements are applied in emit order, while different
+ * partitions run at once on all servers. Each element gets its line's next sequence number, which
+ * the job checks against its key's state so that a re-run never applies it twice. An element whose
+ * input failed or was filtered out is not applied, nor one whose key function failed. {@link #submit}
+ * must be called in emit order (the step node synchronizes it). The states, one entry per key (see
+ * {@link DriverKeys#perKey}), are removed when the step is destroyed, when this dispatcher is
+ * garbage, or when the driver leaves.
+ */
+public final class KeyedAccumulateDispatcher implements Dispatcher {
+
+    private final ClusterContext cluster;
+    private final ShippedOp<FunctionEx<Object, Object>> key;
+    private final ShippedOp<AccumulateOp> op;
+    private final Uses uses;
+    private final String what;
+    private final AffinityKey<IgniteUuid> stepKey;
+    /** Elements waiting for their key, in emit order. */
+    private final ArrayDeque<Item> line = new ArrayDeque<>();
+    private final Map<Integer, Lane> lanes = new HashMap<>();
+    private final Set<Object> stateKeys = new HashSet<>();
+    private final Runnable pump = this::pumpKeys;
+    private final BatchPolicy policy = new BatchPolicy();
+    private boolean keying;
+    /** Elements keyed and not yet answered. */
+    private int inLanes;
+    private final IdleSignal idle = new IdleSignal();
+
+    @SuppressWarnings("unchecked")
+    public KeyedAccumulateDispatcher(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
+                                     ShippedOp<AccumulateOp> op, Uses uses, String what) {
+        this.cluster = cluster;
+        this.key = key;
+        this.op = op;
+        this.uses = uses;
+        this.what = what;
+        this.stepKey = (AffinityKey<IgniteUuid>) cluster.newKey(0);
+        cluster.register(this);
+    }
+
+    @Override
+    public void submit(Object input, Handle output) {
+        Item item = new Item(input, output);
+        synchronized (this) {
+            line.add(item);
+        }
+        CompletableFuture<?> ready = Inputs.whenReady(input);
+        if (ready == null) {
+            markReady(item);
+        } else {
+            ready.whenComplete((ignored, error) -> markReady(item));
+        }
+    }
+
+    private void markReady(Item item) {
+        synchronized (this) {
+            item.ready = true;
+        }
+        Burst.runOrDefer(pump);
+    }
+
+    // ---------------------------------------------------------------- stage 1: keys
+
+    private void pumpKeys() {
+        List<Item> settled = new ArrayList<>();
+        List<Item> batch = new ArrayList<>();
+        synchronized (this) {
+            if (keying) {
+                return;
+            }
+            while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
+                Item item = line.poll();
+                boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
+                (skipped ? settled : batch).add(item);
+            }
+            keying = !batch.isEmpty();
+        }
+        for (Item item : settled) {
+            if (cluster.isClosed()) {
+                TaskPlan.abandon(item, cluster.closedError());
+            } else {
+                TaskPlan.settleWithoutTask(item);
+            }
+        }
+        if (!batch.isEmpty()) {
+            sendKeys(batch);
+        }
+        signalIfIdle();
+    }
+
+    private void sendKeys(List<Item> items) {
+        JobInputs inputs;
+        try {
+            // Reads without claiming: the inputs stay for the accumulate's task, which consumes them.
+            JobInputs.Builder builder = JobInputs.builder();
+            Map<Batch, Integer> unclaimed = new IdentityHashMap<>();
+            items.forEach(item -> Inputs.describe(item.input, builder, unclaimed));
+            inputs = builder.build(cluster.codec());
+        } catch (RuntimeException unmarshallable) {
+            keyed(items, null, unmarshallable);
+            return;
+        }
+        int location = Inputs.location(items.get(0).input);
+        int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
+        TaskLimit limit = cluster.timeouts().limit(what);
+        KeyJob job = new KeyJob(key, inputs, limit);
+        UUID server = cluster.placement().primary(partition);
+        cluster.placement().started(server);
+        ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
+                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
+                .whenComplete((result, error) -> {
+                    cluster.placement().finished(server);
+                    cluster.timeouts().report(limit, result);
+                    keyed(items, result, error);
+                });
+    }
+
+    /** The keys came back ({@code result}) or not ({@code error}): elements join their lines or fail. */
+    private void keyed(List<Item> items, JobResult result, Throwable error) {
+        Throwable[] errors = result == null ? null : result.errors(cluster.codec());
+        Object[] keys = result == null ? null : result.values(cluster.codec());
+        List<Runnable> failed = new ArrayList<>();
+        synchronized (this) {
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (error != null || result.status(i) != Outcomes.PRESENT) {
+                    Throwable reason = error != null ? error : errors[i];
+                    failed.add(() -> TaskPlan.abandon(item, reason));
+                    continue;
+                }
+                byte[] serialized = (byte[]) keys[i];
+                int partition = Math.floorMod(Arrays.hashCode(serialized), Caches.PARTITIONS);
+                Object stateKey = DriverKeys.perKey(stepKey, serialized, partition);
+                if (stateKeys.add(stateKey)) {
+                    cluster.registerState(this, stateKey);
+                }
+                Lane lane = lanes.computeIfAbsent(partition, Lane::new);
+                lane.waiting.add(new Keyed(item, stateKey));
+                inLanes++;
+            }
+            keying = false;
+        }
+        Burst.run(() -> failed.forEach(Runnable::run));
+        pumpLanes();
+        pumpKeys();
+    }
+
+    // ---------------------------------------------------------------- stage 2: per-partition lines
+
+    /** The elements of the keys of one partition, waiting in emit order, and whether a task has some out. */
+    private static final class Lane {
+        final int partition;
+        final ArrayDeque<Keyed> waiting = new ArrayDeque<>();
+        boolean inFlight;
+        long nextSeq = 1;
+
+        Lane(int partition) {
+            this.partition = partition;
+        }
+    }
+
+    private record Keyed(Item item, Object stateKey) {
+    }
+
+    /** Elements of the lanes of one server, each with its lane's sequence number. */
+    private record Task(List<Lane> lanes, List<Keyed> elements, long[] seqs) {
+    }
+
+    /** Sends every task that can go: the waiting elements of each lane without a task out. */
+    private void pumpLanes() {
+        while (true) {
+            Task task;
+            synchronized (this) {
+                task = nextTask();
+            }
+            if (task == null) {
+                return;
+            }
+            if (cluster.isClosed()) {
+                finish(task, null, () -> task.elements.forEach(k -> TaskPlan.abandon(k.item, cluster.closedError())));
+            } else {
+                send(task);
+            }
+        }
+    }
+
+    /**
+     * The waiting elements of lanes without a task out whose partitions lie on one server, up to the
+     * policy's batch size, the lanes taken marked as having a task out; {@code null} when none waits.
+     */
+    private Task nextTask() {
+        int limit = policy.batchLimit();
+        List<Lane> taken = new ArrayList<>();
+        List<Keyed> elements = new ArrayList<>();
+        List<Long> seqs = new ArrayList<>();
+        UUID server = null;
+        for (Lane lane : lanes.values()) {
+            if (lane.inFlight || lane.waiting.isEmpty()) {
+                continue;
+            }
+            UUID primary = cluster.placement().primary(lane.partition);
+            if (!taken.isEmpty() && !Objects.equals(primary, server)) {
+                continue;
+            }
+            server = primary;
+            taken.add(lane);
+            lane.inFlight = true;
+            while (!lane.waiting.isEmpty() && elements.size() < limit) {
+                elements.add(lane.waiting.poll());
+                seqs.add(lane.nextSeq++);
+            }
+            if (elements.size() >= limit) {
+                break;
+            }
+        }
+        return taken.isEmpty() ? null : new Task(taken, elements, seqs.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private void send(Task task) {
+        List<Item> items = new ArrayList<>(task.elements.size());
+        Object[] stateKeysOfTask = new Object[task.elements.size()];
+        for (int i = 0; i < task.elements.size(); i++) {
+            items.add(task.elements.get(i).item);
+            stateKeysOfTask[i] = task.elements.get(i).stateKey;
+        }
+        int partition = task.lanes.get(0).partition;
+        Batch out = new Batch(cluster, partition, uses);
+        TaskPlan plan;
+        try {
+            // The job may always remove its inputs: a re-run answers from the state entries.
+            plan = TaskPlan.of(items, true, cluster.codec());
+        } catch (RuntimeException unmarshallable) {
+            finish(task, null, () -> items.forEach(item -> TaskPlan.abandon(item, unmarshallable)));
+            return;
+        }
+        TaskLimit limit = cluster.timeouts().limit(what);
+        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, plan.inputs, out.key(),
+                out.returnsValues(), plan.consumed, limit);
+        UUID server = cluster.placement().primary(partition);
+        cluster.placement().started(server);
+        // A retry goes to the first partition's new node; the others' states are reached from there.
+        ClusterCall.start(cluster, cluster::execute, what, limit,
+                        () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
+                .whenComplete((result, error) -> {
+                    cluster.placement().finished(server);
+                    cluster.timeouts().report(limit, result);
+                    plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> finish(task, result, () -> { }));
+                });
+    }
+
+    /** The task is over: settles what {@code settle} does, then sends its lanes' next elements. */
+    private void finish(Task task, JobResult result, Runnable settle) {
+        Burst.run(settle);
+        synchronized (this) {
+            task.lanes.forEach(lane -> lane.inFlight = false);
+            inLanes -= task.elements.size();
+            if (result != null) {
+                policy.record(task.elements.size(), result.nanos());
+            }
+        }
+        pumpLanes();
+        signalIfIdle();
+    }
+
+    // ---------------------------------------------------------------- idle, release, abandon
+
+    @Override
+    public synchronized CompletableFuture<Void> idle() {
+        return idle.await(busy());
+    }
+
+    private boolean busy() {
+        return !line.isEmpty() || keying || inLanes > 0;
+    }
+
+    private void signalIfIdle() {
+        CompletableFuture<Void> due;
+        synchronized (this) {
+            due = idle.release(busy());
+        }
+        IdleSignal.complete(due);
+    }
+
+    /** Removes the states once the elements sent are applied: a job still running would write them again. */
+    @Override
+    public void release() {
+        idle().whenComplete((ignored, error) -> {
+            List<Object> keys;
+            synchronized (this) {
+                keys = new ArrayList<>(stateKeys);
+            }
+            keys.forEach(cluster::forgetState);
+        });
+    }
+
+    @Override
+    public void abandon(Throwable reason) {
+        List<Item> dropped = new ArrayList<>();
+        synchronized (this) {
+            dropped.addAll(line);
+            line.clear();
+            for (Lane lane : lanes.values()) {
+                lane.waiting.forEach(k -> dropped.add(k.item));
+                inLanes -= lane.waiting.size();
+                lane.waiting.clear();
+            }
+        }
+        dropped.forEach(item -> TaskPlan.abandon(item, reason));
+        signalIfIdle();
+    }
+}

@@ -1,0 +1,70 @@
+package io.streamz.cluster.ignite.job;
+
+import io.streamz.function.FunctionEx;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/**
+ * The keys of a batch of elements of a keyed accumulate, run where their inputs lie: applies the key
+ * function to each element and returns each key in serialized form (the form keys are compared and
+ * placed by), or the exception it failed with; a {@code null} key fails its element. Reads its
+ * inputs and consumes none (the accumulate's job does), so a re-run answers the same.
+ */
+public final class KeyJob implements IgniteCallable<JobResult> {
+    private static final long serialVersionUID = 1L;
+
+    private final ShippedOp<FunctionEx<Object, Object>> key;
+    private final JobInputs inputs;
+    private final TaskLimit limit;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    public KeyJob(ShippedOp<FunctionEx<Object, Object>> key, JobInputs inputs, TaskLimit limit) {
+        this.key = key;
+        this.inputs = inputs;
+        this.limit = limit;
+    }
+
+    @Override
+    public JobResult call() {
+        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
+        Codec codec = new Codec(ignite, getClass().getClassLoader());
+        Object[] values = inputs.resolve(data, codec);
+        FunctionEx<Object, Object> function = key.get(getClass().getClassLoader());
+        Outcomes out = new Outcomes(values.length);
+        long start = System.nanoTime();
+        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
+            for (int i = 0; i < values.length; i++) {
+                Object value = values[i];
+                int index = i;
+                watch.apply(i, out, () -> out.present(index, codec.encode(keyOf(function, value))));
+            }
+        }
+        return out.result(System.nanoTime() - start, false, true, codec);
+    }
+
+    private static Object keyOf(FunctionEx<Object, Object> function, Object value) {
+        Object key = function.apply(value);
+        if (key == null) {
+            throw new NullPointerException("the accumulateByKey key function returned null for " + value
+                    + ": return a key for every element (a null key has no server to live on)");
+        }
+        return key;
+    }
+
+    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
+    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+    }
+}

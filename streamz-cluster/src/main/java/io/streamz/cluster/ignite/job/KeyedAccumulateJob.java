@@ -1,0 +1,182 @@
+package io.streamz.cluster.ignite.job;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteCache;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/**
+ * A batch of elements of a keyed accumulate, of keys whose partitions lie on one server, run on the
+ * node holding the first of them (the driver has one batch per partition out at a time, and sends a
+ * partition's elements in emit order). Element {@code i} has the state entry {@code stateKeys[i]} and
+ * its partition's sequence number {@code seqs[i]}; each key's entry
+ * records the number of its last element applied and the outcomes of its elements in that batch,
+ * written after the batch's outcomes are stored. A re-run after a failover therefore applies the
+ * elements of a key whose entry did not get written and answers the others' as the first run did:
+ * no element is applied twice. An element whose function fails or runs past the task timeout (see
+ * {@link ElementWatch}) leaves its key's state as it was; a batch given up because the function
+ * ignored the interrupt is recorded as applied, all failed, with the states as before it.
+ */
+public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
+    private static final long serialVersionUID = 1L;
+
+    private final ShippedOp<AccumulateOp> op;
+    private final Object[] stateKeys;
+    private final long[] seqs;
+    private final JobInputs inputs;
+    /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
+    private final Object outputKey;
+    private final boolean returnValues;
+    private final Object[] consumed;
+    private final TaskLimit limit;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, JobInputs inputs,
+                              Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
+        this.op = op;
+        this.stateKeys = stateKeys;
+        this.seqs = seqs;
+        this.inputs = inputs;
+        this.outputKey = outputKey;
+        this.returnValues = returnValues;
+        this.consumed = consumed;
+        this.limit = limit;
+    }
+
+    @Override
+    public JobResult call() {
+        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
+        IgniteCache<Object, byte[]> states = ignite.cache(Caches.STATE);
+        Codec codec = new Codec(ignite, getClass().getClassLoader());
+        AccumulateOp function = op.get(getClass().getClassLoader());
+        Map<Object, List<Integer>> elementsByKey = elementsByKey();
+        Map<Object, byte[]> stored = states.getAll(elementsByKey.keySet());
+        Map<Object, AccumulateState> before = new HashMap<>();
+        Outcomes out = new Outcomes(stateKeys.length);
+        boolean anyToApply = false;
+        for (Map.Entry<Object, List<Integer>> key : elementsByKey.entrySet()) {
+            byte[] bytes = stored.get(key.getKey());
+            AccumulateState state = bytes == null ? function.initial() : codec.decode(bytes);
+            if (appliedAlready(state, key.getValue())) {
+                replay(state, key.getValue(), out);
+            } else {
+                before.put(key.getKey(), state);
+                anyToApply = true;
+            }
+        }
+        long start = System.nanoTime();
+        Map<Object, AccumulateState> after = anyToApply ? apply(function, before, data, codec, states, out) : Map.of();
+        long nanos = System.nanoTime() - start;
+        if (outputKey != null) {
+            data.put(outputKey, codec.encode(out));
+        }
+        Map<Object, byte[]> written = new LinkedHashMap<>();
+        after.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), out))));
+        states.putAll(written);
+        if (consumed.length > 0) {
+            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
+        }
+        return out.result(nanos, outputKey != null, returnValues, codec);
+    }
+
+    /** Applies the elements of the keys in {@code before}, in order; returns their new states. */
+    private Map<Object, AccumulateState> apply(AccumulateOp function, Map<Object, AccumulateState> before,
+                                               IgniteCache<Object, byte[]> data, Codec codec,
+                                               IgniteCache<Object, byte[]> states, Outcomes out) {
+        // Inputs are gone only if a first run removed them, after writing every key's state: then
+        // nothing is left to apply and this is not reached.
+        Object[] values = inputs.resolve(data, codec);
+        Map<Object, AccumulateState> current = new HashMap<>(before);
+        AccumulateState[] next = new AccumulateState[1];
+        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> giveUp(before, states, codec))) {
+            for (int i = 0; i < values.length; i++) {
+                AccumulateState state = current.get(stateKeys[i]);
+                if (state == null) {
+                    continue;
+                }
+                Object value = values[i];
+                int index = i;
+                if (watch.apply(i, out, () -> next[0] = function.apply(state, value, out, index))) {
+                    current.put(stateKeys[i], next[0]);
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Each state key of the batch, in order of first appearance, with its elements' indexes in order. */
+    private Map<Object, List<Integer>> elementsByKey() {
+        Map<Object, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < stateKeys.length; i++) {
+            byKey.computeIfAbsent(stateKeys[i], k -> new ArrayList<>()).add(i);
+        }
+        return byKey;
+    }
+
+    /** Whether a first run of this batch wrote this key's state; fails when the state is past the batch. */
+    private boolean appliedAlready(AccumulateState state, List<Integer> elements) {
+        long first = seqs[elements.get(0)];
+        long last = seqs[elements.get(elements.size() - 1)];
+        if (state.lastSeq() < first) {
+            return false;
+        }
+        if (state.lastSeq() != last || state.lastOutcomes() == null) {
+            throw new IllegalStateException("accumulateByKey applied elements up to " + state.lastSeq()
+                    + " of this key already, which is not this batch's last of it, " + last);
+        }
+        return true;
+    }
+
+    private static void replay(AccumulateState state, List<Integer> elements, Outcomes out) {
+        for (int j = 0; j < elements.size(); j++) {
+            out.copy(elements.get(j), state.lastOutcomes(), j);
+        }
+    }
+
+    /** {@code state} after the batch: its last element's number and its elements' outcomes. */
+    private AccumulateState record(AccumulateState state, List<Integer> elements, Outcomes out) {
+        Outcomes own = new Outcomes(elements.size());
+        for (int j = 0; j < elements.size(); j++) {
+            own.copy(j, out, elements.get(j));
+        }
+        return state.applied(seqs[elements.get(elements.size() - 1)], own);
+    }
+
+    /**
+     * The function ignored the interrupt and the driver is about to fail this batch: records the keys
+     * still to apply as applied, every element failed, with their states as before, so that the next
+     * batch follows on (this job, when the function returns at last, writes nothing).
+     */
+    private void giveUp(Map<Object, AccumulateState> before, IgniteCache<Object, byte[]> states, Codec codec) {
+        Outcomes failed = new Outcomes(stateKeys.length);
+        for (int i = 0; i < stateKeys.length; i++) {
+            failed.failed(i, limit.ignoredInterrupt());
+        }
+        Map<Object, List<Integer>> elementsByKey = elementsByKey();
+        Map<Object, byte[]> written = new LinkedHashMap<>();
+        before.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), failed))));
+        states.putAll(written);
+    }
+
+    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
+    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+    }
+}
