@@ -208,14 +208,36 @@ public final class IgniteCluster implements Cluster {
         return discoveryAddresses;
     }
 
-    /** How many results wait in the cluster's data cache (those of every driver of the cluster). */
+    /**
+     * How many results wait in the cluster's data cache (those of every driver of the cluster). Waits
+     * up to the operation timeout for the servers.
+     *
+     * @throws ClusterUnavailableException when the cluster is closed, or no server answered in time
+     */
     public int storedResults() {
-        return client.cache(Caches.DATA).size();
+        return count(Caches.DATA, "results");
     }
 
-    /** How many accumulate states the cluster holds (those of every driver of the cluster). */
+    /**
+     * How many accumulate states the cluster holds (those of every driver of the cluster). Waits up to
+     * the operation timeout for the servers.
+     *
+     * @throws ClusterUnavailableException when the cluster is closed, or no server answered in time
+     */
     public int storedStates() {
-        return client.cache(Caches.STATE).size();
+        return count(Caches.STATE, "states");
+    }
+
+    private int count(String cache, String what) {
+        context.checkOpen();
+        try {
+            return client.cache(cache).sizeAsync().get(options.operationTimeout().toMillis());
+        } catch (RuntimeException e) {
+            // Disconnected, stopped, timed out: Ignite says it with several exception types.
+            throw new ClusterUnavailableException(name + " could not count its stored " + what + " within "
+                    + options.operationTimeout().toMillis() / 1000.0 + " s: no server answered; are its servers running? "
+                    + "Last error: " + e, e);
+        }
     }
 
     /** E.g. {@code local Ignite cluster of 2 servers}, {@code Ignite cluster at 172.17.0.2:47500}. */

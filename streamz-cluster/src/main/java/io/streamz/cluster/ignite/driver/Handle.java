@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
- * (right after {@code scatter}), or the result of a cluster step, which stays on the cluster as
+ * (right after {@code scatter}; kept with its encoded form, which the first cluster step ships), or the result of a cluster step, which stays on the cluster as
  * element {@link #index()} of a stored {@link Batch}. A result handle completes when its task
  * answered: present, absent (filtered out) or failed with the user function's exception.
  */
@@ -14,26 +14,49 @@ public final class Handle {
     private final CompletableFuture<Void> ready;
     private final boolean inline;
     private final Object inlineValue;
+    private final byte[] encoded;
     // Written before ready completes; the completion publishes them.
     private Batch batch;
     private int index;
     private boolean absent;
     private Throwable failure;
 
-    private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue) {
+    private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue, byte[] encoded) {
         this.ready = ready;
         this.inline = inline;
         this.inlineValue = inlineValue;
+        this.encoded = encoded;
     }
 
     /** A handle to the result of a step, pending until the step answers. */
     public Handle() {
-        this(new CompletableFuture<>(), false, null);
+        this(new CompletableFuture<>(), false, null, null);
     }
 
-    /** A handle to a value still on the driver. */
-    public static Handle inline(Object value) {
-        return new Handle(DONE, true, value);
+    /** A handle to a value still on the driver, and its {@code encoded} form (see {@code ElementEncoder}). */
+    public static Handle inline(Object value, byte[] encoded) {
+        return new Handle(DONE, true, value, encoded);
+    }
+
+    /** A handle to an element that failed before reaching the cluster. */
+    public static Handle failed(Throwable error) {
+        Handle handle = new Handle();
+        handle.fail(error);
+        return handle;
+    }
+
+    /**
+     * How many encoded bytes of values still on the driver {@code input} (a handle, or a {@code List}
+     * of inputs made by zip, partition or a window) holds: what a task ships for it.
+     */
+    public static long shippedBytes(Object input) {
+        long[] bytes = {0};
+        Inputs.forEachHandle(input, h -> {
+            if (h.isInline()) {
+                bytes[0] += h.encoded.length - 1; // less the codec's tag
+            }
+        });
+        return bytes[0];
     }
 
     public CompletableFuture<Void> ready() {
@@ -50,6 +73,11 @@ public final class Handle {
 
     public Object inlineValue() {
         return inlineValue;
+    }
+
+    /** The encoded form of the {@link #inlineValue()}, encoded once at {@code scatter}. */
+    byte[] encoded() {
+        return encoded;
     }
 
     /** The stored batch holding this result; only for a present result. */

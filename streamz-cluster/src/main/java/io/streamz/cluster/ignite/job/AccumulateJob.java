@@ -57,7 +57,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
             return replay(state, data, codec);
         }
         Object[] values = inputs.resolve(data, codec);
-        Outcomes out = new Outcomes(values.length);
+        Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         for (int i = 0; i < values.length; i++) {
             try {
@@ -71,7 +71,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         }
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
-            data.put(outputKey, codec.encode(out));
+            data.put(outputKey, out.encoded(codec));
         }
         states.put(stateKey, codec.encode(state.applied(lastSeq, out)));
         removeConsumed(data);

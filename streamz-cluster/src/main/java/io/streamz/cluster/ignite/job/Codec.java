@@ -73,6 +73,11 @@ public final class Codec {
         }
     }
 
+    /** The marshalled size of what {@link #encode} returned, without the tag saying how. */
+    static long bodySize(byte[] encoded) {
+        return encoded.length - 1L;
+    }
+
     /** Java serialization of {@code value}, e.g. a user function. */
     public static byte[] javaSerialized(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

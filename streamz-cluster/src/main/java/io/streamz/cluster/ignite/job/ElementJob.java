@@ -50,7 +50,7 @@ public final class ElementJob implements IgniteCallable<JobResult> {
             return replay(data, codec, missing);
         }
         ElementOp function = op.get(getClass().getClassLoader());
-        Outcomes out = new Outcomes(values.length);
+        Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         for (int i = 0; i < values.length; i++) {
             try {
@@ -66,7 +66,7 @@ public final class ElementJob implements IgniteCallable<JobResult> {
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
         if (stored) {
-            data.put(outputKey, codec.encode(out));
+            data.put(outputKey, out.encoded(codec));
         }
         if (consumed.length > 0) {
             data.removeAll(new HashSet<>(Arrays.asList(consumed)));

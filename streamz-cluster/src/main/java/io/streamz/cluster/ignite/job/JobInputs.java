@@ -11,8 +11,8 @@ import java.util.Map;
 import org.apache.ignite.IgniteCache;
 
 /**
- * The inputs of a job's elements: each is a value shipped from the driver (all of them encoded
- * together by {@link Codec}), a {@link Ref} to an element of a batch stored in the data cache, or a
+ * The inputs of a job's elements: each is a value shipped from the driver (encoded one by one at
+ * {@code scatter}, see {@link ElementEncoder}, and decoded here), a {@link Ref} to an element of a batch stored in the data cache, or a
  * {@link Composite} (a {@code List} of handles made by zip, partition or a window) whose parts are
  * resolved the same way into a {@code List}. The job reads every stored batch it needs with one
  * {@code getAll}, locally when the batches lie on its node.
@@ -23,10 +23,10 @@ public final class JobInputs implements Serializable {
     private final Object[] keys;
     /** Per element: {@code null} for the shipped value of the same index, else a Ref or a Composite. */
     private final Object[] items;
-    /** The shipped values, encoded: those of the elements first, then those inside composites. */
-    private final byte[] shipped;
+    /** The shipped values, each encoded: those of the elements first, then those inside composites; or {@code null}. */
+    private final byte[][] shipped;
 
-    private JobInputs(Object[] keys, Object[] items, byte[] shipped) {
+    private JobInputs(Object[] keys, Object[] items, byte[][] shipped) {
         this.keys = keys;
         this.items = items;
         this.shipped = shipped;
@@ -57,13 +57,23 @@ public final class JobInputs implements Serializable {
                 batches[k] = codec.<Outcomes>decode(bytes).values();
             }
         }
-        Object[] values = shipped == null ? new Object[items.length] : codec.decode(shipped);
+        Object[] values = shipped == null ? new Object[items.length] : decoded(shipped, codec);
         for (int i = 0; i < items.length; i++) {
             if (items[i] != null) {
                 values[i] = resolve(items[i], batches, values);
             }
         }
         return Arrays.copyOf(values, items.length);
+    }
+
+    private static Object[] decoded(byte[][] encoded, Codec codec) {
+        Object[] values = new Object[encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+            if (encoded[i] != null) {
+                values[i] = codec.decode(encoded[i]);
+            }
+        }
+        return values;
     }
 
     private static Object resolve(Object item, Object[][] batches, Object[] shipped) {
@@ -118,15 +128,15 @@ public final class JobInputs implements Serializable {
         private final List<Object> keys = new ArrayList<>();
         private final Map<Object, Integer> keyIndex = new IdentityHashMap<>();
         private final List<Object> items = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
-        private final List<Object> nestedValues = new ArrayList<>();
+        private final List<byte[]> values = new ArrayList<>();
+        private final List<byte[]> nestedValues = new ArrayList<>();
         private boolean anyShipped;
 
         private Builder() {
         }
 
-        /** The next element's input is {@code value}, shipped from the driver. */
-        public Builder addValue(Object value) {
+        /** The next element's input is a value shipped from the driver, {@code encoded} by {@link ElementEncoder}. */
+        public Builder addValue(byte[] value) {
             items.add(null);
             values.add(value);
             anyShipped = true;
@@ -151,8 +161,8 @@ public final class JobInputs implements Serializable {
             return new Ref(k, index);
         }
 
-        /** A value shipped from the driver as part of a composite. */
-        public Object nestedValue(Object value) {
+        /** A value shipped from the driver as part of a composite, {@code encoded} by {@link ElementEncoder}. */
+        public Object nestedValue(byte[] value) {
             nestedValues.add(value);
             anyShipped = true;
             return new Shipped(-nestedValues.size());
@@ -163,16 +173,16 @@ public final class JobInputs implements Serializable {
             return new Composite(parts.toArray());
         }
 
-        public JobInputs build(Codec codec) {
+        public JobInputs build() {
             Object[] elements = items.toArray();
-            byte[] shipped = null;
+            byte[][] shipped = null;
             if (anyShipped) {
-                List<Object> all = new ArrayList<>(values);
+                List<byte[]> all = new ArrayList<>(values);
                 all.addAll(nestedValues);
                 for (Object item : elements) {
                     renumber(item, values.size());
                 }
-                shipped = codec.encode(all.toArray());
+                shipped = all.toArray(byte[][]::new);
             }
             return new JobInputs(keys.toArray(), elements, shipped);
         }
