@@ -123,6 +123,32 @@ class IgniteClusterTest {
     }
 
     @Test
+    void storedCountsFailNamingTheClusterOnceItsServersAreGone() {
+        IgniteClusterOptions options = IgniteClusterOptions.defaults().withOperationTimeout(Duration.ofSeconds(1));
+        try (IgniteCluster small = IgniteCluster.local(1, options)) {
+            assertEquals(0, small.storedResults());
+            small.serverNames().forEach(name -> Ignition.stop(name, true));
+
+            ClusterUnavailableException results = assertThrows(ClusterUnavailableException.class, small::storedResults);
+            ClusterUnavailableException states = assertThrows(ClusterUnavailableException.class, small::storedStates);
+
+            assertTrue(results.getMessage().startsWith("local Ignite cluster of 1 server could not count its stored results"),
+                    results.getMessage());
+            assertTrue(states.getMessage().contains("stored states"), states.getMessage());
+        }
+    }
+
+    @Test
+    void storedCountsOfAClosedClusterSayItIsClosed() {
+        IgniteCluster small = IgniteCluster.local(1);
+        small.close();
+
+        ClusterUnavailableException error = assertThrows(ClusterUnavailableException.class, small::storedResults);
+
+        assertTrue(error.getMessage().contains("is closed"), error.getMessage());
+    }
+
+    @Test
     void refusesArgumentsThatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> IgniteCluster.local(0));
         assertThrows(IllegalArgumentException.class, () -> IgniteCluster.connect(new String[0]));
