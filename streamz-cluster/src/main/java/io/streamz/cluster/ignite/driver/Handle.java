@@ -4,9 +4,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
- * (right after {@code scatter}; kept with its encoded form, which the first cluster step ships), or the result of a cluster step, which stays on the cluster as
- * element {@link #index()} of a stored {@link Batch}. A result handle completes when its task
- * answered: present, absent (filtered out) or failed with the user function's exception.
+ * (right after {@code scatter}; kept with its encoded form, which the first cluster step ships), or
+ * the result of a cluster step, which stays on the cluster as element {@link #index()} of a stored
+ * {@link Batch}. A result handle completes when its task answered: present, absent (filtered out) or
+ * failed with the user function's exception (or failed at once, when the element could not be sent).
  */
 public final class Handle {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);

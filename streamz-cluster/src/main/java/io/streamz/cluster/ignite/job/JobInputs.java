@@ -12,10 +12,10 @@ import org.apache.ignite.IgniteCache;
 
 /**
  * The inputs of a job's elements: each is a value shipped from the driver (encoded one by one at
- * {@code scatter}, see {@link ElementEncoder}, and decoded here), a {@link Ref} to an element of a batch stored in the data cache, or a
- * {@link Composite} (a {@code List} of handles made by zip, partition or a window) whose parts are
- * resolved the same way into a {@code List}. The job reads every stored batch it needs with one
- * {@code getAll}, locally when the batches lie on its node.
+ * {@code scatter} by {@link ElementEncoder}, decoded here), a {@link Ref} to an element of a batch
+ * stored in the data cache, or a {@link Composite} (a {@code List} of handles made by zip, partition
+ * or a window) whose parts are resolved the same way into a {@code List}. The job reads every stored
+ * batch it needs with one {@code getAll}, locally when the batches lie on its node.
  */
 public final class JobInputs implements Serializable {
     private static final long serialVersionUID = 1L;
