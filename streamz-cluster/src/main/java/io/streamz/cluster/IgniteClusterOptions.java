@@ -22,11 +22,18 @@ import java.util.Objects;
  *                         keeps one element far from exhausting a server's heap (the Docker image's
  *                         servers run with 256 MiB; an element exists several times over while a task
  *                         runs: marshalled, unmarshalled, its result, the result's backup)
+ * @param maxBytesInFlight how many marshalled bytes of elements sent from this driver may wait for
+ *                         their tasks to answer: above it, {@code emit} blocks at {@code scatter}
+ *                         until tasks answer (back pressure), so that many elements just under
+ *                         {@code maxElementBytes} cannot exhaust the servers together either. The
+ *                         default, 64 MiB, is eight elements of the largest size, and far more than
+ *                         small elements ever reach (a thousand 1 KiB elements are 1 MiB)
  */
-public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
-    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element. */
-    public static final IgniteClusterOptions DEFAULTS =
-            new IgniteClusterOptions(Duration.ofSeconds(15), 8, Duration.ofSeconds(60), 8L * 1024 * 1024);
+public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
+                                   long maxBytesInFlight) {
+    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element, 64 MiB in flight. */
+    public static final IgniteClusterOptions DEFAULTS = new IgniteClusterOptions(Duration.ofSeconds(15), 8,
+            Duration.ofSeconds(60), 8L * 1024 * 1024, 64L * 1024 * 1024);
 
     public IgniteClusterOptions {
         Objects.requireNonNull(operationTimeout, "operationTimeout must not be null: the default is 15 s");
@@ -43,11 +50,19 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         if (maxElementBytes < 1) {
             throw new IllegalArgumentException("maxElementBytes must be positive, was " + maxElementBytes);
         }
+        if (maxBytesInFlight < 1) {
+            throw new IllegalArgumentException("maxBytesInFlight must be positive, was " + maxBytesInFlight);
+        }
     }
 
     /** Options with the given operation timeout and threads, the defaults otherwise. */
     public IgniteClusterOptions(Duration operationTimeout, int threads) {
         this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes);
+    }
+
+    /** Options with the given settings and the default {@link #maxBytesInFlight()}. */
+    public IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
+        this(operationTimeout, threads, taskTimeout, maxElementBytes, DEFAULTS.maxBytesInFlight);
     }
 
     /** The defaults: {@link #DEFAULTS}. */
@@ -56,20 +71,25 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
     }
 
     public IgniteClusterOptions withOperationTimeout(Duration timeout) {
-        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes);
+        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight);
     }
 
     public IgniteClusterOptions withThreads(int threadsPerServer) {
-        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes);
+        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, maxBytesInFlight);
     }
 
     /** Options whose cluster tasks are cancelled after {@code timeout}: see {@link #taskTimeout()}. */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
-        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes);
+        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, maxBytesInFlight);
     }
 
     /** Options that refuse, at {@code emit}, elements larger than {@code bytes} marshalled: see {@link #maxElementBytes()}. */
     public IgniteClusterOptions withMaxElementBytes(long bytes) {
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, maxBytesInFlight);
+    }
+
+    /** Options whose {@code emit} waits while more than {@code bytes} are in flight: see {@link #maxBytesInFlight()}. */
+    public IgniteClusterOptions withMaxBytesInFlight(long bytes) {
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, bytes);
     }
 }

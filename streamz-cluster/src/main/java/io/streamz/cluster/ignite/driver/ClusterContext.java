@@ -52,6 +52,7 @@ public final class ClusterContext {
     private final Codec codec;
     private final Placement placement;
     private final Remover remover;
+    private final BytesInFlight bytesInFlight;
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
@@ -77,6 +78,7 @@ public final class ClusterContext {
         this.codec = new Codec(ignite, loader);
         this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
+        this.bytesInFlight = new BytesInFlight(this, options.maxBytesInFlight());
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
@@ -119,6 +121,11 @@ public final class ClusterContext {
 
     public Remover remover() {
         return remover;
+    }
+
+    /** The bytes of elements in tasks not answered yet, and what {@code scatter} waits on. */
+    public BytesInFlight bytesInFlight() {
+        return bytesInFlight;
     }
 
     /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */

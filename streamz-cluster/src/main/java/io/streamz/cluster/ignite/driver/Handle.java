@@ -51,6 +51,9 @@ public final class Handle {
      * of inputs made by zip, partition or a window) holds: what a task ships for it.
      */
     public static long shippedBytes(Object input) {
+        if (input instanceof Handle handle) {
+            return handle.inline ? handle.encoded.length - 1 : 0;
+        }
         long[] bytes = {0};
         Inputs.forEachHandle(input, h -> {
             if (h.isInline()) {

@@ -109,7 +109,8 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, Object function, Uses uses,
                                       boolean dropsElements, boolean ordered) {
         lineage.consumedBy(false);
-        StepNode step = new StepNode(node, dispatcher, operator, function, ordered, cluster.options().maxElementBytes());
+        StepNode step = new StepNode(node, dispatcher, operator, function, ordered, cluster.options().maxElementBytes(),
+                cluster.bytesInFlight());
         // An element filtered out before stays absent after: map of nothing is nothing.
         return new IgniteClusterStream<>(cluster, step, Lineage.produced(uses, dropsElements || lineage.mayBeAbsent()));
     }

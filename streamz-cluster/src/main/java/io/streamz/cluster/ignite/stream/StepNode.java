@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.stream;
 
 import io.streamz.cluster.ElementTooLargeException;
+import io.streamz.cluster.ignite.driver.BytesInFlight;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.local.core.Node;
@@ -15,7 +16,8 @@ import java.util.concurrent.CompletableFuture;
  * downstream ({@code gather}, a full {@code buffer}). An {@code ordered} step (accumulate) takes its
  * elements one at a time, so that their order is the emit order. A {@code List} of values still on
  * the driver (zip, partition or a window of scattered values) is shipped whole: when it is larger
- * than {@code maxElementBytes}, its result fails instead.
+ * than {@code maxElementBytes}, its result fails instead. The bytes of scattered values count in
+ * {@link BytesInFlight} until their result is known: the emitter waits here while too many are.
  */
 final class StepNode extends Node<Object> {
     private final Dispatcher dispatcher;
@@ -23,15 +25,17 @@ final class StepNode extends Node<Object> {
     private final Object function;
     private final boolean ordered;
     private final long maxElementBytes;
+    private final BytesInFlight inFlight;
 
     StepNode(Node<?> upstream, Dispatcher dispatcher, String operator, Object function, boolean ordered,
-             long maxElementBytes) {
+             long maxElementBytes, BytesInFlight inFlight) {
         super(upstream.scheduler());
         this.dispatcher = dispatcher;
         this.operator = operator;
         this.function = function;
         this.ordered = ordered;
         this.maxElementBytes = maxElementBytes;
+        this.inFlight = inFlight;
         upstream.connect(this);
     }
 
@@ -46,15 +50,17 @@ final class StepNode extends Node<Object> {
     }
 
     private CompletableFuture<?> step(Object x) {
-        if (x instanceof List<?> parts) {
-            // Each part passed the limit at scatter; together they may not.
-            long bytes = Handle.shippedBytes(parts);
-            if (bytes > maxElementBytes) {
-                return emitDownstream(Handle.failed(new ElementTooLargeException("a List of " + parts.size()
-                        + " scattered values (made by zip, partition or a window) for " + operatorName(), bytes, maxElementBytes)));
-            }
+        long bytes = Handle.shippedBytes(x);
+        // Each value passed the limit at scatter; a List of them may not.
+        if (bytes > maxElementBytes && x instanceof List<?> parts) {
+            return emitDownstream(Handle.failed(new ElementTooLargeException("a List of " + parts.size()
+                    + " scattered values (made by zip, partition or a window) for " + operatorName(), bytes, maxElementBytes)));
         }
         Handle result = new Handle();
+        if (bytes > 0) {
+            inFlight.admit(bytes);
+            result.ready().whenComplete((ignored, error) -> inFlight.release(bytes));
+        }
         dispatcher.submit(x, result);
         return emitDownstream(result);
     }
