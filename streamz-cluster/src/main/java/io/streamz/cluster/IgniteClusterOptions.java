@@ -22,12 +22,13 @@ import java.util.Objects;
  *                         keeps one element far from exhausting a server's heap (the Docker image's
  *                         servers run with 256 MiB; an element exists several times over while a task
  *                         runs: marshalled, unmarshalled, its result, the result's backup)
- * @param maxBytesInFlight how many marshalled bytes of elements sent from this driver may wait for
- *                         their tasks to answer: above it, {@code emit} blocks at {@code scatter}
- *                         until tasks answer (back pressure), so that many elements just under
- *                         {@code maxElementBytes} cannot exhaust the servers together either. The
- *                         default, 64 MiB, is eight elements of the largest size, and far more than
- *                         small elements ever reach (a thousand 1 KiB elements are 1 MiB)
+ * @param maxBytesInFlight how many marshalled bytes of scattered elements this driver may have
+ *                         handed to cluster steps without an answer yet: above it, {@code emit} blocks
+ *                         at the first cluster step until tasks answer (back pressure), so that many
+ *                         elements just under {@code maxElementBytes} cannot exhaust the servers
+ *                         together either. The default, 64 MiB, is eight elements of the largest
+ *                         size, and far more than small elements ever reach (a thousand 1 KiB
+ *                         elements are 1 MiB)
  */
 public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
                                    long maxBytesInFlight) {

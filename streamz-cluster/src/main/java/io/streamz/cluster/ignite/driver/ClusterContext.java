@@ -123,7 +123,7 @@ public final class ClusterContext {
         return remover;
     }
 
-    /** The bytes of elements in tasks not answered yet, and what {@code scatter} waits on. */
+    /** The bytes of scattered elements not answered yet, which cluster steps wait on. */
     public BytesInFlight bytesInFlight() {
         return bytesInFlight;
     }

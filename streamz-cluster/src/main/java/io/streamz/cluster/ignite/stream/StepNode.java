@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A cluster step (map, filter, starmap, accumulate) in the local graph of handles: each element goes
  * to the step's {@link Dispatcher}, which sends it to the cluster, and a handle to its future result
- * goes downstream at once, so the emitter never waits for the cluster here. Back pressure comes from
- * downstream ({@code gather}, a full {@code buffer}). An {@code ordered} step (accumulate) takes its
+ * goes downstream at once, so the emitter does not wait for the cluster here, unless too many bytes
+ * are in flight (below). Back pressure comes from downstream ({@code gather}, a full {@code buffer}). An {@code ordered} step (accumulate) takes its
  * elements one at a time, so that their order is the emit order. A {@code List} of values still on
  * the driver (zip, partition or a window of scattered values) is shipped whole: when it is larger
  * than {@code maxElementBytes}, its result fails instead. The bytes of scattered values count in
