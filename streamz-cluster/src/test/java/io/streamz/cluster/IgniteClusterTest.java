@@ -123,9 +123,10 @@ class IgniteClusterTest {
     }
 
     @Test
-    void storedCountsFailNamingTheClusterOnceItsServersAreGone() {
+    void storedCountsFailNamingTheClusterOnceItsServersAreGoneAndOnceItIsClosed() {
         IgniteClusterOptions options = IgniteClusterOptions.defaults().withOperationTimeout(Duration.ofSeconds(1));
-        try (IgniteCluster small = IgniteCluster.local(1, options)) {
+        IgniteCluster small = IgniteCluster.local(1, options);
+        try {
             assertEquals(0, small.storedResults());
             small.serverNames().forEach(name -> Ignition.stop(name, true));
 
@@ -135,17 +136,11 @@ class IgniteClusterTest {
             assertTrue(results.getMessage().startsWith("local Ignite cluster of 1 server could not count its stored results"),
                     results.getMessage());
             assertTrue(states.getMessage().contains("stored states"), states.getMessage());
+        } finally {
+            small.close();
         }
-    }
-
-    @Test
-    void storedCountsOfAClosedClusterSayItIsClosed() {
-        IgniteCluster small = IgniteCluster.local(1);
-        small.close();
-
-        ClusterUnavailableException error = assertThrows(ClusterUnavailableException.class, small::storedResults);
-
-        assertTrue(error.getMessage().contains("is closed"), error.getMessage());
+        ClusterUnavailableException closed = assertThrows(ClusterUnavailableException.class, small::storedResults);
+        assertTrue(closed.getMessage().contains("is closed"), closed.getMessage());
     }
 
     @Test
