@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.Codec;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,12 +53,12 @@ public final class Handle {
      */
     public static long shippedBytes(Object input) {
         if (input instanceof Handle handle) {
-            return handle.inline ? handle.encoded.length - 1 : 0;
+            return handle.inline ? Codec.bodySize(handle.encoded) : 0;
         }
         long[] bytes = {0};
         Inputs.forEachHandle(input, h -> {
             if (h.isInline()) {
-                bytes[0] += h.encoded.length - 1; // less the codec's tag
+                bytes[0] += Codec.bodySize(h.encoded);
             }
         });
         return bytes[0];

@@ -74,7 +74,7 @@ public final class Codec {
     }
 
     /** The marshalled size of what {@link #encode} returned, without the tag saying how. */
-    static long bodySize(byte[] encoded) {
+    public static long bodySize(byte[] encoded) {
         return encoded.length - 1L;
     }
 
