@@ -23,13 +23,20 @@ public final class JobInputs implements Serializable {
     private final Object[] keys;
     /** Per element: {@code null} for the shipped value of the same index, else a Ref or a Composite. */
     private final Object[] items;
-    /** The shipped values, each encoded: those of the elements first, then those inside composites; or {@code null}. */
-    private final byte[][] shipped;
+    /**
+     * The shipped values, each encoded, one after the other (those of the elements first, then those
+     * inside composites), or {@code null}. One array: Ignite's marshaller took about 2 µs per element
+     * to write and read a job's 512 values as an array of arrays, 0.1 µs as one array.
+     */
+    private final byte[] shipped;
+    /** Where each shipped value ends in {@link #shipped}; the next one starts there. */
+    private final int[] shippedEnds;
 
-    private JobInputs(Object[] keys, Object[] items, byte[][] shipped) {
+    private JobInputs(Object[] keys, Object[] items, byte[] shipped, int[] shippedEnds) {
         this.keys = keys;
         this.items = items;
         this.shipped = shipped;
+        this.shippedEnds = shippedEnds;
     }
 
     public static Builder builder() {
@@ -57,7 +64,7 @@ public final class JobInputs implements Serializable {
                 batches[k] = codec.<Outcomes>decode(bytes).values();
             }
         }
-        Object[] values = shipped == null ? new Object[items.length] : decoded(shipped, codec);
+        Object[] values = shipped == null ? new Object[items.length] : decodedShipped(codec);
         for (int i = 0; i < items.length; i++) {
             if (items[i] != null) {
                 values[i] = resolve(items[i], batches, values);
@@ -66,12 +73,15 @@ public final class JobInputs implements Serializable {
         return Arrays.copyOf(values, items.length);
     }
 
-    private static Object[] decoded(byte[][] encoded, Codec codec) {
-        Object[] values = new Object[encoded.length];
-        for (int i = 0; i < encoded.length; i++) {
-            if (encoded[i] != null) {
-                values[i] = codec.decode(encoded[i]);
+    /** The shipped values; none where an element reads no shipped value (its slice is empty). */
+    private Object[] decodedShipped(Codec codec) {
+        Object[] values = new Object[shippedEnds.length];
+        int from = 0;
+        for (int i = 0; i < shippedEnds.length; i++) {
+            if (shippedEnds[i] > from) {
+                values[i] = codec.decode(shipped, from, shippedEnds[i]);
             }
+            from = shippedEnds[i];
         }
         return values;
     }
@@ -175,16 +185,30 @@ public final class JobInputs implements Serializable {
 
         public JobInputs build() {
             Object[] elements = items.toArray();
-            byte[][] shipped = null;
-            if (anyShipped) {
-                List<byte[]> all = new ArrayList<>(values);
-                all.addAll(nestedValues);
-                for (Object item : elements) {
-                    renumber(item, values.size());
-                }
-                shipped = all.toArray(byte[][]::new);
+            if (!anyShipped) {
+                return new JobInputs(keys.toArray(), elements, null, null);
             }
-            return new JobInputs(keys.toArray(), elements, shipped);
+            List<byte[]> all = new ArrayList<>(values);
+            all.addAll(nestedValues);
+            for (Object item : elements) {
+                renumber(item, values.size());
+            }
+            int size = 0;
+            for (byte[] value : all) {
+                size += value == null ? 0 : value.length;
+            }
+            byte[] shipped = new byte[size];
+            int[] ends = new int[all.size()];
+            int at = 0;
+            for (int i = 0; i < ends.length; i++) {
+                byte[] value = all.get(i);
+                if (value != null) {
+                    System.arraycopy(value, 0, shipped, at, value.length);
+                    at += value.length;
+                }
+                ends[i] = at;
+            }
+            return new JobInputs(keys.toArray(), elements, shipped, ends);
         }
 
         /** Nested values were numbered -1, -2, ... before the elements' count was known. */
