@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * yet (waiting for a task, or in one), bounded by {@code maxBytesInFlight}: a step takes a new
  * element only while no more than that is in flight, so back pressure reaches {@code emit} and the
  * servers never hold much more of this driver's elements. Each element's bytes are released when its
- * result handle completes, which every handle does (answered, failed, or abandoned on close), so the
- * wait always ends. A cluster callback thread completing handles (in a {@link Burst}) never waits
+ * result handle completes ({@link Handle#holdInFlight}), which every handle does (answered, failed,
+ * or abandoned on close), so the wait always ends. A cluster callback thread completing handles (in a {@link Burst}) never waits
  * here: it is what releases the others. Thread-safe; an element under the limit costs two atomic
  * updates.
  */
@@ -34,7 +34,7 @@ public final class BytesInFlight {
      * @throws IllegalStateException when the thread is interrupted (its interrupt flag stays set)
      * @throws io.streamz.cluster.ClusterUnavailableException when the cluster is closed meanwhile
      */
-    public void admit(long size) {
+    void admit(long size) {
         if (bytes.get() > limit && !Burst.active()) {
             awaitRoom();
         }
@@ -42,18 +42,13 @@ public final class BytesInFlight {
     }
 
     /** The element of {@code size} bytes has its answer. */
-    public void release(long size) {
+    void release(long size) {
         // Read after the write: an emitter that starts waiting now sees the new count, or is counted here.
         if (bytes.addAndGet(-size) <= limit && waiting > 0) {
             synchronized (this) {
                 notifyAll();
             }
         }
-    }
-
-    /** The bytes in flight now. */
-    public long current() {
-        return bytes.get();
     }
 
     private synchronized void awaitRoom() {

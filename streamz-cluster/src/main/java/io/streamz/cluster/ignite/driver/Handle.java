@@ -22,6 +22,9 @@ public final class Handle {
     private int index;
     private boolean absent;
     private Throwable failure;
+    // The bytes of this result's scattered input, counted in flight until it is known.
+    private BytesInFlight inFlight;
+    private long inFlightBytes;
 
     private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue, byte[] encoded) {
         this.ready = ready;
@@ -103,20 +106,41 @@ public final class Handle {
         return failure;
     }
 
+    /**
+     * Counts {@code bytes} (this result's scattered input) in {@code inFlight} until this handle
+     * completes, waiting for room first (see {@link BytesInFlight#admit}). Before the step gets the input.
+     */
+    public void holdInFlight(BytesInFlight inFlight, long bytes) {
+        inFlight.admit(bytes);
+        this.inFlight = inFlight;
+        this.inFlightBytes = bytes;
+    }
+
     void present(Batch in, int at) {
         this.batch = in;
         this.index = at;
+        releaseInFlight();
         ready.complete(null);
     }
 
     void markAbsent() {
         this.absent = true;
+        releaseInFlight();
         ready.complete(null);
     }
 
     void fail(Throwable error) {
         this.failure = error;
+        releaseInFlight();
         ready.completeExceptionally(error);
+    }
+
+    /** The result is known: its input is in flight no more. */
+    private void releaseInFlight() {
+        if (inFlight != null) {
+            inFlight.release(inFlightBytes);
+            inFlight = null;
+        }
     }
 
     @Override

@@ -58,8 +58,7 @@ final class StepNode extends Node<Object> {
         }
         Handle result = new Handle();
         if (bytes > 0) {
-            inFlight.admit(bytes);
-            result.ready().whenComplete((ignored, error) -> inFlight.release(bytes));
+            result.holdInFlight(inFlight, bytes);
         }
         dispatcher.submit(x, result);
         return emitDownstream(result);
