@@ -16,6 +16,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.ignite.Ignite;
@@ -240,14 +243,47 @@ public final class IgniteCluster implements Cluster {
         return NodeConfigs.localServer(serverNames.get(i), ports, i, workDirectory, options.threads());
     }
 
-    /** How many results wait in the cluster's data cache (those of every driver of the cluster). */
+    /**
+     * How many results wait in the cluster's data cache (those of every driver of the cluster). Waits
+     * up to the operation timeout for the servers.
+     *
+     * @throws ClusterUnavailableException when the cluster is closed, or no server answered in time
+     */
     public int storedResults() {
-        return client.cache(Caches.DATA).size();
+        return count(Caches.DATA, "results");
     }
 
-    /** How many accumulate states the cluster holds (those of every driver of the cluster). */
+    /**
+     * How many accumulate states the cluster holds (those of every driver of the cluster). Waits up to
+     * the operation timeout for the servers.
+     *
+     * @throws ClusterUnavailableException when the cluster is closed, or no server answered in time
+     */
     public int storedStates() {
-        return client.cache(Caches.STATE).size();
+        return count(Caches.STATE, "states");
+    }
+
+    private int count(String cache, String what) {
+        context.checkOpen();
+        // On a callback thread: Ignite may block the caller until it notices that the servers are gone.
+        CompletableFuture<Integer> size = CompletableFuture.supplyAsync(() -> client.cache(cache).size(), context::execute);
+        try {
+            return size.get(options.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(what, e);
+        } catch (ExecutionException e) {
+            // Disconnected, stopped: Ignite says it with several exception types.
+            throw unavailable(what, e.getCause());
+        } catch (TimeoutException e) {
+            throw unavailable(what, e);
+        }
+    }
+
+    private ClusterUnavailableException unavailable(String what, Throwable cause) {
+        return new ClusterUnavailableException(name + " could not count its stored " + what + " within "
+                + options.operationTimeout().toMillis() / 1000.0 + " s: no server answered; are its servers running? "
+                + "Last error: " + cause, cause);
     }
 
     /** E.g. {@code local Ignite cluster of 2 servers}, {@code Ignite cluster at 172.17.0.2:47500}. */

@@ -31,7 +31,15 @@ import java.util.Objects;
  *                         one fails at {@code emit}, naming its size and this limit. The default, 8 MiB,
  *                         keeps one element far from exhausting a server's heap (the Docker image's
  *                         servers run with 256 MiB; an element exists several times over while a task
- *                         runs: marshalled, unmarshalled, its result, the result's backup)
+ *                         runs: marshalled, unmarshalled, its result, the result's backup). Results
+ *                         computed on the servers are held to it too: a larger one fails its element
+ * @param maxBytesInFlight how many marshalled bytes of scattered elements this driver may have
+ *                         handed to cluster steps without an answer yet: above it, {@code emit} blocks
+ *                         at the first cluster step until tasks answer (back pressure), so that many
+ *                         elements just under {@code maxElementBytes} cannot exhaust the servers
+ *                         together either. The default, 64 MiB, is eight elements of the largest
+ *                         size, and far more than small elements ever reach (a thousand 1 KiB
+ *                         elements are 1 MiB)
  * @param tlsDirectory     for {@code connect}: the directory of TLS material that {@code docker/scripts/make-certs.sh}
  *                         made (this driver presents {@code client.p12} and trusts {@code truststore.p12}'s CA), or
  *                         {@code null}, the default, for what the client's XML says: {@code client.xml} uses mutual
@@ -40,10 +48,10 @@ import java.util.Objects;
  *                         of {@link IgniteCluster#local} ignores it: its nodes talk over loopback inside one JVM
  */
 public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
-                                   Path tlsDirectory) {
-    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element, no TLS directory. */
-    public static final IgniteClusterOptions DEFAULTS =
-            new IgniteClusterOptions(Duration.ofSeconds(15), 8, Duration.ofSeconds(60), 8L * 1024 * 1024, null);
+                                   long maxBytesInFlight, Path tlsDirectory) {
+    /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element, 64 MiB in flight, no TLS directory. */
+    public static final IgniteClusterOptions DEFAULTS = new IgniteClusterOptions(Duration.ofSeconds(15), 8,
+            Duration.ofSeconds(60), 8L * 1024 * 1024, 64L * 1024 * 1024, null);
 
     public IgniteClusterOptions {
         Objects.requireNonNull(operationTimeout, "operationTimeout must not be null: the default is 15 s");
@@ -60,16 +68,19 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         if (maxElementBytes < 1) {
             throw new IllegalArgumentException("maxElementBytes must be positive, was " + maxElementBytes);
         }
+        if (maxBytesInFlight < 1) {
+            throw new IllegalArgumentException("maxBytesInFlight must be positive, was " + maxBytesInFlight);
+        }
     }
 
-    /** Options with the given values and no TLS directory. */
+    /** Options with the given settings, the default {@link #maxBytesInFlight()} and no TLS directory. */
     public IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
-        this(operationTimeout, threads, taskTimeout, maxElementBytes, null);
+        this(operationTimeout, threads, taskTimeout, maxElementBytes, DEFAULTS.maxBytesInFlight, null);
     }
 
     /** Options with the given operation timeout and threads, the defaults otherwise. */
     public IgniteClusterOptions(Duration operationTimeout, int threads) {
-        this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes, null);
+        this(operationTimeout, threads, DEFAULTS.taskTimeout, DEFAULTS.maxElementBytes);
     }
 
     /** The defaults: {@link #DEFAULTS}. */
@@ -78,11 +89,12 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
     }
 
     public IgniteClusterOptions withOperationTimeout(Duration timeout) {
-        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, tlsDirectory);
+        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, tlsDirectory);
     }
 
     public IgniteClusterOptions withThreads(int threadsPerServer) {
-        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, maxBytesInFlight,
+                tlsDirectory);
     }
 
     /**
@@ -90,12 +102,17 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
      * interrupted and the element fails: see {@link #taskTimeout()}.
      */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
-        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, maxBytesInFlight, tlsDirectory);
     }
 
     /** Options that refuse, at {@code emit}, elements larger than {@code bytes} marshalled: see {@link #maxElementBytes()}. */
     public IgniteClusterOptions withMaxElementBytes(long bytes) {
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, maxBytesInFlight, tlsDirectory);
+    }
+
+    /** Options whose {@code emit} waits while more than {@code bytes} are in flight: see {@link #maxBytesInFlight()}. */
+    public IgniteClusterOptions withMaxBytesInFlight(long bytes) {
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, bytes, tlsDirectory);
     }
 
     /**
@@ -105,6 +122,6 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
      */
     public IgniteClusterOptions withTls(Path directory) {
         Objects.requireNonNull(directory, "directory must not be null: it holds client.p12, truststore.p12 and password");
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, directory);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, directory);
     }
 }

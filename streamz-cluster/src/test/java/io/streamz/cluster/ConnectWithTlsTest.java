@@ -26,7 +26,7 @@ class ConnectWithTlsTest {
             .withTaskTimeout(Duration.ofSeconds(7))
             .withMaxElementBytes(1024);
 
-        assertEquals(new IgniteClusterOptions(Duration.ofSeconds(3), 2, Duration.ofSeconds(7), 1024, dir), options);
+        assertEquals(new IgniteClusterOptions(Duration.ofSeconds(3), 2, Duration.ofSeconds(7), 1024, IgniteClusterOptions.DEFAULTS.maxBytesInFlight(), dir), options);
     }
 
     @Test

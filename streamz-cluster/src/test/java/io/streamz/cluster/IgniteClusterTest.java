@@ -123,6 +123,27 @@ class IgniteClusterTest {
     }
 
     @Test
+    void storedCountsFailNamingTheClusterOnceItsServersAreGoneAndOnceItIsClosed() {
+        IgniteClusterOptions options = IgniteClusterOptions.defaults().withOperationTimeout(Duration.ofSeconds(1));
+        IgniteCluster small = IgniteCluster.local(1, options);
+        try {
+            assertEquals(0, small.storedResults());
+            small.serverNames().forEach(name -> Ignition.stop(name, true));
+
+            ClusterUnavailableException results = assertThrows(ClusterUnavailableException.class, small::storedResults);
+            ClusterUnavailableException states = assertThrows(ClusterUnavailableException.class, small::storedStates);
+
+            assertTrue(results.getMessage().startsWith("local Ignite cluster of 1 server could not count its stored results"),
+                    results.getMessage());
+            assertTrue(states.getMessage().contains("stored states"), states.getMessage());
+        } finally {
+            small.close();
+        }
+        ClusterUnavailableException closed = assertThrows(ClusterUnavailableException.class, small::storedResults);
+        assertTrue(closed.getMessage().contains("is closed"), closed.getMessage());
+    }
+
+    @Test
     void refusesArgumentsThatCannotWork() {
         assertThrows(IllegalArgumentException.class, () -> IgniteCluster.local(0));
         assertThrows(IllegalArgumentException.class, () -> IgniteCluster.connect(new String[0]));

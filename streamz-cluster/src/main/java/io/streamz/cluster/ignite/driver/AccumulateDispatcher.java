@@ -115,7 +115,7 @@ public final class AccumulateDispatcher implements Dispatcher {
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entry.
-            plan = TaskPlan.of(items, true, cluster.codec());
+            plan = TaskPlan.of(items, true);
         } catch (RuntimeException unmarshallable) {
             items.forEach(item -> TaskPlan.abandon(item, unmarshallable));
             synchronized (this) {

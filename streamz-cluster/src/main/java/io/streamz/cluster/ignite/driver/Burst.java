@@ -31,6 +31,11 @@ public final class Burst {
         }
     }
 
+    /** Whether this thread is in a burst: a callback thread completing handles, which must never wait. */
+    static boolean active() {
+        return DEFERRED.get() != null;
+    }
+
     /** Runs {@code action} now, or once at the end of the burst this thread is in. */
     public static void runOrDefer(Runnable action) {
         ArrayList<Runnable> deferred = DEFERRED.get();

@@ -54,6 +54,7 @@ public final class ClusterContext {
     private final Placement placement;
     private final Remover remover;
     private final TaskTimeouts timeouts;
+    private final BytesInFlight bytesInFlight;
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
@@ -81,6 +82,7 @@ public final class ClusterContext {
         this.placement = new Placement(ignite, options.threads(), this::execute);
         this.remover = new Remover(this);
         this.timeouts = new TaskTimeouts(ignite, options.taskTimeout());
+        this.bytesInFlight = new BytesInFlight(this, options.maxBytesInFlight());
         int instance = INSTANCES.incrementAndGet();
         this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
@@ -159,6 +161,11 @@ public final class ClusterContext {
 
     TaskTimeouts timeouts() {
         return timeouts;
+    }
+
+    /** The bytes of scattered elements not answered yet, which cluster steps wait on. */
+    public BytesInFlight bytesInFlight() {
+        return bytesInFlight;
     }
 
     /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */

@@ -138,7 +138,7 @@ public final class ElementDispatcher implements Dispatcher {
         Batch out = new Batch(cluster, partition, uses);
         TaskPlan plan;
         try {
-            plan = TaskPlan.of(items, !out.returnsValues(), cluster.codec());
+            plan = TaskPlan.of(items, !out.returnsValues());
         } catch (RuntimeException unmarshallable) {
             return () -> {
                 items.forEach(item -> TaskPlan.abandon(item, unmarshallable));

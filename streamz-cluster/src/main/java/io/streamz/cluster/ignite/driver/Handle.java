@@ -1,12 +1,14 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.Codec;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
- * (right after {@code scatter}), or the result of a cluster step, which stays on the cluster as
- * element {@link #index()} of a stored {@link Batch}. A result handle completes when its task
- * answered: present, absent (filtered out) or failed with the user function's exception.
+ * (right after {@code scatter}; kept with its encoded form, which the first cluster step ships), or
+ * the result of a cluster step, which stays on the cluster as element {@link #index()} of a stored
+ * {@link Batch}. A result handle completes when its task answered: present, absent (filtered out) or
+ * failed with the user function's exception (or failed at once, when the element could not be sent).
  */
 public final class Handle {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
@@ -14,26 +16,55 @@ public final class Handle {
     private final CompletableFuture<Void> ready;
     private final boolean inline;
     private final Object inlineValue;
+    private final byte[] encoded;
     // Written before ready completes; the completion publishes them.
     private Batch batch;
     private int index;
     private boolean absent;
     private Throwable failure;
+    // The bytes of this result's scattered input, counted in flight until it is known.
+    private BytesInFlight inFlight;
+    private long inFlightBytes;
 
-    private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue) {
+    private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue, byte[] encoded) {
         this.ready = ready;
         this.inline = inline;
         this.inlineValue = inlineValue;
+        this.encoded = encoded;
     }
 
     /** A handle to the result of a step, pending until the step answers. */
     public Handle() {
-        this(new CompletableFuture<>(), false, null);
+        this(new CompletableFuture<>(), false, null, null);
     }
 
-    /** A handle to a value still on the driver. */
-    public static Handle inline(Object value) {
-        return new Handle(DONE, true, value);
+    /** A handle to a value still on the driver, and its {@code encoded} form (see {@code ElementEncoder}). */
+    public static Handle inline(Object value, byte[] encoded) {
+        return new Handle(DONE, true, value, encoded);
+    }
+
+    /** A handle to an element that failed before reaching the cluster. */
+    public static Handle failed(Throwable error) {
+        Handle handle = new Handle();
+        handle.fail(error);
+        return handle;
+    }
+
+    /**
+     * How many encoded bytes of values still on the driver {@code input} (a handle, or a {@code List}
+     * of inputs made by zip, partition or a window) holds: what a task ships for it.
+     */
+    public static long shippedBytes(Object input) {
+        if (input instanceof Handle handle) {
+            return handle.inline ? Codec.bodySize(handle.encoded) : 0;
+        }
+        long[] bytes = {0};
+        Inputs.forEachHandle(input, h -> {
+            if (h.isInline()) {
+                bytes[0] += Codec.bodySize(h.encoded);
+            }
+        });
+        return bytes[0];
     }
 
     public CompletableFuture<Void> ready() {
@@ -50,6 +81,11 @@ public final class Handle {
 
     public Object inlineValue() {
         return inlineValue;
+    }
+
+    /** The encoded form of the {@link #inlineValue()}, encoded once at {@code scatter}. */
+    byte[] encoded() {
+        return encoded;
     }
 
     /** The stored batch holding this result; only for a present result. */
@@ -70,20 +106,41 @@ public final class Handle {
         return failure;
     }
 
+    /**
+     * Counts {@code bytes} (this result's scattered input) in {@code inFlight} until this handle
+     * completes, waiting for room first (see {@link BytesInFlight#admit}). Before the step gets the input.
+     */
+    public void holdInFlight(BytesInFlight inFlight, long bytes) {
+        inFlight.admit(bytes);
+        this.inFlight = inFlight;
+        this.inFlightBytes = bytes;
+    }
+
     void present(Batch in, int at) {
         this.batch = in;
         this.index = at;
+        releaseInFlight();
         ready.complete(null);
     }
 
     void markAbsent() {
         this.absent = true;
+        releaseInFlight();
         ready.complete(null);
     }
 
     void fail(Throwable error) {
         this.failure = error;
+        releaseInFlight();
         ready.completeExceptionally(error);
+    }
+
+    /** The result is known: its input is in flight no more. */
+    private void releaseInFlight() {
+        if (inFlight != null) {
+            inFlight.release(inFlightBytes);
+            inFlight = null;
+        }
     }
 
     @Override

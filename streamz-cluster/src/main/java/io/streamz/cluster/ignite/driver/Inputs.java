@@ -67,7 +67,7 @@ final class Inputs {
     /** Adds {@code input} to the job's inputs; counts in {@code reads} how many elements of each batch it reads. */
     static void describe(Object input, JobInputs.Builder job, Map<Batch, Integer> reads) {
         if (input instanceof Handle handle && handle.isInline()) {
-            job.addValue(handle.inlineValue());
+            job.addValue(handle.encoded());
         } else {
             job.add(part(input, job, reads));
         }
@@ -76,7 +76,7 @@ final class Inputs {
     private static Object part(Object input, JobInputs.Builder job, Map<Batch, Integer> reads) {
         if (input instanceof Handle handle) {
             if (handle.isInline()) {
-                return job.nestedValue(handle.inlineValue());
+                return job.nestedValue(handle.encoded());
             }
             reads.merge(handle.batch(), 1, Integer::sum);
             return job.ref(handle.batch().key(), handle.index());

@@ -131,7 +131,7 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
             JobInputs.Builder builder = JobInputs.builder();
             Map<Batch, Integer> unclaimed = new IdentityHashMap<>();
             items.forEach(item -> Inputs.describe(item.input, builder, unclaimed));
-            inputs = builder.build(cluster.codec());
+            inputs = builder.build();
         } catch (RuntimeException unmarshallable) {
             keyed(items, null, unmarshallable);
             return;
@@ -264,7 +264,7 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entries.
-            plan = TaskPlan.of(items, true, cluster.codec());
+            plan = TaskPlan.of(items, true);
         } catch (RuntimeException unmarshallable) {
             finish(task, null, () -> items.forEach(item -> TaskPlan.abandon(item, unmarshallable)));
             return;

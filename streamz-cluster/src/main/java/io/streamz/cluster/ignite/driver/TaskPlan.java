@@ -1,6 +1,5 @@
 package io.streamz.cluster.ignite.driver;
 
-import io.streamz.cluster.ignite.job.Codec;
 import io.streamz.cluster.ignite.job.JobInputs;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.Outcomes;
@@ -39,14 +38,13 @@ final class TaskPlan {
      * The plan of a task of {@code items}; {@code jobRemovesInputs} when the job may remove the batches
      * it consumes whole (it can answer a re-run from its stored outcomes).
      */
-    static TaskPlan of(List<Item> items, boolean jobRemovesInputs, Codec codec) {
+    static TaskPlan of(List<Item> items, boolean jobRemovesInputs) {
         JobInputs.Builder job = JobInputs.builder();
         Map<Batch, Integer> reads = new IdentityHashMap<>();
         for (Item item : items) {
             Inputs.describe(item.input, job, reads);
         }
-        // Encoded before any input batch is claimed: a value that cannot be encoded claims nothing.
-        JobInputs inputs = job.build(codec);
+        JobInputs inputs = job.build();
         List<Object> consumed = new ArrayList<>();
         Map<Batch, Integer> partial = new IdentityHashMap<>();
         reads.forEach((batch, count) -> {

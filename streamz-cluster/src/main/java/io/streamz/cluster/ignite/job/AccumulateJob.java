@@ -70,7 +70,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
             return replay(state, data, codec);
         }
         Object[] values = inputs.resolve(data, codec);
-        Outcomes out = new Outcomes(values.length);
+        Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         AccumulateState before = state;
         AccumulateState[] next = new AccumulateState[1];
@@ -87,7 +87,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         }
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
-            data.put(outputKey, codec.encode(out));
+            data.put(outputKey, out.encoded(codec));
         }
         states.put(stateKey, codec.encode(state.applied(lastSeq, out)));
         removeConsumed(data);
@@ -100,7 +100,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
      * (this job, when the function returns at last, writes nothing).
      */
     private void giveUp(AccumulateState before, long lastSeq, IgniteCache<Object, byte[]> states, Codec codec) {
-        Outcomes failed = new Outcomes(inputs.size());
+        Outcomes failed = op.outcomes(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             failed.failed(i, limit.ignoredInterrupt());
         }

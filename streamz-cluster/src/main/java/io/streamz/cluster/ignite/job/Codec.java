@@ -60,10 +60,15 @@ public final class Codec {
         return tagged(JAVA, javaSerialized(value));
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T decode(byte[] bytes) {
-        byte[] body = Arrays.copyOfRange(bytes, 1, bytes.length);
-        if (bytes[0] == JAVA) {
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** Decodes what {@link #encode} returned, found in {@code bytes} from {@code from} (inclusive) to {@code to}. */
+    @SuppressWarnings("unchecked")
+    <T> T decode(byte[] bytes, int from, int to) {
+        byte[] body = Arrays.copyOfRange(bytes, from + 1, to);
+        if (bytes[from] == JAVA) {
             return (T) javaDeserialized(body, loader);
         }
         try {
@@ -71,6 +76,11 @@ public final class Codec {
         } catch (IgniteCheckedException e) {
             throw new IgniteException("could not unmarshal a result: " + e.getMessage(), e);
         }
+    }
+
+    /** The marshalled size of what {@link #encode} returned, without the tag saying how. */
+    public static long bodySize(byte[] encoded) {
+        return encoded.length - 1L;
     }
 
     /** Java serialization of {@code value}, e.g. a user function. */

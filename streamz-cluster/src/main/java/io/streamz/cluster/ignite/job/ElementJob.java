@@ -54,7 +54,7 @@ public final class ElementJob implements IgniteCallable<JobResult> {
             return replay(data, codec, missing);
         }
         ElementOp function = op.get(getClass().getClassLoader());
-        Outcomes out = new Outcomes(values.length);
+        Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         // A task given up by the watch fails on the driver, which removes what it consumed.
         try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
@@ -68,7 +68,7 @@ public final class ElementJob implements IgniteCallable<JobResult> {
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
         if (stored) {
-            data.put(outputKey, codec.encode(out));
+            data.put(outputKey, out.encoded(codec));
         }
         if (consumed.length > 0) {
             data.removeAll(new HashSet<>(Arrays.asList(consumed)));

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.apache.ignite.IgniteCache;
 
 /**
- * The inputs of a job's elements: each is a value shipped from the driver (all of them encoded
- * together by {@link Codec}), a {@link Ref} to an element of a batch stored in the data cache, or a
- * {@link Composite} (a {@code List} of handles made by zip, partition or a window) whose parts are
- * resolved the same way into a {@code List}. The job reads every stored batch it needs with one
- * {@code getAll}, locally when the batches lie on its node.
+ * The inputs of a job's elements: each is a value shipped from the driver (encoded one by one at
+ * {@code scatter} by {@link ElementEncoder}, decoded here), a {@link Ref} to an element of a batch
+ * stored in the data cache, or a {@link Composite} (a {@code List} of handles made by zip, partition
+ * or a window) whose parts are resolved the same way into a {@code List}. The job reads every stored
+ * batch it needs with one {@code getAll}, locally when the batches lie on its node.
  */
 public final class JobInputs implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,13 +23,20 @@ public final class JobInputs implements Serializable {
     private final Object[] keys;
     /** Per element: {@code null} for the shipped value of the same index, else a Ref or a Composite. */
     private final Object[] items;
-    /** The shipped values, encoded: those of the elements first, then those inside composites. */
+    /**
+     * The shipped values, each encoded, one after the other (those of the elements first, then those
+     * inside composites), or {@code null}. One array: Ignite's marshaller took about 2 µs per element
+     * to write and read a job's 512 values as an array of arrays, 0.1 µs as one array.
+     */
     private final byte[] shipped;
+    /** Where each shipped value ends in {@link #shipped}; the next one starts there. */
+    private final int[] shippedEnds;
 
-    private JobInputs(Object[] keys, Object[] items, byte[] shipped) {
+    private JobInputs(Object[] keys, Object[] items, byte[] shipped, int[] shippedEnds) {
         this.keys = keys;
         this.items = items;
         this.shipped = shipped;
+        this.shippedEnds = shippedEnds;
     }
 
     public static Builder builder() {
@@ -57,13 +64,26 @@ public final class JobInputs implements Serializable {
                 batches[k] = codec.<Outcomes>decode(bytes).values();
             }
         }
-        Object[] values = shipped == null ? new Object[items.length] : codec.decode(shipped);
+        Object[] values = shipped == null ? new Object[items.length] : decodedShipped(codec);
         for (int i = 0; i < items.length; i++) {
             if (items[i] != null) {
                 values[i] = resolve(items[i], batches, values);
             }
         }
         return Arrays.copyOf(values, items.length);
+    }
+
+    /** The shipped values; none where an element reads no shipped value (its slice is empty). */
+    private Object[] decodedShipped(Codec codec) {
+        Object[] values = new Object[shippedEnds.length];
+        int from = 0;
+        for (int i = 0; i < shippedEnds.length; i++) {
+            if (shippedEnds[i] > from) {
+                values[i] = codec.decode(shipped, from, shippedEnds[i]);
+            }
+            from = shippedEnds[i];
+        }
+        return values;
     }
 
     private static Object resolve(Object item, Object[][] batches, Object[] shipped) {
@@ -118,15 +138,15 @@ public final class JobInputs implements Serializable {
         private final List<Object> keys = new ArrayList<>();
         private final Map<Object, Integer> keyIndex = new IdentityHashMap<>();
         private final List<Object> items = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
-        private final List<Object> nestedValues = new ArrayList<>();
+        private final List<byte[]> values = new ArrayList<>();
+        private final List<byte[]> nestedValues = new ArrayList<>();
         private boolean anyShipped;
 
         private Builder() {
         }
 
-        /** The next element's input is {@code value}, shipped from the driver. */
-        public Builder addValue(Object value) {
+        /** The next element's input is a value shipped from the driver, {@code encoded} by {@link ElementEncoder}. */
+        public Builder addValue(byte[] value) {
             items.add(null);
             values.add(value);
             anyShipped = true;
@@ -151,8 +171,8 @@ public final class JobInputs implements Serializable {
             return new Ref(k, index);
         }
 
-        /** A value shipped from the driver as part of a composite. */
-        public Object nestedValue(Object value) {
+        /** A value shipped from the driver as part of a composite, {@code encoded} by {@link ElementEncoder}. */
+        public Object nestedValue(byte[] value) {
             nestedValues.add(value);
             anyShipped = true;
             return new Shipped(-nestedValues.size());
@@ -163,18 +183,32 @@ public final class JobInputs implements Serializable {
             return new Composite(parts.toArray());
         }
 
-        public JobInputs build(Codec codec) {
+        public JobInputs build() {
             Object[] elements = items.toArray();
-            byte[] shipped = null;
-            if (anyShipped) {
-                List<Object> all = new ArrayList<>(values);
-                all.addAll(nestedValues);
-                for (Object item : elements) {
-                    renumber(item, values.size());
-                }
-                shipped = codec.encode(all.toArray());
+            if (!anyShipped) {
+                return new JobInputs(keys.toArray(), elements, null, null);
             }
-            return new JobInputs(keys.toArray(), elements, shipped);
+            List<byte[]> all = new ArrayList<>(values);
+            all.addAll(nestedValues);
+            for (Object item : elements) {
+                renumber(item, values.size());
+            }
+            int size = 0;
+            for (byte[] value : all) {
+                size += value == null ? 0 : value.length;
+            }
+            byte[] shipped = new byte[size];
+            int[] ends = new int[all.size()];
+            int at = 0;
+            for (int i = 0; i < ends.length; i++) {
+                byte[] value = all.get(i);
+                if (value != null) {
+                    System.arraycopy(value, 0, shipped, at, value.length);
+                    at += value.length;
+                }
+                ends[i] = at;
+            }
+            return new JobInputs(keys.toArray(), elements, shipped, ends);
         }
 
         /** Nested values were numbered -1, -2, ... before the elements' count was known. */

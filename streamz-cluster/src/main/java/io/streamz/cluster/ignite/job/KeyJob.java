@@ -37,7 +37,7 @@ public final class KeyJob implements IgniteCallable<JobResult> {
         Codec codec = new Codec(ignite, getClass().getClassLoader());
         Object[] values = inputs.resolve(data, codec);
         FunctionEx<Object, Object> function = key.get(getClass().getClassLoader());
-        Outcomes out = new Outcomes(values.length);
+        Outcomes out = key.outcomes(values.length);
         long start = System.nanoTime();
         try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
             for (int i = 0; i < values.length; i++) {

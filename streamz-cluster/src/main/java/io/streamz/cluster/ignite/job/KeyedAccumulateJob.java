@@ -64,7 +64,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         Map<Object, List<Integer>> elementsByKey = elementsByKey();
         Map<Object, byte[]> stored = states.getAll(elementsByKey.keySet());
         Map<Object, AccumulateState> before = new HashMap<>();
-        Outcomes out = new Outcomes(stateKeys.length);
+        Outcomes out = op.outcomes(stateKeys.length);
         boolean anyToApply = false;
         for (Map.Entry<Object, List<Integer>> key : elementsByKey.entrySet()) {
             byte[] bytes = stored.get(key.getKey());
@@ -80,7 +80,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         Map<Object, AccumulateState> after = anyToApply ? apply(function, before, data, codec, states, out) : Map.of();
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
-            data.put(outputKey, codec.encode(out));
+            data.put(outputKey, out.encoded(codec));
         }
         Map<Object, byte[]> written = new LinkedHashMap<>();
         after.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), out))));
@@ -147,7 +147,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
 
     /** {@code state} after the batch: its last element's number and its elements' outcomes. */
     private AccumulateState record(AccumulateState state, List<Integer> elements, Outcomes out) {
-        Outcomes own = new Outcomes(elements.size());
+        Outcomes own = op.outcomes(elements.size());
         for (int j = 0; j < elements.size(); j++) {
             own.copy(j, out, elements.get(j));
         }
@@ -160,7 +160,7 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
      * batch follows on (this job, when the function returns at last, writes nothing).
      */
     private void giveUp(Map<Object, AccumulateState> before, IgniteCache<Object, byte[]> states, Codec codec) {
-        Outcomes failed = new Outcomes(stateKeys.length);
+        Outcomes failed = op.outcomes(stateKeys.length);
         for (int i = 0; i < stateKeys.length; i++) {
             failed.failed(i, limit.ignoredInterrupt());
         }

@@ -7,9 +7,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A step's operation (with the user function) as Java-serialized bytes, made once on the driver.
- * Every job of the step carries these bytes, and each server decodes them once: the decoded
- * operation is kept per class loader, for the most recently used operations.
+ * A step's operation (with the user function) as Java-serialized bytes, made once on the driver,
+ * with the largest result it may make ({@code maxElementBytes} of the cluster's options). Every job
+ * of the step carries these bytes, and each server decodes them once: the decoded operation is kept
+ * per class loader, for the most recently used operations.
  *
  * @param <T> the operation's type
  */
@@ -28,15 +29,25 @@ public final class ShippedOp<T> implements Serializable {
 
     private final UUID id;
     private final byte[] bytes;
+    private final long maxResultBytes;
 
-    private ShippedOp(byte[] bytes) {
+    private ShippedOp(byte[] bytes, long maxResultBytes) {
         this.id = UUID.randomUUID();
         this.bytes = bytes;
+        this.maxResultBytes = maxResultBytes;
     }
 
-    /** Serializes {@code op}; throws when it cannot be (the caller checked the user function first). */
-    public static <T extends Serializable> ShippedOp<T> of(T op) {
-        return new ShippedOp<>(Codec.javaSerialized(op));
+    /**
+     * Serializes {@code op}, whose results may be {@code maxResultBytes} large marshalled; throws when
+     * it cannot be (the caller checked the user function first).
+     */
+    public static <T extends Serializable> ShippedOp<T> of(T op, long maxResultBytes) {
+        return new ShippedOp<>(Codec.javaSerialized(op), maxResultBytes);
+    }
+
+    /** The outcomes of a job of {@code size} elements of this operation, limited in size as its results are. */
+    Outcomes outcomes(int size) {
+        return new Outcomes(size, maxResultBytes);
     }
 
     /**

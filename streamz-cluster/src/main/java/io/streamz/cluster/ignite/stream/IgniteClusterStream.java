@@ -11,6 +11,7 @@ import io.streamz.cluster.ignite.driver.ElementDispatcher;
 import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.cluster.ignite.job.AccumulateOp;
+import io.streamz.cluster.ignite.job.ElementEncoder;
 import io.streamz.cluster.ignite.job.ElementOp;
 import io.streamz.cluster.ignite.job.FilterOp;
 import io.streamz.cluster.ignite.job.MapOp;
@@ -49,7 +50,8 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     /** A cluster stream fed by {@code upstream}, a stream of the local engine. */
     public static <T> ClusterStream<T> scatter(ClusterContext cluster, Stream<T> upstream) {
         cluster.checkOpen();
-        return new IgniteClusterStream<>(cluster, new ScatterNode(Node.asNode(upstream)), Lineage.scattered());
+        ElementEncoder encoder = new ElementEncoder(cluster.codec(), cluster.options().maxElementBytes());
+        return new IgniteClusterStream<>(cluster, new ScatterNode(Node.asNode(upstream), encoder), Lineage.scattered());
     }
 
     // ---------------------------------------------------------------- cluster steps
@@ -99,7 +101,8 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
                 Serializability.require(start, "accumulateByKey start"), false);
         cluster.checkOpen();
         Uses uses = new Uses();
-        KeyedAccumulateDispatcher dispatcher = new KeyedAccumulateDispatcher(cluster, ShippedOp.of(keyOf), ShippedOp.of(op),
+        KeyedAccumulateDispatcher dispatcher = new KeyedAccumulateDispatcher(cluster,
+                ShippedOp.of(keyOf, cluster.options().maxElementBytes()), ShippedOp.of(op, cluster.options().maxElementBytes()),
                 uses, stepName("accumulateByKey", op.function()));
         return step("accumulateByKey", dispatcher, op.function(), uses, false, true);
     }
@@ -107,14 +110,16 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        ElementDispatcher dispatcher = new ElementDispatcher(cluster, ShippedOp.of(op), uses, stepName(operator, op.function()));
+        ElementDispatcher dispatcher = new ElementDispatcher(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
+                stepName(operator, op.function()));
         return step(operator, dispatcher, op.function(), uses, dropsElements, false);
     }
 
     private <R> ClusterStream<R> accumulateStep(AccumulateOp op) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        AccumulateDispatcher dispatcher = new AccumulateDispatcher(cluster, ShippedOp.of(op), uses, stepName("accumulate", op.function()));
+        AccumulateDispatcher dispatcher = new AccumulateDispatcher(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
+                stepName("accumulate", op.function()));
         return step("accumulate", dispatcher, op.function(), uses, false, true);
     }
 
@@ -127,7 +132,8 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, Object function, Uses uses,
                                       boolean dropsElements, boolean ordered) {
         lineage.consumedBy(false);
-        StepNode step = new StepNode(node, dispatcher, operator, function, ordered);
+        StepNode step = new StepNode(node, dispatcher, operator, function, ordered, cluster.options().maxElementBytes(),
+                cluster.bytesInFlight());
         // An element filtered out before stays absent after: map of nothing is nothing.
         return new IgniteClusterStream<>(cluster, step, Lineage.produced(uses, dropsElements || lineage.mayBeAbsent()));
     }

@@ -20,7 +20,7 @@ class ElementWatchTest {
 
     @Test
     void onlyTheElementThatOverrunsFailsAndTheNextOneRunsWithoutTheInterrupt() {
-        Outcomes out = new Outcomes(3);
+        Outcomes out = new Outcomes(3, Long.MAX_VALUE);
         List<Boolean> standing = new ArrayList<>();
         boolean[] nextSawInterrupt = new boolean[1];
         try (ElementWatch watch = ElementWatch.start(LIMIT, null, () -> { })) {
@@ -49,7 +49,7 @@ class ElementWatchTest {
 
     @Test
     void aValueReturnedAfterTheInterruptIsDiscarded() {
-        Outcomes out = new Outcomes(1);
+        Outcomes out = new Outcomes(1, Long.MAX_VALUE);
         boolean standing;
         try (ElementWatch watch = ElementWatch.start(LIMIT, null, () -> { })) {
             standing = watch.apply(0, out, () -> {

@@ -65,11 +65,11 @@ class KeyedAccumulateJobTest {
         Codec codec = new Codec(client, KeyedAccumulateJobTest.class.getClassLoader());
         JobInputs.Builder inputs = JobInputs.builder();
         for (Object value : values) {
-            inputs.addValue(value);
+            inputs.addValue(codec.encode(value));
         }
         TaskLimit limit = new TaskLimit(Duration.ofSeconds(30), "cluster accumulateByKey", UUID.randomUUID(), 1);
-        return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false)), stateKeys, seqs,
-                inputs.build(codec), null, true, new Object[0], limit);
+        return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false), Long.MAX_VALUE), stateKeys, seqs,
+                inputs.build(), null, true, new Object[0], limit);
     }
 
     private static Object[] run(KeyedAccumulateJob job) {
