@@ -5,8 +5,9 @@ package io.streamz.cluster;
  * e.g. the whole cluster was restarted, or the cluster removed it while this driver was cut off. The
  * state lives in the servers' memory only (durable state is future work), so the step cannot go on:
  * this element and every later one of the step fail with this exception, rather than count on from
- * the start value as if nothing happened. The message names the step; build the stream again to start
- * afresh.
+ * the start value as if nothing happened. For {@code accumulateByKey} the state is one key's: that
+ * key's elements fail so, while the other keys go on. The message names the step (and the key); build
+ * the stream again to start afresh.
  */
 public final class ClusterStateLostException extends IllegalStateException {
     private static final long serialVersionUID = 1L;

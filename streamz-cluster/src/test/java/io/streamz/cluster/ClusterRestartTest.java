@@ -115,4 +115,31 @@ class ClusterRestartTest {
             assertEquals(List.of(4, 9), fresh);
         }
     }
+
+    @Test
+    void anAccumulateByKeyWhoseStatesWentWithEveryServerFailsTheKeysSeenBeforeWhileNewKeysStartAfresh() throws Exception {
+        try (IgniteCluster cluster = IgniteCluster.local(2, OPTIONS)) {
+            Stream<String> source = Stream.create();
+            List<Integer> counts = source.scatter(cluster)
+                    .accumulateByKey((String word) -> word, (Integer count, String word) -> count + 1, 0).named("word counts")
+                    .gather().sinkToList();
+            source.emit("a");
+            source.emit("b");
+            source.emit("a");
+
+            CountDownLatch lost = ServerRestarts.disconnection(cluster.ignite());
+            ServerRestarts.stopAll(cluster);
+            assertTrue(lost.await(PATIENCE_SECONDS, TimeUnit.SECONDS), "the driver never noticed it lost the cluster");
+            ServerRestarts.startAll(cluster);
+            cluster.whenConnected().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
+
+            for (String word : List.of("a", "b")) {
+                ClusterStateLostException error = assertThrows(ClusterStateLostException.class, () -> source.emit(word));
+                assertTrue(error.getMessage().contains("<cluster accumulateByKey: word counts> lost the state of key " + word),
+                        error.getMessage());
+            }
+            source.emit("c");
+            assertEquals(List.of(1, 1, 2, 1), counts, "nothing was counted on from a silently reset state");
+        }
+    }
 }

@@ -147,15 +147,8 @@ public final class AccumulateDispatcher implements Dispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step; other errors as they are. */
     private Throwable lost(Throwable error) {
-        if (!(Failures.original(error) instanceof StateLostException lost)) {
-            return error;
-        }
-        return new ClusterStateLostException(step + " lost its state on " + cluster.name() + ": " + lost.getMessage()
-                + ". Every server holding it (and its backup) stopped, e.g. the whole cluster restarted, or the cluster "
-                + "dropped it while this driver was away. "
-                + "Accumulate state lives in the servers' memory only (durable state is future work), so this step "
-                + "fails this and every later element rather than count on from its start value: build the stream "
-                + "again to start afresh.", lost);
+        return StateLoss.named(error, step + " lost its state on " + cluster.name(),
+                "this step fails this and every later element rather than count on from its start value");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.Caches;
@@ -9,6 +10,7 @@ import io.streamz.cluster.ignite.job.KeyJob;
 import io.streamz.cluster.ignite.job.KeyedAccumulateJob;
 import io.streamz.cluster.ignite.job.Outcomes;
 import io.streamz.cluster.ignite.job.ShippedOp;
+import io.streamz.cluster.ignite.job.StateLostException;
 import io.streamz.cluster.ignite.job.TaskLimit;
 import io.streamz.function.FunctionEx;
 import java.util.ArrayDeque;
@@ -38,7 +40,13 @@ import org.apache.ignite.lang.IgniteUuid;
  * runs on that server. So one key's elements are applied in emit order, while different
  * partitions run at once on all servers. Each element gets its line's next sequence number, which
  * the job checks against its key's state so that a re-run never applies it twice. An element whose
- * input failed or was filtered out is not applied, nor one whose key function failed. {@link #submit}
+ * input failed or was filtered out is not applied, nor one whose key function failed. The job also
+ * gets, per element, whether a task with an element of its key has answered (so its state was
+ * written): a key whose state is missing after that lost it with every server that held it, and its
+ * elements fail with {@link ClusterStateLostException} naming the step and the key, this and every
+ * later one. Only that key fails: the other keys' states are right, and a key first seen after the
+ * loss (or whose elements never reached the cluster) starts from the start value, as it would have
+ * anyway; no count is ever continued silently from a reset state. {@link #submit}
  * must be called in emit order (the step node synchronizes it). The states, one entry per key (see
  * {@link DriverKeys#perKey}), are removed when the step is destroyed, when this dispatcher is
  * garbage, or when the driver leaves.
@@ -55,6 +63,9 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private final ArrayDeque<Item> line = new ArrayDeque<>();
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final Set<Object> stateKeys = new HashSet<>();
+    /** The state keys a task answered for, so the cluster holds their states. */
+    private final Set<Object> confirmedKeys = new HashSet<>();
+    private volatile Object step = "cluster accumulateByKey";
     private final Runnable pump = this::pumpKeys;
     private final BatchPolicy policy = new BatchPolicy();
     private boolean keying;
@@ -171,7 +182,7 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
                     cluster.registerState(this, stateKey);
                 }
                 Lane lane = lanes.computeIfAbsent(partition, Lane::new);
-                lane.waiting.add(new Keyed(item, stateKey));
+                lane.waiting.add(new Keyed(item, stateKey, serialized));
                 inLanes++;
             }
             keying = false;
@@ -195,11 +206,15 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
         }
     }
 
-    private record Keyed(Item item, Object stateKey) {
+    /** An element with its key's state key and the key in serialized form (to name it on failure). */
+    private record Keyed(Item item, Object stateKey, byte[] key) {
     }
 
-    /** Elements of the lanes of one server, each with its lane's sequence number. */
-    private record Task(List<Lane> lanes, List<Keyed> elements, long[] seqs) {
+    /**
+     * Elements of the lanes of one server, each with its lane's sequence number and whether its key's
+     * state was confirmed written when the task left.
+     */
+    private record Task(List<Lane> lanes, List<Keyed> elements, long[] seqs, boolean[] confirmed) {
     }
 
     /** Sends every task that can go: the waiting elements of each lane without a task out. */
@@ -249,7 +264,14 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
                 break;
             }
         }
-        return taken.isEmpty() ? null : new Task(taken, elements, seqs.stream().mapToLong(Long::longValue).toArray());
+        if (taken.isEmpty()) {
+            return null;
+        }
+        boolean[] confirmed = new boolean[elements.size()];
+        for (int i = 0; i < confirmed.length; i++) {
+            confirmed[i] = confirmedKeys.contains(elements.get(i).stateKey);
+        }
+        return new Task(taken, elements, seqs.stream().mapToLong(Long::longValue).toArray(), confirmed);
     }
 
     private void send(Task task) {
@@ -270,7 +292,7 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, plan.inputs, out.key(),
+        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
                 out.returnsValues(), plan.consumed, limit);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
@@ -280,8 +302,38 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
-                    plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> finish(task, result, () -> { }));
+                    if (result != null) {
+                        confirmed(task);
+                    }
+                    plan.finish(cluster, out, result, error, (i, failure) -> lost(task.elements.get(i), failure))
+                            .whenComplete((ignored, e) -> finish(task, result, () -> { }));
                 });
+    }
+
+    /** The job answered: it wrote (or found) the state of every key of the task. */
+    private synchronized void confirmed(Task task) {
+        task.elements.forEach(k -> confirmedKeys.add(k.stateKey));
+    }
+
+    /** The job's {@link StateLostException} as the user sees it, naming the step and the key; other errors as they are. */
+    private Throwable lost(Keyed element, Throwable error) {
+        return StateLoss.named(error, step + " lost the state of key " + keyName(element.key) + " on " + cluster.name(),
+                "this key fails this and every later element of it rather than count on from the start value "
+                        + "(the other keys go on)");
+    }
+
+    /** The user's key, read back from its serialized form; only its size when it cannot be read here. */
+    private String keyName(byte[] serialized) {
+        try {
+            return String.valueOf((Object) cluster.codec().decode(serialized));
+        } catch (RuntimeException unreadable) {
+            return "of " + serialized.length + " bytes";
+        }
+    }
+
+    @Override
+    public void describedBy(Object step) {
+        this.step = step;
     }
 
     /** The task is over: settles what {@code settle} does, then sends its lanes' next elements. */

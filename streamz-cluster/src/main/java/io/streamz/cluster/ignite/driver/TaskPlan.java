@@ -70,6 +70,14 @@ final class TaskPlan {
      * Completes once the handles are.
      */
     CompletableFuture<Void> finish(ClusterContext cluster, Batch out, JobResult result, Throwable error) {
+        return finish(cluster, out, result, error, (element, failure) -> failure);
+    }
+
+    /**
+     * As {@link #finish(ClusterContext, Batch, JobResult, Throwable)}, each element's failure shown
+     * to the user as {@code shown} maps it.
+     */
+    CompletableFuture<Void> finish(ClusterContext cluster, Batch out, JobResult result, Throwable error, Shown shown) {
         if (result != null) {
             out.completed(result);
         } else {
@@ -81,7 +89,7 @@ final class TaskPlan {
                 cluster.remover().remove(key);
             }
         }
-        return releaseInputs(cluster).thenRun(() -> Burst.run(() -> complete(cluster, out, result, error)));
+        return releaseInputs(cluster).thenRun(() -> Burst.run(() -> complete(cluster, out, result, error, shown)));
     }
 
     /** What the driver removes now that the job answered; completes when that is done. */
@@ -105,18 +113,23 @@ final class TaskPlan {
         return removals == null ? DONE : CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
     }
 
-    private void complete(ClusterContext cluster, Batch out, JobResult result, Throwable error) {
+    /** How the failure of element {@code element} of the task reaches the user. */
+    interface Shown {
+        Throwable failure(int element, Throwable failure);
+    }
+
+    private void complete(ClusterContext cluster, Batch out, JobResult result, Throwable error, Shown shown) {
         Throwable[] errors = result == null ? null : result.errors(cluster.codec());
         for (int i = 0; i < items.size(); i++) {
             Handle handle = items.get(i).output;
             if (error != null) {
-                handle.fail(error);
+                handle.fail(shown.failure(i, error));
             } else if (result.status(i) == Outcomes.PRESENT) {
                 handle.present(out, i);
             } else if (result.status(i) == Outcomes.ABSENT) {
                 handle.markAbsent();
             } else {
-                handle.fail(errors[i]);
+                handle.fail(shown.failure(i, errors[i]));
             }
         }
     }

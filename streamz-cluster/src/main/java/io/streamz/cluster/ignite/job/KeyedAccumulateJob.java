@@ -26,6 +26,10 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * no element is applied twice. An element whose function fails or runs past the task timeout (see
  * {@link ElementWatch}) leaves its key's state as it was; a batch given up because the function
  * ignored the interrupt is recorded as applied, all failed, with the states as before it.
+ * The driver also says, per element, whether it saw an element of that key applied: a key whose entry
+ * is missing after that lost its state (every server holding it stopped), and its elements fail with
+ * {@link StateLostException} instead of starting again from the start value; its entry stays missing,
+ * so its later elements fail the same way, while the other keys go on.
  */
 public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -33,6 +37,8 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     private final ShippedOp<AccumulateOp> op;
     private final Object[] stateKeys;
     private final long[] seqs;
+    /** Whether the driver saw an element of element {@code i}'s key applied, so its state must exist. */
+    private final boolean[] confirmed;
     private final JobInputs inputs;
     /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
     private final Object outputKey;
@@ -43,11 +49,13 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     @IgniteInstanceResource
     private transient Ignite ignite;
 
-    public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, JobInputs inputs,
+    public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, boolean[] confirmed,
+                              JobInputs inputs,
                               Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
         this.op = op;
         this.stateKeys = stateKeys;
         this.seqs = seqs;
+        this.confirmed = confirmed;
         this.inputs = inputs;
         this.outputKey = outputKey;
         this.returnValues = returnValues;
@@ -68,6 +76,11 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         boolean anyToApply = false;
         for (Map.Entry<Object, List<Integer>> key : elementsByKey.entrySet()) {
             byte[] bytes = stored.get(key.getKey());
+            if (bytes == null && confirmed[key.getValue().get(0)]) {
+                StateLostException lost = new StateLostException();
+                key.getValue().forEach(i -> out.failed(i, lost));
+                continue;
+            }
             AccumulateState state = bytes == null ? function.initial() : codec.decode(bytes);
             if (appliedAlready(state, key.getValue())) {
                 replay(state, key.getValue(), out);

@@ -1,8 +1,9 @@
 package io.streamz.cluster.ignite.job;
 
 /**
- * An accumulate job found no state although the driver saw its elements applied: every server holding
- * the state (and its backup) stopped. The driver turns it into a {@code ClusterStateLostException}
+ * An accumulate job found no state although the driver saw its elements applied (for
+ * {@code accumulateByKey}: an element of that key): every server holding the state (and its backup)
+ * stopped. The driver turns it into a {@code ClusterStateLostException}
  * naming the step.
  */
 public final class StateLostException extends IllegalStateException {
@@ -11,5 +12,10 @@ public final class StateLostException extends IllegalStateException {
     StateLostException(long confirmedSeq) {
         super("after " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
                 + " applied, the state is no longer in the cluster's state cache");
+    }
+
+    /** The state of one key of an {@code accumulateByKey}. */
+    StateLostException() {
+        super("after elements of this key were applied, its state is no longer in the cluster's state cache");
     }
 }

@@ -1,6 +1,9 @@
 package io.streamz.cluster.ignite.job;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.config.DriverKeys;
@@ -57,11 +60,31 @@ class KeyedAccumulateJobTest {
         assertArrayEquals(new Object[] {14, 12}, run(job(new Object[] {a, b}, new long[] {4, 5}, 10, 10)));
     }
 
+    @Test
+    void aConfirmedKeyWithoutStateFailsAsLostWhileANewKeyStartsFromTheStartValue() {
+        Object lost = stateKey(1);
+        Object fresh = stateKey(2);
+
+        JobResult result = client.compute().affinityCall(List.of(Caches.DATA, Caches.STATE), PARTITION,
+                job(new Object[] {lost, fresh}, new long[] {4, 5}, new boolean[] {true, false}, 1, 2));
+
+        Codec codec = new Codec(client, KeyedAccumulateJobTest.class.getClassLoader());
+        assertEquals(Outcomes.FAILED, result.status(0));
+        assertInstanceOf(StateLostException.class, result.errors(codec)[0]);
+        assertEquals(Outcomes.PRESENT, result.status(1));
+        assertEquals(2, result.values(codec)[1]);
+        assertNull(states().get(lost), "a lost key's state stays missing, so its later elements fail too");
+    }
+
     private static Object stateKey(int userKey) {
         return DriverKeys.perKey(DriverKeys.key(UUID.randomUUID(), 1, 0), new byte[] {(byte) userKey}, PARTITION);
     }
 
     private static KeyedAccumulateJob job(Object[] stateKeys, long[] seqs, Object... values) {
+        return job(stateKeys, seqs, new boolean[stateKeys.length], values);
+    }
+
+    private static KeyedAccumulateJob job(Object[] stateKeys, long[] seqs, boolean[] confirmed, Object... values) {
         Codec codec = new Codec(client, KeyedAccumulateJobTest.class.getClassLoader());
         JobInputs.Builder inputs = JobInputs.builder();
         for (Object value : values) {
@@ -69,7 +92,7 @@ class KeyedAccumulateJobTest {
         }
         TaskLimit limit = new TaskLimit(Duration.ofSeconds(30), "cluster accumulateByKey", UUID.randomUUID(), 1);
         return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false), Long.MAX_VALUE), stateKeys, seqs,
-                inputs.build(), null, true, new Object[0], limit);
+                confirmed, inputs.build(), null, true, new Object[0], limit);
     }
 
     private static Object[] run(KeyedAccumulateJob job) {
