@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The base of every local operator: a node of the stream graph that receives elements from its
@@ -27,6 +28,10 @@ public abstract class Node<T> extends StreamOperators<T> {
     private volatile Node<?>[] downstreams = NONE;
     private volatile String name;
     private volatile boolean destroyed;
+    private final long serial;
+    /** Counters while metrics are on, else {@code null}: the emit path's only cost when off. */
+    private volatile NodeMetrics metrics;
+    private volatile HeldCount heldBy;
 
     /**
      * A node not yet subscribed to anything. Operators subscribe to their upstreams at the end of
@@ -35,6 +40,8 @@ public abstract class Node<T> extends StreamOperators<T> {
      */
     protected Node(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.serial = LiveNodes.add(this);
+        this.metrics = Metering.forNewNode();
     }
 
     /**
@@ -73,19 +80,30 @@ public abstract class Node<T> extends StreamOperators<T> {
      */
     protected final Node<?> soleDownstream() {
         Node<?>[] targets = downstreams;
-        return targets.length == 1 ? targets[0] : null;
+        // While metered, callers must go through emitDownstream, which counts.
+        return targets.length == 1 && metrics == null ? targets[0] : null;
     }
 
     /** Passes {@code x} to every downstream, depth-first in attach order. */
     protected final CompletableFuture<?> emitDownstream(Object x) {
         Node<?>[] targets = downstreams;
+        NodeMetrics counters = metrics;
+        if (counters != null) {
+            counters.countEmitted();
+            return emitToAll(targets, x, true);
+        }
         if (targets.length == 1) {
             return targets[0].update(x, this);
         }
+        return emitToAll(targets, x, false);
+    }
+
+    /** Delivers {@code x} to each target in turn; the futures of those that did not accept it yet. */
+    private CompletableFuture<?> emitToAll(Node<?>[] targets, Object x, boolean metered) {
         CompletableFuture<?> pending = null;
         List<CompletableFuture<?>> more = null;
         for (Node<?> target : targets) {
-            CompletableFuture<?> accepted = target.update(x, this);
+            CompletableFuture<?> accepted = metered ? deliverMetered(target, x) : target.update(x, this);
             if (accepted == null || (accepted.isDone() && !accepted.isCompletedExceptionally())) {
                 continue;
             }
@@ -102,18 +120,54 @@ public abstract class Node<T> extends StreamOperators<T> {
         return more == null ? pending : CompletableFuture.allOf(more.toArray(CompletableFuture[]::new));
     }
 
+    /** Hands {@code x} to {@code target}, counting and timing it there (metrics are on). */
+    private CompletableFuture<?> deliverMetered(Node<?> target, Object x) {
+        NodeMetrics counters = target.metrics;
+        if (counters == null) {
+            return target.update(x, this);
+        }
+        counters.countReceived();
+        long start = System.nanoTime();
+        try {
+            CompletableFuture<?> accepted = target.update(x, this);
+            if (accepted != null) {
+                accepted.whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        counters.countFailure(failure instanceof CompletionException ? failure.getCause() : failure);
+                    }
+                });
+            }
+            return accepted;
+        } catch (RuntimeException | Error e) {
+            counters.countFailure(e);
+            throw e;
+        } finally {
+            counters.countTime(System.nanoTime() - start);
+        }
+    }
+
+    /** Counts an element emitted at this node by a caller, while metered. */
+    private void countEmittedHere() {
+        NodeMetrics counters = metrics;
+        if (counters != null) {
+            counters.countReceived();
+        }
+    }
+
     @Override
     public void emit(T x) {
         checkAlive();
+        countEmittedHere();
         // The first hop gets a call site of its own: emitDownstream's is shared by every operator, so
         // the JIT sees too many receiver types there to inline, here only what follows a source.
         Node<?>[] targets = downstreams;
-        Futures.await(targets.length == 1 ? targets[0].update(x, this) : emitDownstream(x));
+        Futures.await(targets.length == 1 && metrics == null ? targets[0].update(x, this) : emitDownstream(x));
     }
 
     @Override
     public CompletableFuture<Void> emitAsync(T x) {
         checkAlive();
+        countEmittedHere();
         try {
             return Futures.toVoid(emitDownstream(x));
         } catch (RuntimeException | Error e) {
@@ -164,6 +218,42 @@ public abstract class Node<T> extends StreamOperators<T> {
             upstream.disconnect(this);
         }
         release();
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    /** This node's counters, or {@code null} while metrics are off ({@link Metering}). */
+    final NodeMetrics metrics() {
+        return metrics;
+    }
+
+    final void setMetrics(NodeMetrics counters) {
+        metrics = counters;
+    }
+
+    /** Called by a {@link Worker} of this node: its count is what {@link #held()} reports. */
+    final void countHeldBy(HeldCount count) {
+        heldBy = count;
+    }
+
+    /**
+     * How many elements this node holds now (received, not yet accepted downstream): what its worker
+     * holds, for the asynchronous operators; operators that hold elements otherwise override this.
+     * Any thread.
+     */
+    public int held() {
+        HeldCount count = heldBy;
+        return count == null ? 0 : count.held();
+    }
+
+    /** A number unique to this node in this JVM, in construction order (dashboards key nodes by it). */
+    public final long serial() {
+        return serial;
+    }
+
+    /** The operator's name, e.g. {@code map} (what {@code toString()} shows first). */
+    public final String operator() {
+        return operatorName();
     }
 
     /** Whether {@link #destroy()} was called. */
