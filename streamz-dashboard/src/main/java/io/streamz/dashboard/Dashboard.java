@@ -121,7 +121,9 @@ public final class Dashboard implements AutoCloseable {
      * {@code sdf.plot()}. Adds a sink to the frame's stream.
      */
     public Dashboard plot(Frame<?, ?> frame, String... columns) {
-        return plot(String.valueOf(frame.stream().name() != null ? frame.stream().name() : frame), frame, columns);
+        String name = frame.stream().name();
+        String what = columns.length == 0 ? "every column" : String.join(", ", columns);
+        return plot((name != null ? name : frame.getClass().getSimpleName()) + ": " + what, frame, columns);
     }
 
     /** {@link #plot(Frame, String...)} of a Series: its values over time. */

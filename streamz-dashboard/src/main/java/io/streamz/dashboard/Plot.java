@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * One live line chart: the last {@link #MAX_POINTS} values of some numeric columns of a streaming
- * DataFrame or Series, each row a point stamped with the time its table arrived (as streamz's
- * {@code plot()} keeps a rolling window of the stream). Fed on the stream's emitting thread, read
+ * DataFrame or Series, a point per row numbered in arrival order (as streamz's {@code plot()} keeps a
+ * rolling window of the stream). Fed on the stream's emitting thread, read
  * by the page's poll: synchronized.
  */
 final class Plot {
@@ -22,6 +22,8 @@ final class Plot {
     private final String title;
     private final List<String> columns;
     private final Map<String, ArrayDeque<double[]>> points = new LinkedHashMap<>();
+    /** Rows seen so far: the x of the next point. */
+    private long rows;
 
     /** {@code columns} empty: every numeric column of the first table. */
     Plot(String title, List<String> columns) {
@@ -31,14 +33,15 @@ final class Plot {
 
     /** Adds each row of {@code table}; columns missing from it or not numeric are skipped. */
     synchronized void add(Table table) {
-        long now = System.currentTimeMillis();
+        long first = rows;
+        rows += table.rowCount();
         for (Column<?> column : selected(table)) {
             if (!(column instanceof NumericColumn<?> numbers)) {
                 continue;
             }
             ArrayDeque<double[]> line = points.computeIfAbsent(column.name(), name -> new ArrayDeque<>());
             for (int row = 0; row < numbers.size(); row++) {
-                line.addLast(new double[] {now, numbers.getDouble(row)});
+                line.addLast(new double[] {first + row, numbers.getDouble(row)});
                 if (line.size() > MAX_POINTS) {
                     line.removeFirst();
                 }
@@ -59,7 +62,7 @@ final class Plot {
         return chosen;
     }
 
-    /** The chart as a JSON-ready map: its title and, per column, [time ms, value] pairs. */
+    /** The chart as a JSON-ready map: its title and, per column, [row number, value] pairs. */
     synchronized Map<String, Object> snapshot() {
         Map<String, Object> lines = new LinkedHashMap<>();
         points.forEach((name, line) -> {
