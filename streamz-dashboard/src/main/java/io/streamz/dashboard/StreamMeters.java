@@ -119,7 +119,8 @@ public final class StreamMeters implements AutoCloseable {
             Node<?> alive = ref.get();
             return alive == null ? 0 : alive.held();
         };
-        meters.add(Gauge.builder("streamz.elements.held", weakNode, held)
+        // Strong: Micrometer holds a gauge's object weakly, and nothing else holds this reference.
+        meters.add(Gauge.builder("streamz.elements.held", weakNode, held).strongReference(true)
                 .description("elements the node holds, not yet accepted downstream")
                 .tags(tags).register(registry));
         return new Bound(tags, counters, meters);

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Dask's task stream: the last {@link #MAX_TASKS} cluster tasks this driver ran, each with its
- * server, start and duration. Fed on the driver's callback threads, read by the page: synchronized.
+ * server (when Ignite says which: {@code "cluster"} otherwise), start and duration. Fed on the driver's callback threads, read by the page: synchronized.
  */
 final class TaskStream implements AutoCloseable {
     static final int MAX_TASKS = 1000;
@@ -47,7 +47,7 @@ final class TaskStream implements AutoCloseable {
         for (TaskEvents.Task task : copy) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("what", task.what());
-            view.put("server", task.server() == null ? "?" : names.computeIfAbsent(task.server(), this::serverName));
+            view.put("server", task.server() == null ? "cluster" : names.computeIfAbsent(task.server(), this::serverName));
             view.put("start", task.startedMillis());
             view.put("millis", task.nanos() / 1e6);
             view.put("failed", task.failed());

@@ -1,15 +1,15 @@
 package io.streamz.dashboard;
 
 import io.streamz.Stream;
+import io.streamz.cluster.IgniteCluster;
 import io.streamz.dataframe.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page in a real browser (Debian's chromium, driven through its chromedriver, so Selenium
- * downloads nothing) while a pipeline runs. Without chromium it fails when {@code CI=true} (.ci/run
+ * downloads nothing) while pipelines run: a local one, one on an embedded two-server cluster shaped
+ * like the main job's (scatter, map, buffer, gather), and a plotted streaming DataFrame. Without chromium it fails when {@code CI=true} (.ci/run
  * installs it) and is skipped otherwise. Leaves a screenshot at {@code target/dashboard.png}, or at
  * {@code -Ddashboard.screenshot=PATH} (how the README's docs/dashboard.png is made).
  */
@@ -37,6 +38,8 @@ class DashboardBrowserTest {
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private Dashboard dashboard;
+    private IgniteCluster cluster;
+    private Thread clusterEmitter;
     private Random frame;
     private Thread emitter;
     private WebDriver browser;
@@ -64,6 +67,21 @@ class DashboardBrowserTest {
             }
         }, "browser-test-emitter");
         emitter.start();
+        cluster = IgniteCluster.local(2);
+        dashboard.watch(cluster);
+        Stream<Integer> jobs = Stream.create("jobs");
+        jobs.scatter(cluster).map(x -> x + 1).buffer(16).gather().named("gathered").sink(x -> { });
+        clusterEmitter = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                jobs.emit(i);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }, "browser-test-cluster-emitter");
+        clusterEmitter.start();
         frame = new Random(Duration.ofMillis(20), Duration.ofMillis(200));
         dashboard.plot(frame, "x", "z");
         frame.start();
@@ -74,29 +92,32 @@ class DashboardBrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1400,1100", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1400,1300", "--user-data-dir=" + profile);
         browser = new ChromeDriver(options);
     }
 
     @Test
-    void pageDrawsTheGraphWithRisingCountsAndADataFramePlot() throws Exception {
+    void pageDrawsTheGraphsWithRisingCountsTheClusterItsTasksAndADataFramePlot() throws Exception {
         browser.get(dashboard.url());
+        // The page redraws every second: everything is read through one script, never a stale element.
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
 
-        WebElement latency = wait.until(page -> page.findElement(By.cssSelector("g.node[data-stream='latency']")));
-        assertTrue(latency.getText().contains("<map: latency>"), "the node is labelled as visualize labels it: " + latency.getText());
+        String latency = wait.until(page -> text("g.node[data-stream='latency']"));
+        assertTrue(latency.contains("<map: latency>"), "the node is labelled as visualize labels it: " + latency);
         for (String stream : List.of("requests", "slow", "recent")) {
-            assertTrue(!browser.findElements(By.cssSelector("g.node[data-stream='" + stream + "']")).isEmpty(),
-                    stream + " is drawn in the same graph");
+            assertTrue(text("g.node[data-stream='" + stream + "']") != null, stream + " is drawn in the same graph");
         }
-        assertTrue(browser.findElements(By.cssSelector("svg.graph path.edge")).size() >= 3, "edges are drawn");
+        assertTrue(count("svg.graph path.edge") >= 3, "edges are drawn");
+        wait.until(page -> text("g.node[data-stream='gathered']") != null);
+        wait.until(page -> count("#cluster table tr") == 3); // a header and 2 servers
+        wait.until(page -> count("#task-stream rect.task") > 0);
 
-        long first = received(browser);
-        wait.until(page -> received(page) > first);
+        long first = Long.parseLong(attribute("g.node[data-stream='latency']", "data-received"));
+        wait.until(page -> Long.parseLong(attribute("g.node[data-stream='latency']", "data-received")) > first);
 
-        WebElement line = wait.until(page -> page.findElement(By.cssSelector("svg.plot path.plot-line[data-column='z']")));
-        wait.until(page -> Integer.parseInt(line(page).getAttribute("data-points")) >= 10);
-        assertTrue(line(browser).getAttribute("d").split("L").length >= 10, "the line has its points");
+        String line = "svg.plot path.plot-line[data-column='z']";
+        wait.until(page -> attribute(line, "data-points") != null && Integer.parseInt(attribute(line, "data-points")) >= 10);
+        assertTrue(attribute(line, "d").split("L").length >= 10, "the line has its points");
 
         Path screenshot = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
         Files.createDirectories(screenshot.toAbsolutePath().getParent());
@@ -104,12 +125,22 @@ class DashboardBrowserTest {
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page, not a blank: " + screenshot);
     }
 
-    private static long received(WebDriver page) {
-        return Long.parseLong(page.findElement(By.cssSelector("g.node[data-stream='latency']")).getAttribute("data-received"));
+    /** The text of the first element matching {@code css}, or {@code null} when there is none. */
+    private String text(String css) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
     }
 
-    private static WebElement line(WebDriver page) {
-        return page.findElement(By.cssSelector("svg.plot path.plot-line[data-column='z']"));
+    private String attribute(String css, String name) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+    }
+
+    private long count(String css) {
+        return (Long) script("return document.querySelectorAll(arguments[0]).length;", css);
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
     }
 
     @AfterEach
@@ -118,8 +149,13 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        if (emitter != null) {
-            emitter.join(10_000);
+        for (Thread thread : new Thread[] {emitter, clusterEmitter}) {
+            if (thread != null) {
+                thread.join(30_000);
+            }
+        }
+        if (cluster != null) {
+            cluster.close();
         }
         if (frame != null) {
             frame.stop();
