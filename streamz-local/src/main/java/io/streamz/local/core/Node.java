@@ -22,14 +22,21 @@ import java.util.concurrent.CompletionException;
  */
 public abstract class Node<T> extends StreamOperators<T> {
     private static final Node<?>[] NONE = new Node<?>[0];
+    private static final Node<?>[] METERED = new Node<?>[0];
 
     private final Scheduler scheduler;
     private final List<Node<?>> upstreams = new ArrayList<>();
     private volatile Node<?>[] downstreams = NONE;
+    /**
+     * What the emit paths read: {@link #downstreams} itself while metrics are off, {@link #METERED}
+     * while on. The sentinel's length is not 1, so the one-downstream fast path needs no check of
+     * its own: metrics off cost nothing on it, and the slow path sorts out the rest.
+     */
+    private volatile Node<?>[] route = NONE;
     private volatile String name;
     private volatile boolean destroyed;
     private final long serial;
-    /** Counters while metrics are on, else {@code null}: the emit path's only cost when off. */
+    /** Counters while metrics are on, else {@code null}; read on the slow path only (see {@link #route}). */
     private volatile NodeMetrics metrics;
     private volatile HeldCount heldBy;
 
@@ -41,7 +48,7 @@ public abstract class Node<T> extends StreamOperators<T> {
     protected Node(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.serial = LiveNodes.add(this);
-        this.metrics = Metering.forNewNode();
+        setMetrics(Metering.forNewNode());
     }
 
     /**
@@ -79,21 +86,22 @@ public abstract class Node<T> extends StreamOperators<T> {
      * can inline; the shared call site in {@link #emitDownstream} sees every operator type and cannot.
      */
     protected final Node<?> soleDownstream() {
-        Node<?>[] targets = downstreams;
-        // While metered, callers must go through emitDownstream, which counts.
-        return targets.length == 1 && metrics == null ? targets[0] : null;
+        Node<?>[] targets = route;
+        return targets.length == 1 ? targets[0] : null;
     }
 
     /** Passes {@code x} to every downstream, depth-first in attach order. */
     protected final CompletableFuture<?> emitDownstream(Object x) {
-        Node<?>[] targets = downstreams;
-        NodeMetrics counters = metrics;
-        if (counters != null) {
-            counters.countEmitted();
-            return emitToAll(targets, x, true);
-        }
+        Node<?>[] targets = route;
         if (targets.length == 1) {
             return targets[0].update(x, this);
+        }
+        if (targets == METERED) {
+            NodeMetrics counters = metrics;
+            if (counters != null) { // null when metrics just went off
+                counters.countEmitted();
+            }
+            return emitToAll(downstreams, x, true);
         }
         return emitToAll(targets, x, false);
     }
@@ -127,7 +135,8 @@ public abstract class Node<T> extends StreamOperators<T> {
             return target.update(x, this);
         }
         counters.countReceived();
-        long start = System.nanoTime();
+        boolean timed = counters.sampleNow();
+        long start = timed ? System.nanoTime() : 0;
         try {
             CompletableFuture<?> accepted = target.update(x, this);
             if (accepted != null) {
@@ -142,34 +151,35 @@ public abstract class Node<T> extends StreamOperators<T> {
             counters.countFailure(e);
             throw e;
         } finally {
-            counters.countTime(System.nanoTime() - start);
+            if (timed) {
+                counters.countTime(System.nanoTime() - start);
+            }
         }
     }
 
-    /** Counts an element emitted at this node by a caller, while metered. */
-    private void countEmittedHere() {
+    /** {@link #emitDownstream} for an element a caller emits at this node: counted as received too. */
+    private CompletableFuture<?> emitFromCaller(Object x) {
         NodeMetrics counters = metrics;
         if (counters != null) {
             counters.countReceived();
         }
+        return emitDownstream(x);
     }
 
     @Override
     public void emit(T x) {
         checkAlive();
-        countEmittedHere();
         // The first hop gets a call site of its own: emitDownstream's is shared by every operator, so
         // the JIT sees too many receiver types there to inline, here only what follows a source.
-        Node<?>[] targets = downstreams;
-        Futures.await(targets.length == 1 && metrics == null ? targets[0].update(x, this) : emitDownstream(x));
+        Node<?>[] targets = route;
+        Futures.await(targets.length == 1 ? targets[0].update(x, this) : emitFromCaller(x));
     }
 
     @Override
     public CompletableFuture<Void> emitAsync(T x) {
         checkAlive();
-        countEmittedHere();
         try {
-            return Futures.toVoid(emitDownstream(x));
+            return Futures.toVoid(emitFromCaller(x));
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -191,6 +201,9 @@ public abstract class Node<T> extends StreamOperators<T> {
         Node<?>[] next = java.util.Arrays.copyOf(current, current.length + 1);
         next[current.length] = node;
         downstreams = next;
+        if (route != METERED) {
+            route = next;
+        }
         synchronized (node.upstreams) {
             node.upstreams.add(this);
         }
@@ -202,6 +215,9 @@ public abstract class Node<T> extends StreamOperators<T> {
         List<Node<?>> remaining = new ArrayList<>(List.of(downstreams));
         if (remaining.remove(node)) {
             downstreams = remaining.toArray(NONE);
+            if (route != METERED) {
+                route = downstreams;
+            }
             synchronized (node.upstreams) {
                 node.upstreams.remove(this);
             }
@@ -227,8 +243,15 @@ public abstract class Node<T> extends StreamOperators<T> {
         return metrics;
     }
 
-    final void setMetrics(NodeMetrics counters) {
-        metrics = counters;
+    /** Under the node's lock, as connect and disconnect, which also write {@link #route}. */
+    final synchronized void setMetrics(NodeMetrics counters) {
+        if (counters != null) {
+            metrics = counters;
+            route = METERED;
+        } else {
+            route = downstreams;
+            metrics = null;
+        }
     }
 
     /** Called by a {@link Worker} of this node: its count is what {@link #held()} reports. */

@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
  * delivers an element (adders, so concurrent emitters do not contend); read by any thread.
  *
  * <p>Time is measured around the node's {@code update}, so it includes the synchronous work the
- * element triggers downstream (elements travel depth-first on the emitting thread).
+ * element triggers downstream (elements travel depth-first on the emitting thread). Only one
+ * element in {@value #SAMPLE_EVERY} is timed: reading the clock twice per hop cost more than all the
+ * counting together (about 200 ns per element over five nodes against 50).
  */
 public final class NodeMetrics {
     /** The exception last counted on this thread, so a failure is counted at the node that threw it only. */
@@ -18,6 +20,12 @@ public final class NodeMetrics {
     private final LongAdder emitted = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder nanos = new LongAdder();
+    private final LongAdder timed = new LongAdder();
+    /** Picks the elements to time; racy on purpose (a lost increment only shifts the sample). */
+    private int tick;
+
+    /** One element in this many is timed. */
+    public static final int SAMPLE_EVERY = 64;
 
     NodeMetrics() {
     }
@@ -37,9 +45,18 @@ public final class NodeMetrics {
         return errors.sum();
     }
 
-    /** Nanoseconds spent in this node's {@code update}, downstream work included. */
+    /**
+     * Nanoseconds spent in this node's {@code update}, downstream work included: estimated from the
+     * timed elements (the mean of those times the elements received).
+     */
     public long nanos() {
-        return nanos.sum();
+        long sampled = timed.sum();
+        return sampled == 0 ? 0 : Math.round((double) nanos.sum() / sampled * received.sum());
+    }
+
+    /** Whether to time this element. */
+    boolean sampleNow() {
+        return (++tick & (SAMPLE_EVERY - 1)) == 1;
     }
 
     void countReceived() {
@@ -52,6 +69,7 @@ public final class NodeMetrics {
 
     void countTime(long elapsedNanos) {
         nanos.add(elapsedNanos);
+        timed.increment();
     }
 
     /**

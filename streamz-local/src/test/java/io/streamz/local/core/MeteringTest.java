@@ -59,6 +59,24 @@ class MeteringTest {
     }
 
     @Test
+    void countsEachElementOnceAtANodeWithSeveralDownstreamsAndFollowsConnectsWhileOn() {
+        try (Metering.Handle ignored = Metering.on()) {
+            Stream<Integer> source = Stream.create();
+            Stream<Integer> first = source.map(x -> x);
+            first.sink(x -> { });
+            source.emit(1);
+            Stream<Integer> second = source.map(x -> x);
+            second.sink(x -> { });
+            source.emit(2);
+            source.disconnect(first);
+            source.emit(3);
+            assertEquals(3, metricsOf(source).emitted());
+            assertEquals(2, metricsOf(first).received());
+            assertEquals(2, metricsOf(second).received());
+        }
+    }
+
+    @Test
     void nodesCarryNoCountersWhenMetricsAreOff() {
         Stream<Integer> source = Stream.create();
         Stream<Integer> mapped = source.map(x -> x);
