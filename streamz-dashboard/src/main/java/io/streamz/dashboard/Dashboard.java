@@ -5,9 +5,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.dataframe.Frame;
 import io.streamz.dataframe.Series;
+import io.streamz.local.core.Node;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +23,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A live dashboard of this JVM's streams, served over HTTP by the JDK's own server: the page at
- * {@code /} polls {@code /api/state} every second and draws every stream graph (as
- * {@code visualize} draws it) with per-node counts, rates, errors and elements held; the watched
+ * {@code /} polls {@code /api/state} every second and draws every stream graph of this JVM, or
+ * those handed to {@link #show} (as {@code visualize} draws them) with per-node counts, rates, errors and elements held; the watched
  * cluster's servers, tasks, heap and CPU; the task stream; and the charts added by {@link #plot}.
  * {@code /metrics} serves the same figures as Prometheus text (see {@link StreamMeters} and
  * {@link ClusterMeters} for the metric names).
@@ -47,6 +50,8 @@ public final class Dashboard implements AutoCloseable {
     private final StreamMeters streamMeters;
     private final TaskStream taskStream;
     private final List<Plot> plots = new ArrayList<>();
+    /** The nodes handed to {@link #show}, oldest first: only their graphs are drawn, if any. */
+    private final List<Node<?>> shown = new CopyOnWriteArrayList<>();
     private volatile IgniteCluster cluster;
     private volatile ClusterMeters clusterMeters;
 
@@ -102,6 +107,17 @@ public final class Dashboard implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * Draws only the graphs of {@code streams} (any node of each graph will do) from now on, instead
+     * of every graph built in this JVM; call again to add more.
+     */
+    public Dashboard show(Stream<?>... streams) {
+        for (Stream<?> stream : streams) {
+            shown.add(Node.asNode(stream));
+        }
+        return this;
+    }
+
     /** Shows {@code cluster} on the page and in {@code /metrics} (replacing any cluster shown before). */
     public Dashboard watch(IgniteCluster cluster) {
         Objects.requireNonNull(cluster, "cluster");
@@ -144,7 +160,7 @@ public final class Dashboard implements AutoCloseable {
     private Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("time", System.currentTimeMillis());
-        state.put("graphs", GraphView.snapshot());
+        state.put("graphs", GraphView.snapshot(List.copyOf(shown)));
         IgniteCluster shown = cluster;
         state.put("cluster", shown == null ? null : ClusterView.snapshot(shown));
         state.put("tasks", taskStream.snapshot());

@@ -25,11 +25,15 @@ final class GraphView {
     private GraphView() {
     }
 
-    /** The graphs now, as JSON-ready maps; any thread. */
-    static List<Map<String, Object>> snapshot() {
+    /**
+     * The graphs now, as JSON-ready maps; any thread.
+     *
+     * @param shown nodes whose graphs alone to show, or empty for every graph in this JVM
+     */
+    static List<Map<String, Object>> snapshot(List<Node<?>> shown) {
         Map<Node<?>, Boolean> seen = new HashMap<>();
         List<List<Node<?>>> graphs = new ArrayList<>();
-        List<Node<?>> live = Metering.liveNodes();
+        List<Node<?>> live = shown.isEmpty() ? Metering.liveNodes() : shown;
         for (int i = live.size() - 1; i >= 0 && graphs.size() < MAX_GRAPHS; i--) {
             Node<?> start = live.get(i);
             if (start.isDestroyed() || seen.containsKey(start)) {

@@ -59,6 +59,20 @@ class DashboardMetricsTest {
     }
 
     @Test
+    void showDrawsOnlyTheGraphsHandedToIt() throws Exception {
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            Stream<Integer> wanted = Stream.create("wanted-graph");
+            wanted.map(x -> x).sink(x -> { });
+            Stream.create("other-graph").sink(x -> { });
+            String everything = Http.get(dashboard.url() + "api/state").body();
+            assertTrue(everything.contains("other-graph") && everything.contains("wanted-graph"), everything);
+            dashboard.show(wanted);
+            String shown = Http.get(dashboard.url() + "api/state").body();
+            assertTrue(shown.contains("wanted-graph") && !shown.contains("other-graph"), shown);
+        }
+    }
+
+    @Test
     void servesOnLoopbackOnlyByDefault() throws Exception {
         try (Dashboard dashboard = Dashboard.start(0)) {
             assertTrue(URI.create(dashboard.url()).getHost().equals(InetAddress.getLoopbackAddress().getHostAddress()),
