@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The switch for per-node metrics. Off by default, and then the emit path costs one null check per
- * hop; {@link #on()} gives every live node (and every node built while on) a {@link NodeMetrics}.
+ * The switch for per-node metrics. Off by default, and then the emit path is exactly what it is
+ * without metrics (see {@code Node}'s route); {@link #on()} gives every live node (and every node
+ * built while on) a {@link NodeMetrics} and routes its elements through the counting path.
  * Dashboards and meter bindings each hold a {@link Handle}; metrics go off again when the last one
  * is closed. Thread-safe.
  */
