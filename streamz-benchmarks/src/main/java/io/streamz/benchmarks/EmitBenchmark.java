@@ -2,6 +2,7 @@ package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.streamz.Stream;
+import io.streamz.local.core.Metering;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,6 +87,29 @@ public class EmitBenchmark {
         }
     }
 
+    /**
+     * streamz's pipeline with per-node metrics on (what a dashboard or a bound MeterRegistry costs);
+     * its own fork, like every benchmark here, so the switch never reaches the others.
+     */
+    @State(Scope.Thread)
+    public static class StreamzMetered {
+        Metering.Handle metrics;
+        Stream<Integer> toPipeline;
+
+        @Setup
+        public void build(Blackhole blackhole) {
+            metrics = Metering.on();
+            toPipeline = Stream.create();
+            toPipeline.map(x -> x + 1).map(x -> x * 2).filter(x -> x % 3 != 0).sink(x -> blackhole.consume(x));
+        }
+
+        @TearDown
+        public void destroy() {
+            toPipeline.destroy();
+            metrics.close();
+        }
+    }
+
     /** RxJava 3: the same two graphs on {@code PublishSubject}. */
     @State(Scope.Thread)
     public static class RxJava {
@@ -122,6 +146,12 @@ public class EmitBenchmark {
     /** (b) emit -> map -> map -> filter -> sink, streamz. */
     @Benchmark
     public void emitMapMapFilterSinkStreamz(Streamz graphs, Inputs inputs) {
+        graphs.toPipeline.emit(inputs.next());
+    }
+
+    /** (b) emit -> map -> map -> filter -> sink, streamz with metrics on. */
+    @Benchmark
+    public void emitMapMapFilterSinkStreamzMetered(StreamzMetered graphs, Inputs inputs) {
         graphs.toPipeline.emit(inputs.next());
     }
 

@@ -4,6 +4,7 @@ import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.TextFileOptions;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.dashboard.Dashboard;
 import io.streamz.cluster.IgniteClusterOptions;
 
 import java.io.PrintStream;
@@ -31,7 +32,8 @@ import java.util.stream.Collectors;
  *      .timedWindow(1 s).map(count by status class).sink(print)
  * </pre>
  *
- * Runs on an embedded 2-server cluster by default; {@code --connect host:port,...} joins a running
+ * {@code --dashboard PORT} serves the live dashboard and its Prometheus metrics on that loopback port
+ * while the job runs (0: a free port, printed). Runs on an embedded 2-server cluster by default; {@code --connect host:port,...} joins a running
  * one (the Docker cluster) instead, with {@code --tls DIR} presenting the client certificate that
  * docker/scripts/make-certs.sh made in DIR. {@code --seconds N} (default 10) and {@code --rate L} lines per
  * second (default 2000) shape the run. Exits non-zero unless every written line was counted once.
@@ -61,25 +63,44 @@ public final class LogPipeline {
                 ? IgniteCluster.local(2)
                 : IgniteCluster.connect(connectOptions(options), options.connectTo().toArray(String[]::new))) {
             out.println("cluster: " + cluster);
-            Source<String> lines = Stream.fromTextFile(log, TextFileOptions.defaults().withPollInterval(Duration.ofMillis(50)));
-            try (LogGenerator generator = new LogGenerator(log, options.linesPerSecond())) {
-                lines.scatter(cluster)
-                        .map(AccessLogLine::parse)
-                        .map(AccessLogLine::statusClass)
-                        .buffer(64)
-                        .gather()
-                        .timedWindow(Duration.ofSeconds(1))
-                        .sink(window -> report(window, counted, generator, out));
-                lines.start();
-                generator.start();
-                Thread.sleep(options.seconds() * 1000L);
-                generator.close();
-                awaitCaughtUp(counted, generator.linesWritten(), Duration.ofSeconds(30));
-                lines.stop();
-                long written = generator.linesWritten();
-                out.printf("done: %d lines written, %d counted%n", written, counted.get());
-                return written == counted.get() ? 0 : 1;
+            try (Dashboard dashboard = startDashboard(options, cluster, out)) {
+                return follow(log, cluster, options, counted, out);
             }
+        }
+    }
+
+    /** The dashboard that {@code --dashboard PORT} asks for, watching {@code cluster}, or {@code null}. */
+    private static Dashboard startDashboard(JobOptions options, IgniteCluster cluster, PrintStream out) {
+        if (options.dashboardPort() == null) {
+            return null;
+        }
+        Dashboard dashboard = Dashboard.start(options.dashboardPort()).watch(cluster);
+        out.println("dashboard: " + dashboard.url() + " (Prometheus metrics at " + dashboard.url() + "metrics)");
+        return dashboard;
+    }
+
+    private static int follow(Path log, IgniteCluster cluster, JobOptions options, AtomicLong counted, PrintStream out)
+            throws Exception {
+        Source<String> lines = Stream.fromTextFile(log, TextFileOptions.defaults().withPollInterval(Duration.ofMillis(50)));
+        try (LogGenerator generator = new LogGenerator(log, options.linesPerSecond())) {
+            // Named so that the dashboard and the metrics tell the local steps apart.
+            lines.named("access.log");
+            lines.scatter(cluster)
+                    .map(AccessLogLine::parse)
+                    .map(AccessLogLine::statusClass)
+                    .buffer(64)
+                    .gather().named("gather")
+                    .timedWindow(Duration.ofSeconds(1)).named("per second")
+                    .sink(window -> report(window, counted, generator, out));
+            lines.start();
+            generator.start();
+            Thread.sleep(options.seconds() * 1000L);
+            generator.close();
+            awaitCaughtUp(counted, generator.linesWritten(), Duration.ofSeconds(30));
+            lines.stop();
+            long written = generator.linesWritten();
+            out.printf("done: %d lines written, %d counted%n", written, counted.get());
+            return written == counted.get() ? 0 : 1;
         }
     }
 

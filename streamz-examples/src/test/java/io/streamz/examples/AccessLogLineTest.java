@@ -49,6 +49,16 @@ class AccessLogLineTest {
     }
 
     @Test
+    void dashboardTakesAPortAndIsOffUnlessAskedFor() {
+        assertEquals(8787, JobOptions.parse("--dashboard", "8787").dashboardPort());
+        assertEquals(0, JobOptions.parse("--dashboard", "0").dashboardPort(), "0: any free port");
+        assertEquals(null, JobOptions.parse().dashboardPort());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> JobOptions.parse("--dashboard", "70000"));
+        assertTrue(error.getMessage().contains("port number"), error.getMessage());
+    }
+
+    @Test
     void badOptionsSayWhatIsExpected() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> JobOptions.parse("--seconds", "x"));
         assertTrue(error.getMessage().contains("positive whole number"), error.getMessage());

@@ -38,6 +38,11 @@ public final class HeldCount {
         reached.complete(null);
     }
 
+    /** How many elements are held now. */
+    public synchronized int held() {
+        return held;
+    }
+
     /** Completed when nothing is held, else a future completing when that becomes true. */
     public synchronized CompletableFuture<Void> idle() {
         if (held == 0) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The base of every local operator: a node of the stream graph that receives elements from its
@@ -21,12 +22,23 @@ import java.util.concurrent.CompletableFuture;
  */
 public abstract class Node<T> extends StreamOperators<T> {
     private static final Node<?>[] NONE = new Node<?>[0];
+    private static final Node<?>[] METERED = new Node<?>[0];
 
     private final Scheduler scheduler;
     private final List<Node<?>> upstreams = new ArrayList<>();
     private volatile Node<?>[] downstreams = NONE;
+    /**
+     * What the emit paths read: {@link #downstreams} itself while metrics are off, {@link #METERED}
+     * while on. The sentinel's length is not 1, so the one-downstream fast path needs no check of
+     * its own: metrics off cost nothing on it, and the slow path sorts out the rest.
+     */
+    private volatile Node<?>[] route = NONE;
     private volatile String name;
     private volatile boolean destroyed;
+    private final long serial;
+    /** Counters while metrics are on, else {@code null}; read on the slow path only (see {@link #route}). */
+    private volatile NodeMetrics metrics;
+    private volatile HeldCount heldBy;
 
     /**
      * A node not yet subscribed to anything. Operators subscribe to their upstreams at the end of
@@ -35,6 +47,8 @@ public abstract class Node<T> extends StreamOperators<T> {
      */
     protected Node(Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.serial = LiveNodes.add(this);
+        setMetrics(Metering.forNewNode());
     }
 
     /**
@@ -72,20 +86,32 @@ public abstract class Node<T> extends StreamOperators<T> {
      * can inline; the shared call site in {@link #emitDownstream} sees every operator type and cannot.
      */
     protected final Node<?> soleDownstream() {
-        Node<?>[] targets = downstreams;
+        Node<?>[] targets = route;
         return targets.length == 1 ? targets[0] : null;
     }
 
     /** Passes {@code x} to every downstream, depth-first in attach order. */
     protected final CompletableFuture<?> emitDownstream(Object x) {
-        Node<?>[] targets = downstreams;
+        Node<?>[] targets = route;
         if (targets.length == 1) {
             return targets[0].update(x, this);
         }
+        if (targets == METERED) {
+            NodeMetrics counters = metrics;
+            if (counters != null) { // null when metrics just went off
+                counters.countEmitted();
+            }
+            return emitToAll(downstreams, x, true);
+        }
+        return emitToAll(targets, x, false);
+    }
+
+    /** Delivers {@code x} to each target in turn; the futures of those that did not accept it yet. */
+    private CompletableFuture<?> emitToAll(Node<?>[] targets, Object x, boolean metered) {
         CompletableFuture<?> pending = null;
         List<CompletableFuture<?>> more = null;
         for (Node<?> target : targets) {
-            CompletableFuture<?> accepted = target.update(x, this);
+            CompletableFuture<?> accepted = metered ? deliverMetered(target, x) : target.update(x, this);
             if (accepted == null || (accepted.isDone() && !accepted.isCompletedExceptionally())) {
                 continue;
             }
@@ -102,20 +128,58 @@ public abstract class Node<T> extends StreamOperators<T> {
         return more == null ? pending : CompletableFuture.allOf(more.toArray(CompletableFuture[]::new));
     }
 
+    /** Hands {@code x} to {@code target}, counting and timing it there (metrics are on). */
+    private CompletableFuture<?> deliverMetered(Node<?> target, Object x) {
+        NodeMetrics counters = target.metrics;
+        if (counters == null) {
+            return target.update(x, this);
+        }
+        counters.countReceived();
+        boolean timed = counters.sampleNow();
+        long start = timed ? System.nanoTime() : 0;
+        try {
+            CompletableFuture<?> accepted = target.update(x, this);
+            if (accepted != null) {
+                accepted.whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        counters.countFailure(failure instanceof CompletionException ? failure.getCause() : failure);
+                    }
+                });
+            }
+            return accepted;
+        } catch (RuntimeException | Error e) {
+            counters.countFailure(e);
+            throw e;
+        } finally {
+            if (timed) {
+                counters.countTime(System.nanoTime() - start);
+            }
+        }
+    }
+
+    /** {@link #emitDownstream} for an element a caller emits at this node: counted as received too. */
+    private CompletableFuture<?> emitFromCaller(Object x) {
+        NodeMetrics counters = metrics;
+        if (counters != null) {
+            counters.countReceived();
+        }
+        return emitDownstream(x);
+    }
+
     @Override
     public void emit(T x) {
         checkAlive();
         // The first hop gets a call site of its own: emitDownstream's is shared by every operator, so
         // the JIT sees too many receiver types there to inline, here only what follows a source.
-        Node<?>[] targets = downstreams;
-        Futures.await(targets.length == 1 ? targets[0].update(x, this) : emitDownstream(x));
+        Node<?>[] targets = route;
+        Futures.await(targets.length == 1 ? targets[0].update(x, this) : emitFromCaller(x));
     }
 
     @Override
     public CompletableFuture<Void> emitAsync(T x) {
         checkAlive();
         try {
-            return Futures.toVoid(emitDownstream(x));
+            return Futures.toVoid(emitFromCaller(x));
         } catch (RuntimeException | Error e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -137,6 +201,9 @@ public abstract class Node<T> extends StreamOperators<T> {
         Node<?>[] next = java.util.Arrays.copyOf(current, current.length + 1);
         next[current.length] = node;
         downstreams = next;
+        if (route != METERED) {
+            route = next;
+        }
         synchronized (node.upstreams) {
             node.upstreams.add(this);
         }
@@ -148,6 +215,9 @@ public abstract class Node<T> extends StreamOperators<T> {
         List<Node<?>> remaining = new ArrayList<>(List.of(downstreams));
         if (remaining.remove(node)) {
             downstreams = remaining.toArray(NONE);
+            if (route != METERED) {
+                route = downstreams;
+            }
             synchronized (node.upstreams) {
                 node.upstreams.remove(this);
             }
@@ -164,6 +234,49 @@ public abstract class Node<T> extends StreamOperators<T> {
             upstream.disconnect(this);
         }
         release();
+    }
+
+    // ---------------------------------------------------------------- metrics
+
+    /** This node's counters, or {@code null} while metrics are off ({@link Metering}). */
+    final NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Under the node's lock, as connect and disconnect, which also write {@link #route}. */
+    final synchronized void setMetrics(NodeMetrics counters) {
+        if (counters != null) {
+            metrics = counters;
+            route = METERED;
+        } else {
+            route = downstreams;
+            metrics = null;
+        }
+    }
+
+    /** Called by a {@link Worker} of this node: its count is what {@link #held()} reports. */
+    final void countHeldBy(HeldCount count) {
+        heldBy = count;
+    }
+
+    /**
+     * How many elements this node holds now (received, not yet accepted downstream): what its worker
+     * holds, for the asynchronous operators; operators that hold elements otherwise override this.
+     * Any thread.
+     */
+    public int held() {
+        HeldCount count = heldBy;
+        return count == null ? 0 : count.held();
+    }
+
+    /** A number unique to this node in this JVM, in construction order (dashboards key nodes by it). */
+    public final long serial() {
+        return serial;
+    }
+
+    /** The operator's name, e.g. {@code map} (what {@code toString()} shows first). */
+    public final String operator() {
+        return operatorName();
     }
 
     /** Whether {@link #destroy()} was called. */

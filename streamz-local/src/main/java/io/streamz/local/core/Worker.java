@@ -51,6 +51,7 @@ public final class Worker {
     public Worker(Node<?> node, int capacity) {
         this.node = node;
         this.capacity = capacity;
+        node.countHeldBy(held);
     }
 
     /** The node took {@code n} elements that it will submit later (or {@link #drop}). */

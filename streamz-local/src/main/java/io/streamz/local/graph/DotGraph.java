@@ -61,8 +61,8 @@ public final class DotGraph {
         return ids;
     }
 
-    /** streamz's {@code _graphviz_shape} of each kind of operator. */
-    private static String shape(Stream<?> node) {
+    /** streamz's {@code _graphviz_shape} of each kind of operator (a Graphviz shape name); any thread. */
+    public static String shape(Stream<?> node) {
         String text = node.toString();
         int colon = text.indexOf(':');
         int end = colon >= 0 ? colon : text.length() - 1;

@@ -196,6 +196,9 @@ public final class ClusterCall<R> {
         }
         if (limit != null) {
             cluster.timeouts().forget(limit);
+            if (TaskEvents.watched() && !result.isDone()) {
+                TaskEvents.finished(what, running, started, error != null);
+            }
         }
         if (error == null) {
             result.complete(value);

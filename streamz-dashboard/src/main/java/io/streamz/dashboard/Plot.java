@@ -1,0 +1,80 @@
+package io.streamz.dashboard;
+
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One live line chart: the last {@link #MAX_POINTS} values of some numeric columns of a streaming
+ * DataFrame or Series, a point per row numbered in arrival order (as streamz's {@code plot()} keeps a
+ * rolling window of the stream). Fed on the stream's emitting thread, read
+ * by the page's poll: synchronized.
+ */
+final class Plot {
+    static final int MAX_POINTS = 500;
+
+    private final String title;
+    private final List<String> columns;
+    private final Map<String, ArrayDeque<double[]>> points = new LinkedHashMap<>();
+    /** Rows seen so far: the x of the next point. */
+    private long rows;
+
+    /** {@code columns} empty: every numeric column of the first table. */
+    Plot(String title, List<String> columns) {
+        this.title = title;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** Adds each row of {@code table}; columns missing from it or not numeric are skipped. */
+    synchronized void add(Table table) {
+        long first = rows;
+        rows += table.rowCount();
+        for (Column<?> column : selected(table)) {
+            if (!(column instanceof NumericColumn<?> numbers)) {
+                continue;
+            }
+            ArrayDeque<double[]> line = points.computeIfAbsent(column.name(), name -> new ArrayDeque<>());
+            for (int row = 0; row < numbers.size(); row++) {
+                line.addLast(new double[] {first + row, numbers.getDouble(row)});
+                if (line.size() > MAX_POINTS) {
+                    line.removeFirst();
+                }
+            }
+        }
+    }
+
+    private List<Column<?>> selected(Table table) {
+        if (columns.isEmpty()) {
+            return table.columns();
+        }
+        List<Column<?>> chosen = new ArrayList<>();
+        for (String name : columns) {
+            if (table.containsColumn(name)) {
+                chosen.add(table.column(name));
+            }
+        }
+        return chosen;
+    }
+
+    /** The chart as a JSON-ready map: its title and, per column, [row number, value] pairs. */
+    synchronized Map<String, Object> snapshot() {
+        Map<String, Object> lines = new LinkedHashMap<>();
+        points.forEach((name, line) -> {
+            List<List<Double>> pairs = new ArrayList<>(line.size());
+            for (double[] point : line) {
+                pairs.add(List.of(point[0], point[1]));
+            }
+            lines.put(name, pairs);
+        });
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", title);
+        view.put("lines", lines);
+        return view;
+    }
+}

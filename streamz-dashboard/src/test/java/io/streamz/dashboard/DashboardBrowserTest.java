@@ -1,0 +1,185 @@
+package io.streamz.dashboard;
+
+import io.streamz.Stream;
+import io.streamz.cluster.IgniteCluster;
+import io.streamz.dataframe.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The page in a real browser (Debian's chromium, driven through its chromedriver, so Selenium
+ * downloads nothing) while pipelines run: a local one, one on an embedded two-server cluster shaped
+ * like the main job's (scatter, map, buffer, gather), and a plotted streaming DataFrame. Without chromium it fails when {@code CI=true} (.ci/run
+ * installs it) and is skipped otherwise. Leaves a screenshot at {@code target/dashboard.png}, or at
+ * {@code -Ddashboard.screenshot=PATH} (how the README's docs/dashboard.png is made).
+ */
+class DashboardBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private Dashboard dashboard;
+    private IgniteCluster cluster;
+    private Thread clusterEmitter;
+    private Random frame;
+    private Thread emitter;
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeEach
+    void startPipelineAndBrowser() throws Exception {
+        requireChromium();
+        dashboard = Dashboard.start(0);
+        Stream<Integer> source = Stream.create("requests");
+        source.map(x -> x * 7 % 100).named("latency")
+                .filter(x -> x > 10).named("slow")
+                .slidingWindow(10).named("recent")
+                .sink(window -> { });
+        emitter = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                source.emit(i);
+                if (i % 50 == 0) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }, "browser-test-emitter");
+        emitter.start();
+        cluster = IgniteCluster.local(2);
+        dashboard.watch(cluster);
+        Stream<Integer> jobs = Stream.create("jobs");
+        jobs.scatter(cluster).map(x -> x + 1).buffer(16).gather().named("gathered").sink(x -> { });
+        clusterEmitter = new Thread(() -> {
+            for (int i = 0; running.get(); i++) {
+                jobs.emit(i);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }, "browser-test-cluster-emitter");
+        clusterEmitter.start();
+        frame = new Random(Duration.ofMillis(20), Duration.ofMillis(200));
+        dashboard.plot(frame, "x", "z");
+        frame.start();
+
+        profile = Files.createTempDirectory("streamz-chromium-");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--disable-sync", "--window-size=1400,1300", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(options);
+    }
+
+    @Test
+    void pageDrawsTheGraphsWithRisingCountsTheClusterItsTasksAndADataFramePlot() throws Exception {
+        browser.get(dashboard.url());
+        // The page redraws every second: everything is read through one script, never a stale element.
+        WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
+
+        String latency = wait.until(page -> text("g.node[data-stream='latency']"));
+        assertTrue(latency.contains("<map: latency>"), "the node is labelled as visualize labels it: " + latency);
+        for (String stream : List.of("requests", "slow", "recent")) {
+            assertTrue(text("g.node[data-stream='" + stream + "']") != null, stream + " is drawn in the same graph");
+        }
+        assertTrue(count("svg.graph path.edge") >= 3, "edges are drawn");
+        wait.until(page -> text("g.node[data-stream='gathered']") != null);
+        wait.until(page -> count("#cluster table tr") == 3); // a header and 2 servers
+        wait.until(page -> count("#task-stream rect.task") > 0);
+
+        long first = Long.parseLong(attribute("g.node[data-stream='latency']", "data-received"));
+        wait.until(page -> Long.parseLong(attribute("g.node[data-stream='latency']", "data-received")) > first);
+
+        String line = "svg.plot path.plot-line[data-column='z']";
+        wait.until(page -> attribute(line, "data-points") != null && Integer.parseInt(attribute(line, "data-points")) >= 10);
+        assertTrue(attribute(line, "d").split("L").length >= 10, "the line has its points");
+
+        Path screenshot = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
+        Files.createDirectories(screenshot.toAbsolutePath().getParent());
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page, not a blank: " + screenshot);
+    }
+
+    /** The text of the first element matching {@code css}, or {@code null} when there is none. */
+    private String text(String css) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
+    }
+
+    private String attribute(String css, String name) {
+        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
+                css, name);
+    }
+
+    private long count(String css) {
+        return (Long) script("return document.querySelectorAll(arguments[0]).length;", css);
+    }
+
+    private Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        running.set(false);
+        if (browser != null) {
+            browser.quit();
+        }
+        for (Thread thread : new Thread[] {emitter, clusterEmitter}) {
+            if (thread != null) {
+                thread.join(30_000);
+            }
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (frame != null) {
+            frame.stop();
+        }
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String why = "Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
+                + "), so the dashboard's browser test cannot run: apt-get install chromium chromium-driver"
+                + " (.ci/run does).";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(why + " CI=true: failing instead of skipping.");
+        }
+        assumeTrue(false, why + " Skipped because CI is not true.");
+    }
+}

@@ -1,0 +1,48 @@
+package io.streamz.dashboard;
+
+import io.streamz.Stream;
+import io.streamz.dataframe.DataFrame;
+import io.streamz.dataframe.Series;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DashboardPlotTest {
+
+    @Test
+    void plotOfADataFrameKeepsAPointPerRowOfTheChosenNumericColumns() throws Exception {
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            Stream<Table> tables = Stream.create("prices");
+            DataFrame frame = DataFrame.of(tables, table(new double[0], new double[0]));
+            dashboard.plot(frame, "price");
+            tables.emit(table(new double[] {1.5, 2.5}, new double[] {10, 20}));
+            tables.emit(table(new double[] {3.5}, new double[] {30}));
+            String json = Http.get(dashboard.url() + "api/state").body();
+            assertTrue(json.contains("\"title\":\"prices: price\",\"lines\":{\"price\":[[0.0,1.5],[1.0,2.5],[2.0,3.5]]}"), json);
+            assertFalse(json.contains("\"volume\":["), "only the columns asked for: " + json);
+        }
+    }
+
+    @Test
+    void plotOfASeriesDrawsItsValues() throws Exception {
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            Stream<Table> tables = Stream.create();
+            Series volume = DataFrame.of(tables, table(new double[0], new double[0])).column("volume");
+            dashboard.plot(volume);
+            tables.emit(table(new double[] {1, 2}, new double[] {20.5, 21.0}));
+            String json = Http.get(dashboard.url() + "api/state").body();
+            assertTrue(json.contains("\"lines\":{\"volume\":[[0.0,20.5],[1.0,21.0]]}"), json);
+        }
+    }
+
+    private static Table table(double[] prices, double[] volumes) {
+        String[] names = new String[prices.length];
+        java.util.Arrays.fill(names, "acme");
+        return Table.create(StringColumn.create("name", names), DoubleColumn.create("price", prices),
+                DoubleColumn.create("volume", volumes));
+    }
+}
