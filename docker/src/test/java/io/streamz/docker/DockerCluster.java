@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
@@ -181,6 +182,19 @@ final class DockerCluster implements AutoCloseable {
         DockerClientFactory.instance().client().killContainerCmd(node.getContainerId()).exec();
     }
 
+    /**
+     * {@code docker pause} of node {@code index} (0-based): its processes are frozen, its sockets stay open, so the
+     * others see it go silent rather than go away, as a node stuck in a long GC pause or on a stalled host.
+     */
+    void pause(int index) {
+        DockerClientFactory.instance().client().pauseContainerCmd(nodes.get(index).getContainerId()).exec();
+    }
+
+    /** {@code docker unpause} of node {@code index} (0-based), after {@link #pause(int)}. */
+    void unpause(int index) {
+        DockerClientFactory.instance().client().unpauseContainerCmd(nodes.get(index).getContainerId()).exec();
+    }
+
     /** {@link #kill(int)} of every node. */
     void killAll() {
         for (int i = 0; i < nodes.size(); i++)
@@ -202,6 +216,20 @@ final class DockerCluster implements AutoCloseable {
                 throw new AssertionError("No node logged \"" + text + "\" within " + timeout + ". Logs:\n" + logs());
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Polls {@code condition} on the calling thread until it holds and returns how long that took; fails after
+     * {@code timeout} with {@code what} and every node's log in the message.
+     */
+    Duration await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > timeout.toNanos())
+                throw new AssertionError("Not within " + timeout.toSeconds() + " s: " + what + ". Logs:\n" + logs());
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Every node's log so far, for assertion messages. */
