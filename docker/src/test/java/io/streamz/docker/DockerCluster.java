@@ -195,6 +195,20 @@ final class DockerCluster implements AutoCloseable {
         DockerClientFactory.instance().client().unpauseContainerCmd(nodes.get(index).getContainerId()).exec();
     }
 
+    /** Whether node {@code index} (0-based) runs, as Docker sees it: false once it exited and was not restarted. */
+    boolean running(int index) {
+        return nodes.get(index).isRunning();
+    }
+
+    /**
+     * SIGQUIT to node {@code index} (0-based): its JVM (the container's first process) prints a thread dump to its
+     * log and goes on, which shows where a node that should have stopped is stuck.
+     */
+    void threadDump(int index) {
+        DockerClientFactory.instance().client().killContainerCmd(nodes.get(index).getContainerId()).withSignal("QUIT")
+            .exec();
+    }
+
     /** {@link #kill(int)} of every node. */
     void killAll() {
         for (int i = 0; i < nodes.size(); i++)

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.apache.ignite.IgniteClientDisconnectedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -79,8 +80,7 @@ class PausedNodeIT {
             int gatheredWhilePaused = gathered.size() - gatheredAtDrop;
             containers.unpause(PAUSED);
 
-            Duration restarted = containers.await("Docker restarts the node that halted itself on resume",
-                REJOIN_LIMIT, () -> containers.restartCount(PAUSED) >= 1);
+            Duration restarted = awaitRestart(containers);
             // The limit counts from the unpause, as the bound stated above does.
             Duration rejoined = restarted.plus(containers.await("the driver sees 3 servers again",
                 REJOIN_LIMIT.minus(restarted), () -> servers(cluster) == 3));
@@ -107,13 +107,36 @@ class PausedNodeIT {
         }
     }
 
+    /** Waits for Docker to restart the paused node; if it does not, fails with a thread dump of the node in its log. */
+    private static Duration awaitRestart(DockerCluster containers) throws InterruptedException {
+        try {
+            return containers.await("Docker restarts the node that halted itself on resume", REJOIN_LIMIT,
+                () -> containers.restartCount(PAUSED) >= 1);
+        }
+        catch (AssertionError notRestarted) {
+            if (!containers.running(PAUSED))
+                throw new AssertionError("The paused node halted on resume but Docker did not restart it: is the"
+                    + " restart policy unless-stopped set? Logs:\n" + containers.logs(), notRestarted);
+            containers.threadDump(PAUSED);
+            containers.awaitLog("Full thread dump", Duration.ofSeconds(10));
+            throw new AssertionError("The paused node never halted on resume, so Docker did not restart it; the"
+                + " thread dump at the end of its log shows where it is stuck. Logs:\n" + containers.logs(), notRestarted);
+        }
+    }
+
     /** Whether an element from {@code from} on ran on {@code host}. */
     private static boolean ranOn(String host, List<String> gathered, int from) {
         return gathered.subList(Math.min(from, gathered.size()), gathered.size()).stream()
             .anyMatch(r -> r.endsWith(ON + host));
     }
 
+    /** The servers in the driver's topology; -1 while its client node reconnects (when it was routed via the paused one). */
     private static int servers(IgniteCluster cluster) {
-        return cluster.ignite().cluster().forServers().nodes().size();
+        try {
+            return cluster.ignite().cluster().forServers().nodes().size();
+        }
+        catch (IgniteClientDisconnectedException reconnecting) {
+            return -1;
+        }
     }
 }
