@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
@@ -181,6 +182,33 @@ final class DockerCluster implements AutoCloseable {
         DockerClientFactory.instance().client().killContainerCmd(node.getContainerId()).exec();
     }
 
+    /**
+     * {@code docker pause} of node {@code index} (0-based): its processes are frozen, its sockets stay open, so the
+     * others see it go silent rather than go away, as a node stuck in a long GC pause or on a stalled host.
+     */
+    void pause(int index) {
+        DockerClientFactory.instance().client().pauseContainerCmd(nodes.get(index).getContainerId()).exec();
+    }
+
+    /** {@code docker unpause} of node {@code index} (0-based), after {@link #pause(int)}. */
+    void unpause(int index) {
+        DockerClientFactory.instance().client().unpauseContainerCmd(nodes.get(index).getContainerId()).exec();
+    }
+
+    /** Whether node {@code index} (0-based) runs, as Docker sees it: false once it exited and was not restarted. */
+    boolean running(int index) {
+        return nodes.get(index).isRunning();
+    }
+
+    /**
+     * SIGQUIT to node {@code index} (0-based): its JVM (the container's first process) prints a thread dump to its
+     * log and goes on, which shows where a node that should have stopped is stuck.
+     */
+    void threadDump(int index) {
+        DockerClientFactory.instance().client().killContainerCmd(nodes.get(index).getContainerId()).withSignal("QUIT")
+            .exec();
+    }
+
     /** {@link #kill(int)} of every node. */
     void killAll() {
         for (int i = 0; i < nodes.size(); i++)
@@ -202,6 +230,20 @@ final class DockerCluster implements AutoCloseable {
                 throw new AssertionError("No node logged \"" + text + "\" within " + timeout + ". Logs:\n" + logs());
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Polls {@code condition} on the calling thread until it holds and returns how long that took; fails after
+     * {@code timeout} with {@code what} and every node's log in the message.
+     */
+    Duration await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > timeout.toNanos())
+                throw new AssertionError("Not within " + timeout.toSeconds() + " s: " + what + ". Logs:\n" + logs());
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /** Every node's log so far, for assertion messages. */
