@@ -1,6 +1,7 @@
 package io.streamz.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testcontainers.DockerClientFactory;
@@ -121,7 +125,11 @@ final class DockerCluster implements AutoCloseable {
     }
 
     private static String ipOn(Network network, GenericContainer<?> node) {
-        return node.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+        return ipOn(network, node, node.getContainerInfo());
+    }
+
+    private static String ipOn(Network network, GenericContainer<?> node, InspectContainerResponse info) {
+        return info.getNetworkSettings().getNetworks().values().stream()
             .filter(n -> network.getId().equals(n.getNetworkID()))
             .map(ContainerNetwork::getIpAddress)
             .findFirst()
@@ -185,6 +193,36 @@ final class DockerCluster implements AutoCloseable {
     void killAll() {
         for (int i = 0; i < nodes.size(); i++)
             kill(i);
+    }
+
+    /**
+     * Restarts every node at once, as {@code docker-compose restart} does: each container is stopped (SIGTERM, then
+     * SIGKILL after Docker's 10 s) and started again, keeping its id, name and network alias. Returns once every
+     * container runs again, not once the nodes have formed a cluster. The driver finds the cluster by IP
+     * ({@link #discoveryAddresses()}), so this fails, naming the node, if one came back with another IP.
+     */
+    void restartAll() {
+        ExecutorService restarting = Executors.newFixedThreadPool(nodes.size());
+        try {
+            // One thread per node: one after the other, the first ones would be back before the last one stopped.
+            CompletableFuture.allOf(nodes.stream()
+                .map(node -> CompletableFuture.runAsync(
+                    () -> DockerClientFactory.instance().client().restartContainerCmd(node.getContainerId()).exec(),
+                    restarting))
+                .toArray(CompletableFuture[]::new)).join();
+        }
+        finally {
+            restarting.shutdown();
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            // What Docker says now: GenericContainer's own container info is the one read at start.
+            String ip = ipOn(network, nodes.get(i),
+                DockerClientFactory.instance().client().inspectContainerCmd(nodes.get(i).getContainerId()).exec());
+            if (!ip.equals(ips.get(i)))
+                throw new IllegalStateException(alias(i + 1) + " came back from its restart with IP " + ip + " instead of "
+                    + ips.get(i) + ": a driver that joined by IP cannot find it. Docker gave its address away meanwhile;"
+                    + " restart the test with no other containers starting on the network.");
+        }
     }
 
     /**
