@@ -113,8 +113,9 @@ class ClusterRestartIT {
                 "every element to be gathered or failed", emitter);
 
             System.out.printf("restart figures: %,d emitted, %,d gathered, %,d failed to the handler %s, %,d failed"
-                    + " to the emitter; the containers restarted in %.1f s; the first element emitted after that gathered %.1f s after"
-                    + " the restart began; driver log: reconnected after %s s%n",
+                    + " to the emitter; every server had started Ignite again %.1f s after the restart began, and"
+                    + " the first element emitted after that was gathered %.1f s after it began; driver log:"
+                    + " reconnected after %s s%n",
                 emitted, gathered.count(), failed.get(), failures, emitter.failed(), restarting.toMillis() / 1000.0,
                 untilFlowing.toMillis() / 1000.0,
                 reconnectTimes(log, cluster));
@@ -123,7 +124,8 @@ class ClusterRestartIT {
             assertEquals(emitted, gathered.count() + failed.get() + emitter.failed(),
                 "every element emitted is gathered or failed, once: " + gathered.count() + " gathered, " + failed
                     + " failed to the handler " + failures + ", " + emitter.failed() + " to the emitter");
-            assertEquals(3, cluster.ignite().cluster().forServers().nodes().size(), "the driver sees every server again");
+            assertEquals(3, cluster.ignite().cluster().forServers().nodes().size(),
+                "the driver sees every server again");
 
             String lines = String.join("\n", log.lines());
             assertTrue(log.count(cluster.name() + ": lost the cluster") >= 1, "the outage is logged:\n" + lines);
@@ -190,7 +192,8 @@ class ClusterRestartIT {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline)
                 fail("Waited " + PATIENCE.toSeconds() + " s for " + what
-                    + (emitter == null ? "" : " (" + emitter.emitted() + " emitted)") + ". Node logs:\n" + containers.logs());
+                    + (emitter == null ? "" : " (" + emitter.emitted() + " emitted)") + ". Node logs:\n"
+                    + containers.logs());
             Thread.sleep(50);
         }
     }
@@ -268,7 +271,7 @@ class ClusterRestartIT {
             }
         }
 
-        /** The next element to be emitted: every later one is emitted after this call. */
+        /** An element whose emit begins after this call, as does every later one's. */
         int next() {
             return next.get() + 1;
         }

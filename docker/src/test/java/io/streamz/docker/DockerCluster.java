@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -198,10 +199,13 @@ final class DockerCluster implements AutoCloseable {
     /**
      * Restarts every node at once, as {@code docker-compose restart} does: each container is stopped (SIGTERM, then
      * SIGKILL after Docker's 10 s) and started again, keeping its id, name and network alias. Returns once every
-     * container runs again, not once the nodes have formed a cluster. The driver finds the cluster by IP
-     * ({@link #discoveryAddresses()}), so this fails, naming the node, if one came back with another IP.
+     * node has logged {@code Ignite node started OK} again, so that the next test finds a cluster; fails after the
+     * startup timeout. Docker may hand the restarted containers each other's IPs, which a driver that joined by IP
+     * ({@link #discoveryAddresses()}) does not mind; it fails, naming the addresses, if one came back with an IP
+     * outside that list.
      */
-    void restartAll() {
+    void restartAll() throws InterruptedException {
+        List<Integer> startsBefore = nodes.stream().map(DockerCluster::starts).toList();
         ExecutorService restarting = Executors.newFixedThreadPool(nodes.size());
         try {
             // One thread per node: one after the other, the first ones would be back before the last one stopped.
@@ -214,15 +218,29 @@ final class DockerCluster implements AutoCloseable {
         finally {
             restarting.shutdown();
         }
+        // What Docker says now: GenericContainer's own container info is the one read at start.
+        Set<String> now = nodes.stream()
+            .map(node -> ipOn(network, node,
+                DockerClientFactory.instance().client().inspectContainerCmd(node.getContainerId()).exec()))
+            .collect(Collectors.toSet());
+        if (!now.equals(Set.copyOf(ips)))
+            throw new IllegalStateException("The nodes came back from their restart with the IPs " + now
+                + " instead of " + ips + ": a driver that joined by IP cannot find them all. Docker gave an address"
+                + " away meanwhile; run the test again with no other containers starting on its network.");
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
         for (int i = 0; i < nodes.size(); i++) {
-            // What Docker says now: GenericContainer's own container info is the one read at start.
-            String ip = ipOn(network, nodes.get(i),
-                DockerClientFactory.instance().client().inspectContainerCmd(nodes.get(i).getContainerId()).exec());
-            if (!ip.equals(ips.get(i)))
-                throw new IllegalStateException(alias(i + 1) + " came back from its restart with IP " + ip + " instead of "
-                    + ips.get(i) + ": a driver that joined by IP cannot find it. Docker gave its address away meanwhile;"
-                    + " restart the test with no other containers starting on the network.");
+            while (starts(nodes.get(i)) <= startsBefore.get(i)) {
+                if (System.nanoTime() > deadline)
+                    throw new IllegalStateException(alias(i + 1) + " did not start Ignite again within "
+                        + STARTUP_TIMEOUT.toSeconds() + " s of its restart. Node logs:\n" + logs());
+                Thread.sleep(200);
+            }
         }
+    }
+
+    /** How many times {@code node} logged that its Ignite node started: Docker keeps the log across restarts. */
+    private static int starts(GenericContainer<?> node) {
+        return node.getLogs().split("Ignite node started OK", -1).length - 1;
     }
 
     /**
