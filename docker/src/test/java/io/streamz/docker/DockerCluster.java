@@ -1,6 +1,7 @@
 package io.streamz.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -14,7 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -122,7 +127,11 @@ final class DockerCluster implements AutoCloseable {
     }
 
     private static String ipOn(Network network, GenericContainer<?> node) {
-        return node.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
+        return ipOn(network, node, node.getContainerInfo());
+    }
+
+    private static String ipOn(Network network, GenericContainer<?> node, InspectContainerResponse info) {
+        return info.getNetworkSettings().getNetworks().values().stream()
             .filter(n -> network.getId().equals(n.getNetworkID()))
             .map(ContainerNetwork::getIpAddress)
             .findFirst()
@@ -213,6 +222,53 @@ final class DockerCluster implements AutoCloseable {
     void killAll() {
         for (int i = 0; i < nodes.size(); i++)
             kill(i);
+    }
+
+    /**
+     * Restarts every node at once, as {@code docker-compose restart} does: each container is stopped (SIGTERM, then
+     * SIGKILL after Docker's 10 s) and started again, keeping its id, name and network alias. Returns once every
+     * node has logged {@code Ignite node started OK} again, so that the next test finds a cluster; fails after the
+     * startup timeout. Docker may hand the restarted containers each other's IPs, which a driver that joined by IP
+     * ({@link #discoveryAddresses()}) does not mind; it fails, naming the addresses, if one came back with an IP
+     * outside that list.
+     */
+    void restartAll() throws InterruptedException {
+        List<Integer> startsBefore = nodes.stream().map(DockerCluster::starts).toList();
+        ExecutorService restarting = Executors.newFixedThreadPool(nodes.size());
+        try {
+            // One thread per node: one after the other, the first ones would be back before the last one stopped.
+            CompletableFuture.allOf(nodes.stream()
+                .map(node -> CompletableFuture.runAsync(
+                    () -> DockerClientFactory.instance().client().restartContainerCmd(node.getContainerId()).exec(),
+                    restarting))
+                .toArray(CompletableFuture[]::new)).join();
+        }
+        finally {
+            restarting.shutdown();
+        }
+        // What Docker says now: GenericContainer's own container info is the one read at start.
+        Set<String> now = nodes.stream()
+            .map(node -> ipOn(network, node,
+                DockerClientFactory.instance().client().inspectContainerCmd(node.getContainerId()).exec()))
+            .collect(Collectors.toSet());
+        if (!now.equals(Set.copyOf(ips)))
+            throw new IllegalStateException("The nodes came back from their restart with the IPs " + now
+                + " instead of " + ips + ": a driver that joined by IP cannot find them all. Docker gave an address"
+                + " away meanwhile; run the test again with no other containers starting on its network.");
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        for (int i = 0; i < nodes.size(); i++) {
+            while (starts(nodes.get(i)) <= startsBefore.get(i)) {
+                if (System.nanoTime() > deadline)
+                    throw new IllegalStateException(alias(i + 1) + " did not start Ignite again within "
+                        + STARTUP_TIMEOUT.toSeconds() + " s of its restart. Node logs:\n" + logs());
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** How many times {@code node} logged that its Ignite node started: Docker keeps the log across restarts. */
+    private static int starts(GenericContainer<?> node) {
+        return node.getLogs().split("Ignite node started OK", -1).length - 1;
     }
 
     /**
