@@ -22,38 +22,20 @@ import org.junit.jupiter.api.Test;
  */
 class ClusterStreamIT {
 
+    private static final SharedCluster SHARED = new SharedCluster(3);
     private static DockerCluster containers;
     private static IgniteCluster cluster;
-    private static Throwable startFailure;
 
-    // Started by the first test rather than in @BeforeAll: a skip there (no Docker, CI unset) is reported as zero
-    // tests and no reason; here every test shows why it was skipped. A failed start is not retried per test.
     @BeforeEach
     void joinTheSharedCluster() throws Throwable {
-        if (startFailure != null)
-            throw startFailure;
-        if (cluster != null)
-            return;
-        try {
-            containers = DockerCluster.start(3);
-            cluster = containers.connect();
-        }
-        catch (RuntimeException | Error e) {
-            startFailure = e;
-            throw e;
-        }
+        SHARED.join();
+        containers = SHARED.containers();
+        cluster = SHARED.driver();
     }
 
     @AfterAll
     static void stopCluster() {
-        try {
-            if (cluster != null)
-                cluster.close();
-        }
-        finally {
-            if (containers != null)
-                containers.close();
-        }
+        SHARED.close();
     }
 
     @Test

@@ -57,37 +57,20 @@ class SecurityIT {
     /** Docker's embedded DNS server, which it runs inside every container of a user-defined network, on loopback. */
     private static final String DOCKER_DNS = "127.0.0.11";
 
+    private static final SharedCluster SHARED = new SharedCluster(2);
     private static DockerCluster containers;
     private static IgniteCluster driver;
-    private static Throwable startFailure;
 
-    // Started by the first test rather than in @BeforeAll, as in ClusterStreamIT: a skip then says why.
     @BeforeEach
     void startTheSharedCluster() throws Throwable {
-        if (startFailure != null)
-            throw startFailure;
-        if (driver != null)
-            return;
-        try {
-            containers = DockerCluster.start(2);
-            driver = containers.connect();
-        }
-        catch (RuntimeException | Error e) {
-            startFailure = e;
-            throw e;
-        }
+        SHARED.join();
+        containers = SHARED.containers();
+        driver = SHARED.driver();
     }
 
     @AfterAll
     static void stopCluster() {
-        try {
-            if (driver != null)
-                driver.close();
-        }
-        finally {
-            if (containers != null)
-                containers.close();
-        }
+        SHARED.close();
     }
 
     @Test

@@ -123,7 +123,7 @@ class ClusterAccumulateByKeyTest {
 
     @Test
     void destroyingTheStepRemovesEveryKeysStateFromTheCluster() throws InterruptedException {
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         Stream<Integer> source = Stream.create();
         ClusterStream<Integer> counts = source.scatter().accumulateByKey((Integer x) -> x % 10, (Integer n, Integer x) -> n + 1, 0);
         List<Integer> results = counts.buffer(8).gather().sinkToList();
@@ -136,21 +136,21 @@ class ClusterAccumulateByKeyTest {
 
         counts.destroy();
 
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         assertEquals(40, results.size());
     }
 
     @Test
     void aKeyedAccumulateNothingCanReachAnyMoreLeavesNoStateBehind() throws InterruptedException {
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         assertEquals(List.of(1, 1, 1, 2, 2, 2), countsOfSixElementsOfThreeKeys());
 
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
     }
 
     @Test
     void closingTheDriverRemovesItsKeyedStates() throws InterruptedException {
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         try (IgniteCluster second = IgniteCluster.connect(CLUSTER.get().discoveryAddresses().toArray(String[]::new))) {
             Stream<Integer> source = Stream.create();
             List<Integer> counts = source.scatter(second).accumulateByKey((Integer x) -> x % 3, (Integer n, Integer x) -> n + 1, 0)
@@ -218,16 +218,6 @@ class ClusterAccumulateByKeyTest {
             out.add(next);
         }
         return out;
-    }
-
-    /** Collects garbage until the cluster holds {@code expected} states, for up to 20 s. */
-    private static void awaitStates(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (CLUSTER.get().storedStates() != expected && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        assertEquals(expected, CLUSTER.get().storedStates());
     }
 
     /** Where functions running on the embedded servers (same JVM) wait for each other. */

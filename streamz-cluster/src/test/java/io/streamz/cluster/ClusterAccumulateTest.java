@@ -7,7 +7,6 @@ import io.streamz.Accumulated;
 import io.streamz.Stream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -118,7 +117,7 @@ class ClusterAccumulateTest {
 
     @Test
     void destroyingTheAccumulateRemovesItsStateFromTheCluster() throws InterruptedException {
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         Stream<Integer> source = Stream.create();
         ClusterStream<Integer> sums = source.scatter().accumulate((Integer sum, Integer x) -> sum + x, 0);
         List<Integer> results = sums.gather().sinkToList();
@@ -131,17 +130,17 @@ class ClusterAccumulateTest {
 
         sums.destroy();
 
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         assertEquals(List.of(1, 3, 6, 10, 15), results);
     }
 
     @Test
     void anAccumulateNothingCanReachAnyMoreLeavesNoStateBehind() throws InterruptedException {
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
         List<Integer> results = sumsOfOneToFive();
         assertEquals(List.of(1, 3, 6, 10, 15), results);
 
-        awaitStates(0);
+        StoredResults.awaitNoStatesAfterGc(CLUSTER.get());
     }
 
     /** Runs a pipeline with an accumulate and lets go of it, keeping only its output. */
@@ -154,15 +153,5 @@ class ClusterAccumulateTest {
         source.drain();
         assertEquals(1, CLUSTER.get().storedStates());
         return results;
-    }
-
-    /** Collects garbage until the cluster holds {@code expected} accumulate states, for up to 20 s. */
-    private static void awaitStates(int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (CLUSTER.get().storedStates() != expected && System.nanoTime() < deadline) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        assertEquals(expected, CLUSTER.get().storedStates());
     }
 }

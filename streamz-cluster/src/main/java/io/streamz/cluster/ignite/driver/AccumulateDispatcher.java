@@ -8,7 +8,6 @@ import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.ShippedOp;
 import io.streamz.cluster.ignite.job.TaskLimit;
 import io.streamz.cluster.ignite.job.StateLostException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,20 +36,20 @@ public final class AccumulateDispatcher implements Dispatcher {
     private final String what;
     private final int partition;
     private final Object stateKey;
-    private final ArrayDeque<Item> line = new ArrayDeque<>();
-    private final Runnable pump = this::pump;
+    private final EmitOrderLine line;
     private boolean inFlight;
     private long nextSeq = 1;
     /** The last sequence number a job answered for (so the state holds it); 0 while none has. */
     private long confirmedSeq;
     private volatile Object step = "cluster accumulate";
-    private final IdleSignal idle = new IdleSignal();
+    private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
         this.cluster = cluster;
         this.op = op;
         this.uses = uses;
         this.what = what;
+        this.line = new EmitOrderLine(cluster, this, this::pump);
         this.partition = cluster.placement().partitionOnLeastLoadedServer();
         this.stateKey = cluster.newKey(partition);
         cluster.registerState(this, stateKey);
@@ -59,55 +58,29 @@ public final class AccumulateDispatcher implements Dispatcher {
 
     @Override
     public void submit(Object input, Handle output) {
-        Item item = new Item(input, output);
-        synchronized (this) {
-            line.add(item);
-        }
-        CompletableFuture<?> ready = Inputs.whenReady(input);
-        if (ready == null) {
-            markReady(item);
-        } else {
-            ready.whenComplete((ignored, error) -> markReady(item));
-        }
-    }
-
-    private void markReady(Item item) {
-        synchronized (this) {
-            item.ready = true;
-        }
-        Burst.runOrDefer(pump);
+        line.submit(input, output);
     }
 
     private void pump() {
         List<Item> settled = new ArrayList<>();
-        List<Item> batch = new ArrayList<>();
+        List<Item> batch;
         long firstSeq;
         long confirmed;
         synchronized (this) {
             if (inFlight) {
                 return;
             }
-            while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
-                Item item = line.poll();
-                boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
-                (skipped ? settled : batch).add(item);
-            }
+            batch = line.takeReady(settled);
             firstSeq = nextSeq;
             nextSeq += batch.size();
             confirmed = confirmedSeq;
             inFlight = !batch.isEmpty();
         }
-        for (Item item : settled) {
-            if (cluster.isClosed()) {
-                TaskPlan.abandon(item, cluster.closedError());
-            } else {
-                TaskPlan.settleWithoutTask(item);
-            }
-        }
+        line.settle(settled);
         if (!batch.isEmpty()) {
             send(batch, firstSeq, confirmed);
         }
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 
     private void send(List<Item> items, long firstSeq, long confirmed) {
@@ -121,7 +94,7 @@ public final class AccumulateDispatcher implements Dispatcher {
             synchronized (this) {
                 inFlight = false;
             }
-            Burst.runOrDefer(pump);
+            line.pumpSoon();
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
@@ -166,16 +139,12 @@ public final class AccumulateDispatcher implements Dispatcher {
     }
 
     @Override
-    public synchronized CompletableFuture<Void> idle() {
-        return idle.await(!line.isEmpty() || inFlight);
+    public CompletableFuture<Void> idle() {
+        return idle.await();
     }
 
-    private void signalIfIdle() {
-        CompletableFuture<Void> due;
-        synchronized (this) {
-            due = idle.release(!line.isEmpty() || inFlight);
-        }
-        IdleSignal.complete(due);
+    private boolean busy() {
+        return !line.isEmpty() || inFlight;
     }
 
     /** Removes the state once the elements sent are applied: a job still running would write it again. */
@@ -188,10 +157,9 @@ public final class AccumulateDispatcher implements Dispatcher {
     public void abandon(Throwable reason) {
         List<Item> dropped;
         synchronized (this) {
-            dropped = new ArrayList<>(line);
-            line.clear();
+            dropped = line.drain();
         }
         dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 }

@@ -38,7 +38,7 @@ public final class ElementDispatcher implements Dispatcher {
     private int awaitingInput;
     private int tasks;
     private int elementsInFlight;
-    private final IdleSignal idle = new IdleSignal();
+    private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
         this.cluster = cluster;
@@ -83,7 +83,7 @@ public final class ElementDispatcher implements Dispatcher {
             }
             return;
         }
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 
     private void pump() {
@@ -146,7 +146,7 @@ public final class ElementDispatcher implements Dispatcher {
                     tasks--;
                     elementsInFlight -= items.size();
                 }
-                signalIfIdle();
+                idle.signalIfIdle();
             };
         }
         TaskLimit limit = cluster.timeouts().limit(what);
@@ -173,25 +173,17 @@ public final class ElementDispatcher implements Dispatcher {
         }
         plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
             pump();
-            signalIfIdle();
+            idle.signalIfIdle();
         });
     }
 
     @Override
-    public synchronized CompletableFuture<Void> idle() {
-        return idle.await(busy());
+    public CompletableFuture<Void> idle() {
+        return idle.await();
     }
 
     private boolean busy() {
         return awaitingInput > 0 || !queue.isEmpty() || tasks > 0;
-    }
-
-    private void signalIfIdle() {
-        CompletableFuture<Void> due;
-        synchronized (this) {
-            due = idle.release(busy());
-        }
-        IdleSignal.complete(due);
     }
 
     @Override
@@ -202,6 +194,6 @@ public final class ElementDispatcher implements Dispatcher {
             queue.clear();
         }
         dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 }

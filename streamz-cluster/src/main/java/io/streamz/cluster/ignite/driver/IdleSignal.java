@@ -1,42 +1,50 @@
 package io.streamz.cluster.ignite.driver;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 
 /**
  * The future a dispatcher's {@code idle()} hands out: completed once the dispatcher has nothing
- * waiting or in flight. Both methods are called under the dispatcher's lock; the future is
- * completed outside it, so that what waits on it never runs under that lock.
+ * waiting or in flight. Whether it is busy is read under the dispatcher's lock; the future is
+ * completed outside it, so that what waits on it never runs under that lock. Any thread.
  */
 final class IdleSignal {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
+    private final Object lock;
+    private final BooleanSupplier busy;
+    /** Guarded by {@code lock}. */
     private CompletableFuture<Void> waiting;
 
-    /** What {@code idle()} returns, given whether the dispatcher is busy now. */
-    CompletableFuture<Void> await(boolean busy) {
-        if (!busy) {
-            return DONE;
-        }
-        if (waiting == null) {
-            waiting = new CompletableFuture<>();
-        }
-        return waiting;
+    /** {@code busy} says, under {@code lock} (the dispatcher), whether anything waits or is in flight. */
+    IdleSignal(Object lock, BooleanSupplier busy) {
+        this.lock = lock;
+        this.busy = busy;
     }
 
-    /** The future to complete now that the dispatcher may be idle, or {@code null} when none is due. */
-    CompletableFuture<Void> release(boolean busy) {
-        if (busy || waiting == null) {
-            return null;
+    /** What {@code idle()} returns: completed already when the dispatcher is not busy now. */
+    CompletableFuture<Void> await() {
+        synchronized (lock) {
+            if (!busy.getAsBoolean()) {
+                return DONE;
+            }
+            if (waiting == null) {
+                waiting = new CompletableFuture<>();
+            }
+            return waiting;
         }
-        CompletableFuture<Void> due = waiting;
-        waiting = null;
-        return due;
     }
 
-    /** Completes {@code due}, from {@link #release}, outside the dispatcher's lock. */
-    static void complete(CompletableFuture<Void> due) {
-        if (due != null) {
-            due.complete(null);
+    /** Completes what {@link #await} handed out if the dispatcher is no longer busy; call outside its lock. */
+    void signalIfIdle() {
+        CompletableFuture<Void> due;
+        synchronized (lock) {
+            if (busy.getAsBoolean() || waiting == null) {
+                return;
+            }
+            due = waiting;
+            waiting = null;
         }
+        due.complete(null);
     }
 }

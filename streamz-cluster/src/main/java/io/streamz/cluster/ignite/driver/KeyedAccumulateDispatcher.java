@@ -60,18 +60,17 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private final String what;
     private final AffinityKey<IgniteUuid> stepKey;
     /** Elements waiting for their key, in emit order. */
-    private final ArrayDeque<Item> line = new ArrayDeque<>();
+    private final EmitOrderLine line;
     private final Map<Integer, Lane> lanes = new HashMap<>();
     private final Set<Object> stateKeys = new HashSet<>();
     /** The state keys a task answered for, so the cluster holds their states. */
     private final Set<Object> confirmedKeys = new HashSet<>();
     private volatile Object step = "cluster accumulateByKey";
-    private final Runnable pump = this::pumpKeys;
     private final BatchPolicy policy = new BatchPolicy();
     private boolean keying;
     /** Elements keyed and not yet answered. */
     private int inLanes;
-    private final IdleSignal idle = new IdleSignal();
+    private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     @SuppressWarnings("unchecked")
     public KeyedAccumulateDispatcher(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
@@ -81,58 +80,33 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
         this.op = op;
         this.uses = uses;
         this.what = what;
+        this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
         this.stepKey = (AffinityKey<IgniteUuid>) cluster.newKey(0);
         cluster.register(this);
     }
 
     @Override
     public void submit(Object input, Handle output) {
-        Item item = new Item(input, output);
-        synchronized (this) {
-            line.add(item);
-        }
-        CompletableFuture<?> ready = Inputs.whenReady(input);
-        if (ready == null) {
-            markReady(item);
-        } else {
-            ready.whenComplete((ignored, error) -> markReady(item));
-        }
-    }
-
-    private void markReady(Item item) {
-        synchronized (this) {
-            item.ready = true;
-        }
-        Burst.runOrDefer(pump);
+        line.submit(input, output);
     }
 
     // ---------------------------------------------------------------- stage 1: keys
 
     private void pumpKeys() {
         List<Item> settled = new ArrayList<>();
-        List<Item> batch = new ArrayList<>();
+        List<Item> batch;
         synchronized (this) {
             if (keying) {
                 return;
             }
-            while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
-                Item item = line.poll();
-                boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
-                (skipped ? settled : batch).add(item);
-            }
+            batch = line.takeReady(settled);
             keying = !batch.isEmpty();
         }
-        for (Item item : settled) {
-            if (cluster.isClosed()) {
-                TaskPlan.abandon(item, cluster.closedError());
-            } else {
-                TaskPlan.settleWithoutTask(item);
-            }
-        }
+        line.settle(settled);
         if (!batch.isEmpty()) {
             sendKeys(batch);
         }
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 
     private void sendKeys(List<Item> items) {
@@ -347,26 +321,18 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
             }
         }
         pumpLanes();
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 
     // ---------------------------------------------------------------- idle, release, abandon
 
     @Override
-    public synchronized CompletableFuture<Void> idle() {
-        return idle.await(busy());
+    public CompletableFuture<Void> idle() {
+        return idle.await();
     }
 
     private boolean busy() {
         return !line.isEmpty() || keying || inLanes > 0;
-    }
-
-    private void signalIfIdle() {
-        CompletableFuture<Void> due;
-        synchronized (this) {
-            due = idle.release(busy());
-        }
-        IdleSignal.complete(due);
     }
 
     /** Removes the states once the elements sent are applied: a job still running would write them again. */
@@ -383,10 +349,9 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped = new ArrayList<>();
+        List<Item> dropped;
         synchronized (this) {
-            dropped.addAll(line);
-            line.clear();
+            dropped = line.drain();
             for (Lane lane : lanes.values()) {
                 lane.waiting.forEach(k -> dropped.add(k.item));
                 inLanes -= lane.waiting.size();
@@ -394,6 +359,6 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
             }
         }
         dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        signalIfIdle();
+        idle.signalIfIdle();
     }
 }

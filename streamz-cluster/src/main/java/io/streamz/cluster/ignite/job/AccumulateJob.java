@@ -3,8 +3,6 @@ package io.streamz.cluster.ignite.job;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.Arrays;
-import java.util.HashSet;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
 import org.apache.ignite.lang.IgniteCallable;
@@ -56,10 +54,10 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() {
-        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
-        IgniteCache<Object, byte[]> states = ignite.cache(Caches.STATE);
-        Codec codec = new Codec(ignite, getClass().getClassLoader());
-        AccumulateOp function = op.get(getClass().getClassLoader());
+        JobSite site = new JobSite(ignite, getClass());
+        IgniteCache<Object, byte[]> states = site.states();
+        Codec codec = site.codec;
+        AccumulateOp function = site.function(op);
         byte[] stored = states.get(stateKey);
         if (stored == null && confirmedSeq > 0) {
             throw new StateLostException(confirmedSeq);
@@ -67,30 +65,22 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         AccumulateState state = stored == null ? function.initial() : codec.decode(stored);
         long lastSeq = firstSeq + inputs.size() - 1;
         if (state.lastSeq() >= lastSeq) {
-            return replay(state, data, codec);
+            return replay(state, site);
         }
-        Object[] values = inputs.resolve(data, codec);
+        Object[] values = inputs.resolve(site.data, codec);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         AccumulateState before = state;
-        AccumulateState[] next = new AccumulateState[1];
-        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> giveUp(before, lastSeq, states, codec))) {
-            for (int i = 0; i < values.length; i++) {
-                AccumulateState current = state;
-                Object value = values[i];
-                int index = i;
-                // An element that failed or timed out leaves the state as it was.
-                if (watch.apply(i, out, () -> next[0] = function.apply(current, value, out, index))) {
-                    state = next[0];
-                }
-            }
-        }
+        AccumulateState[] current = {state};
+        // An element that failed or timed out leaves the state as it was.
+        site.applyEach(values.length, limit, () -> giveUp(before, lastSeq, states, codec), out,
+                i -> function.apply(current[0], values[i], out, i), (i, next) -> current[0] = next);
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
-            data.put(outputKey, out.encoded(codec));
+            site.data.put(outputKey, out.encoded(codec));
         }
-        states.put(stateKey, codec.encode(state.applied(lastSeq, out)));
-        removeConsumed(data);
+        states.put(stateKey, codec.encode(current[0].applied(lastSeq, out)));
+        site.removeConsumed(consumed);
         return out.result(nanos, outputKey != null, returnValues, codec);
     }
 
@@ -107,19 +97,13 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         states.put(stateKey, codec.encode(before.applied(lastSeq, failed)));
     }
 
-    private JobResult replay(AccumulateState state, IgniteCache<Object, byte[]> data, Codec codec) {
+    private JobResult replay(AccumulateState state, JobSite site) {
         if (state.lastSeq() != firstSeq + inputs.size() - 1 || state.lastOutcomes() == null) {
             throw new IllegalStateException("accumulate applied elements up to " + state.lastSeq()
                     + " already, past this batch of " + firstSeq + ".." + (firstSeq + inputs.size() - 1));
         }
-        removeConsumed(data);
-        return state.lastOutcomes().result(0, outputKey != null, returnValues, codec);
-    }
-
-    private void removeConsumed(IgniteCache<Object, byte[]> data) {
-        if (consumed.length > 0) {
-            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
-        }
+        site.removeConsumed(consumed);
+        return state.lastOutcomes().result(0, outputKey != null, returnValues, site.codec);
     }
 
     // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no

@@ -3,10 +3,7 @@ package io.streamz.cluster.ignite.job;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.util.Arrays;
-import java.util.HashSet;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -45,47 +42,36 @@ public final class ElementJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() {
-        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
-        Codec codec = new Codec(ignite, getClass().getClassLoader());
+        JobSite site = new JobSite(ignite, getClass());
         Object[] values;
         try {
-            values = inputs.resolve(data, codec);
+            values = inputs.resolve(site.data, site.codec);
         } catch (MissingInputException missing) {
-            return replay(data, codec, missing);
+            return replay(site, missing);
         }
-        ElementOp function = op.get(getClass().getClassLoader());
+        ElementOp function = site.function(op);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         // A task given up by the watch fails on the driver, which removes what it consumed.
-        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                int index = i;
-                watch.apply(i, out, () -> function.apply(value, out, index));
-            }
-        }
+        site.applyEach(values.length, limit, () -> { }, out, i -> function.apply(values[i], out, i));
         long nanos = System.nanoTime() - start;
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
         if (stored) {
-            data.put(outputKey, out.encoded(codec));
+            site.data.put(outputKey, out.encoded(site.codec));
         }
-        if (consumed.length > 0) {
-            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
-        }
-        return out.result(nanos, stored, returnValues, codec);
+        site.removeConsumed(consumed);
+        return out.result(nanos, stored, returnValues, site.codec);
     }
 
-    private JobResult replay(IgniteCache<Object, byte[]> data, Codec codec, MissingInputException missing) {
-        byte[] previous = outputKey == null ? null : data.get(outputKey);
+    private JobResult replay(JobSite site, MissingInputException missing) {
+        byte[] previous = outputKey == null ? null : site.data.get(outputKey);
         if (previous == null) {
             throw missing;
         }
-        if (consumed.length > 0) {
-            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
-        }
-        Outcomes out = codec.decode(previous);
-        return out.result(0, true, false, codec);
+        site.removeConsumed(consumed);
+        Outcomes out = site.codec.decode(previous);
+        return out.result(0, true, false, site.codec);
     }
 
     // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no

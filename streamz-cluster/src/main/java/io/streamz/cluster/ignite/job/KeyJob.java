@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
@@ -33,20 +32,14 @@ public final class KeyJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() {
-        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
-        Codec codec = new Codec(ignite, getClass().getClassLoader());
-        Object[] values = inputs.resolve(data, codec);
-        FunctionEx<Object, Object> function = key.get(getClass().getClassLoader());
+        JobSite site = new JobSite(ignite, getClass());
+        Object[] values = inputs.resolve(site.data, site.codec);
+        FunctionEx<Object, Object> function = site.function(key);
         Outcomes out = key.outcomes(values.length);
         long start = System.nanoTime();
-        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> { })) {
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                int index = i;
-                watch.apply(i, out, () -> out.present(index, codec.encode(keyOf(function, value))));
-            }
-        }
-        return out.result(System.nanoTime() - start, false, true, codec);
+        site.applyEach(values.length, limit, () -> { }, out,
+                i -> out.present(i, site.codec.encode(keyOf(function, values[i]))));
+        return out.result(System.nanoTime() - start, false, true, site.codec);
     }
 
     private static Object keyOf(FunctionEx<Object, Object> function, Object value) {

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +63,10 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() {
-        IgniteCache<Object, byte[]> data = ignite.cache(Caches.DATA);
-        IgniteCache<Object, byte[]> states = ignite.cache(Caches.STATE);
-        Codec codec = new Codec(ignite, getClass().getClassLoader());
-        AccumulateOp function = op.get(getClass().getClassLoader());
+        JobSite site = new JobSite(ignite, getClass());
+        IgniteCache<Object, byte[]> states = site.states();
+        Codec codec = site.codec;
+        AccumulateOp function = site.function(op);
         Map<Object, List<Integer>> elementsByKey = elementsByKey();
         Map<Object, byte[]> stored = states.getAll(elementsByKey.keySet());
         Map<Object, AccumulateState> before = new HashMap<>();
@@ -90,42 +88,34 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
             }
         }
         long start = System.nanoTime();
-        Map<Object, AccumulateState> after = anyToApply ? apply(function, before, data, codec, states, out) : Map.of();
+        Map<Object, AccumulateState> after = anyToApply ? apply(function, before, site, states, out) : Map.of();
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
-            data.put(outputKey, out.encoded(codec));
+            site.data.put(outputKey, out.encoded(codec));
         }
         Map<Object, byte[]> written = new LinkedHashMap<>();
         after.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), out))));
         states.putAll(written);
-        if (consumed.length > 0) {
-            data.removeAll(new HashSet<>(Arrays.asList(consumed)));
-        }
+        site.removeConsumed(consumed);
         return out.result(nanos, outputKey != null, returnValues, codec);
     }
 
     /** Applies the elements of the keys in {@code before}, in order; returns their new states. */
     private Map<Object, AccumulateState> apply(AccumulateOp function, Map<Object, AccumulateState> before,
-                                               IgniteCache<Object, byte[]> data, Codec codec,
-                                               IgniteCache<Object, byte[]> states, Outcomes out) {
+                                               JobSite site, IgniteCache<Object, byte[]> states, Outcomes out) {
         // Inputs are gone only if a first run removed them, after writing every key's state: then
         // nothing is left to apply and this is not reached.
-        Object[] values = inputs.resolve(data, codec);
+        Object[] values = inputs.resolve(site.data, site.codec);
         Map<Object, AccumulateState> current = new HashMap<>(before);
-        AccumulateState[] next = new AccumulateState[1];
-        try (ElementWatch watch = ElementWatch.start(limit, ignite, () -> giveUp(before, states, codec))) {
-            for (int i = 0; i < values.length; i++) {
-                AccumulateState state = current.get(stateKeys[i]);
-                if (state == null) {
-                    continue;
-                }
-                Object value = values[i];
-                int index = i;
-                if (watch.apply(i, out, () -> next[0] = function.apply(state, value, out, index))) {
-                    current.put(stateKeys[i], next[0]);
-                }
+        // An element of a key not to apply (lost or replayed) has its outcome already: null leaves it so.
+        site.applyEach(values.length, limit, () -> giveUp(before, states, site.codec), out, i -> {
+            AccumulateState state = current.get(stateKeys[i]);
+            return state == null ? null : function.apply(state, values[i], out, i);
+        }, (i, next) -> {
+            if (next != null) {
+                current.put(stateKeys[i], next);
             }
-        }
+        });
         return current;
     }
 

@@ -1,0 +1,91 @@
+package io.streamz.cluster.ignite.driver;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The elements of a step that leaves them in emit order ({@code accumulate}, and the keying of
+ * {@code accumulateByKey}), waiting in line until their inputs are complete. The line is guarded by
+ * the dispatcher's lock, given at construction; {@link #submit} takes it, the other methods say
+ * whether they must be called under it.
+ */
+final class EmitOrderLine {
+
+    private final ClusterContext cluster;
+    private final Object lock;
+    private final Runnable pump;
+    private final ArrayDeque<Item> line = new ArrayDeque<>();
+
+    /** {@code pump} runs (maybe deferred to the end of a burst) each time an element's input completes. */
+    EmitOrderLine(ClusterContext cluster, Object lock, Runnable pump) {
+        this.cluster = cluster;
+        this.lock = lock;
+        this.pump = pump;
+    }
+
+    /** Puts the element at the end of the line; any thread, but in emit order. */
+    void submit(Object input, Handle output) {
+        Item item = new Item(input, output);
+        synchronized (lock) {
+            line.add(item);
+        }
+        CompletableFuture<?> ready = Inputs.whenReady(input);
+        if (ready == null) {
+            markReady(item);
+        } else {
+            ready.whenComplete((ignored, error) -> markReady(item));
+        }
+    }
+
+    private void markReady(Item item) {
+        synchronized (lock) {
+            item.ready = true;
+        }
+        pumpSoon();
+    }
+
+    /** Runs the pump now, or once at the end of the burst this thread is in (see {@link Burst}). */
+    void pumpSoon() {
+        Burst.runOrDefer(pump);
+    }
+
+    /**
+     * Under the lock: takes the ready elements at the head of the line, up to
+     * {@link BatchPolicy#MAX_BATCH} for a task; those that need none (failed or filtered-out input, or
+     * the cluster closed) go to {@code settled}, for {@link #settle} outside the lock.
+     */
+    List<Item> takeReady(List<Item> settled) {
+        List<Item> batch = new ArrayList<>();
+        while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
+            Item item = line.poll();
+            boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
+            (skipped ? settled : batch).add(item);
+        }
+        return batch;
+    }
+
+    /** Outside the lock: fails the elements when the cluster is closed, else passes their failure or absence on. */
+    void settle(List<Item> settled) {
+        for (Item item : settled) {
+            if (cluster.isClosed()) {
+                TaskPlan.abandon(item, cluster.closedError());
+            } else {
+                TaskPlan.settleWithoutTask(item);
+            }
+        }
+    }
+
+    /** Under the lock: whether no element waits. */
+    boolean isEmpty() {
+        return line.isEmpty();
+    }
+
+    /** Under the lock: empties the line, returning its elements (to abandon outside the lock). */
+    List<Item> drain() {
+        List<Item> all = new ArrayList<>(line);
+        line.clear();
+        return all;
+    }
+}
