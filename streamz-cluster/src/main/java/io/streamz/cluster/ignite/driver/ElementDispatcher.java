@@ -151,10 +151,13 @@ public final class ElementDispatcher implements Dispatcher {
         }
         TaskLimit limit = cluster.timeouts().limit(what);
         ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
+        if (out.key() != null) {
+            out.recomputableBy(new Recipe(cluster, job, partition, what, limit, plan.lineage));
+        }
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
+        LostInputs.run(cluster, plan.lineage, () -> ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
+                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
