@@ -78,6 +78,27 @@ class ClusterLostResultsTest {
     }
 
     @Test
+    void aGatherFetchingALostResultGetsItRecomputed() throws Exception {
+        Stream<Integer> numbers = Stream.create();
+        Stream<Integer> offsets = Stream.create();
+        ClusterStream<Integer> tens = numbers.scatter(CLUSTER.get()).map((Integer x) -> x * 10);
+        CountDownLatch computed = new CountDownLatch(ELEMENTS);
+        // A step, not a gather, observes the results: the gather below fetches them only after the loss.
+        tens.map((Integer x) -> x).gather().sink(x -> computed.countDown());
+        List<List<Object>> pairs = tens.zip(offsets.scatter(CLUSTER.get())).buffer(64).gather().sinkToList();
+
+        emitThenLoseTheStoredResults(numbers, offsets, computed);
+
+        List<List<Object>> expected = new ArrayList<>();
+        for (int i = 0; i < ELEMENTS; i++) {
+            expected.add(List.of(i * 10, 1));
+        }
+        assertEquals(expected, pairs);
+        assertTrue(reported.isEmpty(), "no element failed: " + reported);
+        assertEquals(0, CLUSTER.get().storedResults(), "the recomputed results are removed once read");
+    }
+
+    @Test
     void aLostOutputOfAnAccumulateIsNotRecomputedAndFailsSayingSo() throws Exception {
         Stream<Integer> numbers = Stream.create();
         Stream<Integer> offsets = Stream.create();

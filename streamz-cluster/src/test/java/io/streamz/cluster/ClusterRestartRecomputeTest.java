@@ -64,7 +64,7 @@ class ClusterRestartRecomputeTest {
             ServerRestarts.startAll(cluster);
             restarted.countDown();
             int elements = emitted.get(PATIENCE_SECONDS * 2, TimeUnit.SECONDS);
-            System.out.printf("every server restarted (%,d ms after the stop) under %,d elements: %,d failed, %,d gathered%n",
+            System.out.printf("every server restarted, the stream drained %,d ms after the stop, %,d elements: %,d failed, %,d gathered%n",
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopped), elements, reported.size(), results.size());
 
             List<Integer> expected = new ArrayList<>();
