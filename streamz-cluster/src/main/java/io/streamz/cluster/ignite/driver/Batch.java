@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * count reaches zero (the consumer that takes a whole batch at once removes it itself). With an
  * unknown number of consumers the entry is removed once this object is garbage, i.e. no handle to it
  * is left. Read only by one gather, the results come back with the task's answer instead: storing,
- * fetching and removing them would cost three round trips for the same outcome.
+ * fetching and removing them would cost three round trips for the same outcome. A batch of an
+ * element-wise step can be recomputed when its entry is lost, from the {@link Recipe} it keeps while
+ * reads are owed to it (with an unknown number of consumers: while it is reachable).
  */
 public final class Batch {
     private final ClusterContext cluster;

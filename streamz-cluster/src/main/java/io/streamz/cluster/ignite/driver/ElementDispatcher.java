@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * order of their elements (see {@link Placement#sender}). Results come back per element; their
  * order does not matter here, {@code gather} restores it. The task timeout holds each element, not
  * each task (see {@link TaskTimeouts}): a batch of cheap elements may take longer as a whole.
+ * Each stored batch keeps the job that produced it, so that a task finding one of its input batches
+ * lost (every server holding it restarted) gets it recomputed and runs again (see {@link LostInputs}).
  */
 public final class ElementDispatcher implements Dispatcher {
 

@@ -16,9 +16,11 @@ import java.util.concurrent.CompletableFuture;
  * was planned, and are recomputed first when they are gone too (see {@link LostInputs}). An
  * accumulate's output has no recipe: its state cannot be recomputed.
  *
- * <p>Memory: a batch holds its recipe only while reads are owed to it (then it forgets it), and a
- * recipe holds the recipes of its producer's inputs; both are bounded by the results in flight
- * (buffers and {@code maxBytesInFlight}).
+ * <p>Memory: a batch holds its recipe only while reads are owed to it (then it forgets it; behind a
+ * window or {@code latest}, while the batch is reachable), and the tasks reading it hold it until they
+ * answered; a recipe holds its job (with the shipped bytes of scattered inputs) and the recipes of its
+ * producer's inputs. All are bounded by the results in flight (buffers and {@code maxBytesInFlight}).
+ * Thread-safe.
  */
 final class Recipe {
     private final ClusterContext cluster;
