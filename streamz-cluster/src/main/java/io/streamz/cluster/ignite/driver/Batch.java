@@ -127,14 +127,16 @@ public final class Batch {
 
     /**
      * The values of this batch, for {@code gather}: returned with the answer, or fetched once for
-     * every gathered element (recomputed first when it was lost, see {@link Recipe}). When a single gather is the only reader of a stored batch, the entry is
-     * removed right after the fetch, while the gather delivers the values.
+     * every gathered element (recomputed first when it was lost, see {@link Recipe}). When a single
+     * gather is the only reader of a stored batch, the entry is removed right after the fetch, while
+     * the gather delivers the values.
      */
     synchronized CompletableFuture<Object[]> values() {
         if (values == null) {
             Recipe lineage = recipe;
             values = fetch().thenCompose(bytes -> bytes != null || lineage == null ? CompletableFuture.completedFuture(bytes)
-                            : lineage.recompute().thenCompose(recomputed -> fetch()))
+                            : lineage.recompute().thenCompose(recomputed -> fetch())
+                                    .whenComplete((again, error) -> lineage.read(this)))
                     .thenApply(this::decode);
             if (uses == 1 && outstanding.compareAndSet(present, 0)) {
                 removedAfterFetch = values.handle((v, error) -> null).thenCompose(ignored -> cluster.remover().remove(key));

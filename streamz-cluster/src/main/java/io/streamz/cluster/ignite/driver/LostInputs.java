@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * outcomes), the batch is recomputed from its {@link Recipe} and the task sent again (a job names
  * one missing input at a time: a task that read several lost batches recomputes them one after the
  * other). Bounded: a task recomputes each of its inputs at most {@link #MAX_RECOMPUTATIONS} times,
- * and each try is an operation bounded by the operation timeout. A batch that has no recipe (an accumulate's output)
- * fails the task with a message saying so.
+ * and each try is an operation bounded by the operation timeout. A batch that has no recipe (an
+ * accumulate's output) fails the task with a message saying so.
  */
 final class LostInputs {
     /** Enough for a restart or two during one task; more would only hide a cluster losing data over and over. */
@@ -62,7 +62,7 @@ final class LostInputs {
             Recipe recipe = inputs.get(lost);
             if (recipe == null) {
                 return CompletableFuture.<JobResult>failedFuture(new IllegalStateException(missing.getMessage()
-                        + "; it cannot be recomputed: it is the output of an accumulate, whose state went with it", missing));
+                        + "; it cannot be recomputed: it is the output of an accumulate, which depends on the state it had then", missing));
             }
             int times;
             synchronized (recomputed) {
