@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * count reaches zero (the consumer that takes a whole batch at once removes it itself). With an
  * unknown number of consumers the entry is removed once this object is garbage, i.e. no handle to it
  * is left. Read only by one gather, the results come back with the task's answer instead: storing,
- * fetching and removing them would cost three round trips for the same outcome.
+ * fetching and removing them would cost three round trips for the same outcome. A batch of an
+ * element-wise step can be recomputed when its entry is lost, from the {@link Recipe} it keeps while
+ * reads are owed to it (with an unknown number of consumers: while it is reachable).
  */
 public final class Batch {
     private final ClusterContext cluster;
@@ -27,6 +29,8 @@ public final class Batch {
     private volatile boolean readable;
     private CompletableFuture<Object[]> values;
     private volatile CompletableFuture<Void> removedAfterFetch;
+    /** How to compute this batch again if it is lost, while reads are owed to it; {@code null} when it cannot be. */
+    private volatile Recipe recipe;
 
     /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
     public Batch(ClusterContext cluster, int partition, Uses uses) {
@@ -49,6 +53,24 @@ public final class Batch {
 
     public int partition() {
         return partition;
+    }
+
+    /**
+     * Lets this batch be recomputed from {@code recipe} when it is lost (an element-wise step's
+     * output), until every read owed to it is done: see {@link Recipe} for what that holds.
+     */
+    void recomputableBy(Recipe recipe) {
+        this.recipe = recipe;
+    }
+
+    /** How to compute this batch again, or {@code null}: taken by the tasks that read it when they are planned. */
+    Recipe recipe() {
+        return recipe;
+    }
+
+    /** Whether every read owed to this stored batch is done (so nobody else will remove its entry). */
+    boolean released() {
+        return key != null && readable && uses != Uses.UNKNOWN && outstanding.get() == 0;
     }
 
     /** Whether a consumer can read this batch's elements (they were stored or returned, for someone). */
@@ -84,7 +106,11 @@ public final class Batch {
      * task may remove the entry itself (then no {@link #release} follows).
      */
     boolean claimAll(int count) {
-        return key != null && uses == 1 && count == present && outstanding.compareAndSet(present, 0);
+        if (key != null && uses == 1 && count == present && outstanding.compareAndSet(present, 0)) {
+            recipe = null;
+            return true;
+        }
+        return false;
     }
 
     /** {@code count} reads were done; the removal when they were the last owed, else {@code null}. */
@@ -92,23 +118,35 @@ public final class Batch {
         if (key == null || !readable || uses <= 0) {
             return null;
         }
-        return outstanding.addAndGet(-count) == 0 ? cluster.remover().remove(key) : null;
+        if (outstanding.addAndGet(-count) != 0) {
+            return null;
+        }
+        recipe = null;
+        return cluster.remover().remove(key);
     }
 
     /**
      * The values of this batch, for {@code gather}: returned with the answer, or fetched once for
-     * every gathered element. When a single gather is the only reader of a stored batch, the entry is
-     * removed right after the fetch, while the gather delivers the values.
+     * every gathered element (recomputed first when it was lost, see {@link Recipe}). When a single
+     * gather is the only reader of a stored batch, the entry is removed right after the fetch, while
+     * the gather delivers the values.
      */
     synchronized CompletableFuture<Object[]> values() {
         if (values == null) {
-            values = ClusterCall.start(cluster, "gather", () -> cluster.data().getAsync(key))
+            Recipe lineage = recipe;
+            values = fetch().thenCompose(bytes -> bytes != null || lineage == null ? CompletableFuture.completedFuture(bytes)
+                            : lineage.recompute().thenCompose(recomputed -> fetch())
+                                    .whenComplete((again, error) -> lineage.read(this)))
                     .thenApply(this::decode);
             if (uses == 1 && outstanding.compareAndSet(present, 0)) {
                 removedAfterFetch = values.handle((v, error) -> null).thenCompose(ignored -> cluster.remover().remove(key));
             }
         }
         return values;
+    }
+
+    private CompletableFuture<byte[]> fetch() {
+        return ClusterCall.start(cluster, "gather", () -> cluster.data().getAsync(key));
     }
 
     /**
@@ -120,7 +158,11 @@ public final class Batch {
             return null;
         }
         if (removedAfterFetch != null) {
-            return gathered.incrementAndGet() == present ? removedAfterFetch : null;
+            if (gathered.incrementAndGet() != present) {
+                return null;
+            }
+            recipe = null;
+            return removedAfterFetch;
         }
         return release(1);
     }

@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * order of their elements (see {@link Placement#sender}). Results come back per element; their
  * order does not matter here, {@code gather} restores it. The task timeout holds each element, not
  * each task (see {@link TaskTimeouts}): a batch of cheap elements may take longer as a whole.
+ * Each stored batch keeps the job that produced it, so that a task finding one of its input batches
+ * lost (every server holding it restarted) gets it recomputed and runs again (see {@link LostInputs}).
  */
 public final class ElementDispatcher implements Dispatcher {
 
@@ -151,10 +153,13 @@ public final class ElementDispatcher implements Dispatcher {
         }
         TaskLimit limit = cluster.timeouts().limit(what);
         ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
+        if (out.key() != null) {
+            out.recomputableBy(new Recipe(cluster, job, partition, what, limit, plan.lineage));
+        }
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
+        LostInputs.run(cluster, plan.lineage, () -> ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
+                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);

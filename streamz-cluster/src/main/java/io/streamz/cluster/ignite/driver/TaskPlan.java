@@ -21,15 +21,18 @@ final class TaskPlan {
     final List<Item> items;
     final JobInputs inputs;
     final Object[] consumed;
+    /** The stored batches read and how to recompute each ({@code null}: it cannot be), taken while reads are owed to them. */
+    final Map<Batch, Recipe> lineage;
     private final Map<Batch, Integer> partial;
     /** Batches consumed whole that the driver removes after the answer. */
     private final List<Object> removedAfter;
 
-    private TaskPlan(List<Item> items, JobInputs inputs, Object[] consumed, Map<Batch, Integer> partial,
-                     List<Object> removedAfter) {
+    private TaskPlan(List<Item> items, JobInputs inputs, Object[] consumed, Map<Batch, Recipe> lineage,
+                     Map<Batch, Integer> partial, List<Object> removedAfter) {
         this.items = items;
         this.inputs = inputs;
         this.consumed = consumed;
+        this.lineage = lineage;
         this.partial = partial;
         this.removedAfter = removedAfter;
     }
@@ -47,7 +50,9 @@ final class TaskPlan {
         JobInputs inputs = job.build();
         List<Object> consumed = new ArrayList<>();
         Map<Batch, Integer> partial = new IdentityHashMap<>();
+        Map<Batch, Recipe> lineage = new IdentityHashMap<>();
         reads.forEach((batch, count) -> {
+            lineage.put(batch, batch.recipe());
             if (batch.claimAll(count)) {
                 consumed.add(batch.key());
             } else {
@@ -55,9 +60,9 @@ final class TaskPlan {
             }
         });
         if (jobRemovesInputs) {
-            return new TaskPlan(items, inputs, consumed.toArray(), partial, List.of());
+            return new TaskPlan(items, inputs, consumed.toArray(), lineage, partial, List.of());
         }
-        return new TaskPlan(items, inputs, new Object[0], partial, consumed);
+        return new TaskPlan(items, inputs, new Object[0], lineage, partial, consumed);
     }
 
     int size() {
