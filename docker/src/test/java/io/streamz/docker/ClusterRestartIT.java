@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.ErrorHandler;
+import io.streamz.cluster.LogCapture;
 import io.streamz.Stream;
 import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.IgniteCluster;

@@ -11,7 +11,7 @@ import java.util.List;
  * Keeps a copy of what is written to {@code System.err} while open, which is where slf4j-simple (the
  * tests' logger) writes; the output still goes through. {@link #close()} puts the stream back.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
@@ -36,19 +36,19 @@ final class LogCapture implements AutoCloseable {
         System.setErr(new PrintStream(both, true, StandardCharsets.UTF_8));
     }
 
-    static LogCapture start() {
+    public static LogCapture start() {
         return new LogCapture();
     }
 
     /** The lines written so far. */
-    List<String> lines() {
+    public List<String> lines() {
         synchronized (copy) {
             return Arrays.asList(copy.toString(StandardCharsets.UTF_8).split("\\R"));
         }
     }
 
     /** How many lines written so far contain {@code text}. */
-    long count(String text) {
+    public long count(String text) {
         return lines().stream().filter(line -> line.contains(text)).count();
     }
 
