@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.ErrorHandler;
-import io.streamz.cluster.LogCapture;
 import io.streamz.Stream;
 import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.IgniteClusterOptions;
+import io.streamz.cluster.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
