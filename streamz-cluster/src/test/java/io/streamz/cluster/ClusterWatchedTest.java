@@ -5,17 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.streamz.Stream;
 import io.streamz.cluster.ignite.driver.TaskEvents;
+import io.streamz.local.core.Metering;
+import io.streamz.local.core.Node;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The task events a dashboard's task stream draws, on an embedded 2-server cluster. */
-class ClusterTaskEventsTest {
+/** What a dashboard reads of a cluster pipeline (task events, elements in flight), on an embedded 2-server cluster. */
+class ClusterWatchedTest {
     @RegisterExtension
     static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
@@ -45,5 +51,42 @@ class ClusterTaskEventsTest {
             assertFalse(task.failed());
         }
         assertEquals(servers, reported, "every task names one of the 2 servers, and both ran some: " + tasks);
+    }
+
+    @Test
+    void aClusterStepHoldsTheElementsWhoseResultIsNotKnownYet() {
+        CountDownLatch release = Gate.open();
+        Stream<Integer> source = Stream.create();
+        List<Integer> results = source.scatter(CLUSTER.get()).map((Integer x) -> {
+            Gate.await();
+            return x;
+        }).named("gated-map").buffer(8).gather().sinkToList();
+        Node<?> step = Metering.liveNodes().stream().filter(node -> "gated-map".equals(node.name())).findFirst().orElseThrow();
+
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            accepted.add(source.emitAsync(i));
+        }
+        assertEquals(3, step.held(), "three elements sent, none answered");
+        release.countDown();
+        source.drain();
+
+        assertEquals(List.of(0, 1, 2), results);
+        assertEquals(0, step.held(), "every result is known");
+        accepted.forEach(CompletableFuture::join);
+    }
+
+    /** A latch the cluster's jobs (in this JVM) wait on. */
+    static final class Gate {
+        private static volatile CountDownLatch latch = new CountDownLatch(0);
+
+        static CountDownLatch open() {
+            latch = new CountDownLatch(1);
+            return latch;
+        }
+
+        static void await() throws InterruptedException {
+            latch.await(30, TimeUnit.SECONDS);
+        }
     }
 }
