@@ -54,26 +54,33 @@ class ClusterWatchedTest {
     }
 
     @Test
-    void aClusterStepHoldsTheElementsWhoseResultIsNotKnownYet() {
+    void aClusterStepAndGatherHoldTheElementsWhoseResultIsNotKnownYet() {
         CountDownLatch release = Gate.open();
         Stream<Integer> source = Stream.create();
         List<Integer> results = source.scatter(CLUSTER.get()).map((Integer x) -> {
             Gate.await();
             return x;
-        }).named("gated-map").buffer(8).gather().sinkToList();
-        Node<?> step = Metering.liveNodes().stream().filter(node -> "gated-map".equals(node.name())).findFirst().orElseThrow();
+        }).named("gated-map").gather().named("gated-gather").sinkToList();
+        Node<?> step = named("gated-map");
+        Node<?> gather = named("gated-gather");
 
         List<CompletableFuture<Void>> accepted = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             accepted.add(source.emitAsync(i));
         }
         assertEquals(3, step.held(), "three elements sent, none answered");
+        assertEquals(3, gather.held(), "gather waits for the three results");
         release.countDown();
         source.drain();
 
         assertEquals(List.of(0, 1, 2), results);
         assertEquals(0, step.held(), "every result is known");
+        assertEquals(0, gather.held());
         accepted.forEach(CompletableFuture::join);
+    }
+
+    private static Node<?> named(String name) {
+        return Metering.liveNodes().stream().filter(node -> name.equals(node.name())).findFirst().orElseThrow();
     }
 
     /** A latch the cluster's jobs (in this JVM) wait on. */
