@@ -153,13 +153,14 @@ public final class Dashboard implements AutoCloseable, PlotTarget {
 
     /**
      * What {@code frame.plot(...)} calls (columns checked): adds the chart, titled with the frame's
-     * stream name (or its kind) and the columns, and a sink feeding it. On the caller's thread.
+     * stream name (or its kind) and the columns, and a sink feeding it; the chart of an updating
+     * frame (a groupby result) shows its last table only. On the caller's thread.
      */
     @Override
     public void plot(Frame<?, ?> frame, List<String> columns) {
         String name = frame.stream().name();
         Plot plot = new Plot((name != null ? name : frame.getClass().getSimpleName()) + ": " + String.join(", ", columns),
-                columns);
+                columns, frame.isUpdating());
         synchronized (plots) {
             plots.add(plot);
         }

@@ -55,6 +55,19 @@ class DashboardPlotTest {
     }
 
     @Test
+    void plotOfAnUpdatingFrameDrawsItsLastResultOnly() throws Exception {
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            Stream<Table> tables = Stream.create();
+            Series totals = DataFrame.of(tables, table(new double[0], new double[0])).groupby("name").column("volume").sum();
+            totals.plot(dashboard);
+            tables.emit(table(new double[] {1, 2}, new double[] {10, 20}));
+            tables.emit(table(new double[] {3}, new double[] {30}));
+            String json = Http.get(dashboard.url() + "api/state").body();
+            assertTrue(json.contains("\"lines\":{\"volume\":[[0.0,60.0]]}"), "the running total, not its history: " + json);
+        }
+    }
+
+    @Test
     void plotWithNoDashboardOpenSaysToStartOne() {
         Series volume = DataFrame.of(Stream.create(), table(new double[0], new double[0])).column("volume");
         IllegalStateException error = assertThrows(IllegalStateException.class, volume::plot);
