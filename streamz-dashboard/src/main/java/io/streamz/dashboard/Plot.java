@@ -28,7 +28,7 @@ final class Plot {
     /** Rows seen so far: the x of the next point. */
     private long rows;
 
-    /** {@code columns} empty: every numeric column of the first table. */
+    /** {@code columns}: numeric columns of the frame, as {@code Frame.plot} checked them. */
     Plot(String title, List<String> columns, boolean replacing) {
         this.title = title;
         this.columns = List.copyOf(columns);
@@ -58,9 +58,6 @@ final class Plot {
     }
 
     private List<Column<?>> selected(Table table) {
-        if (columns.isEmpty()) {
-            return table.columns();
-        }
         List<Column<?>> chosen = new ArrayList<>();
         for (String name : columns) {
             if (table.containsColumn(name)) {
