@@ -606,6 +606,28 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), timeIndex()), 1);
     }
 
+    // ---------------------------------------------------------------- plot
+
+    /**
+     * streamz's {@code sdf.plot()}: draws a live line chart of {@code columns} (every numeric value
+     * column when none is named; a Series: its values) in every dashboard open in this JVM, a point
+     * per row from now on. Adds a sink to this frame's stream; returns this frame.
+     *
+     * @throws IllegalArgumentException when a column is missing or not numeric
+     * @throws IllegalStateException when no dashboard is open ({@code Dashboard.start} from module
+     *                               {@code streamz-dashboard} registers one in {@link PlotTargets})
+     */
+    public F plot(String... columns) {
+        PlotTargets.draw(this, PlotTargets.open(), columns);
+        return self();
+    }
+
+    /** {@link #plot(String...)} in {@code target} only, e.g. one {@code Dashboard}. */
+    public F plot(PlotTarget target, String... columns) {
+        PlotTargets.draw(this, List.of(Checks.notNull(target, "plot target")), columns);
+        return self();
+    }
+
     // ---------------------------------------------------------------- shared with Window, GroupBy, Rolling
 
     /** {@code f} on every table; the example's result fixes the new columns. */

@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.dataframe.Frame;
+import io.streamz.dataframe.PlotTarget;
+import io.streamz.dataframe.PlotTargets;
 import io.streamz.dataframe.Series;
 import io.streamz.local.core.Node;
 
@@ -33,7 +35,8 @@ import java.util.concurrent.Executors;
  * those handed to {@link #show} (as {@code visualize} draws them) with per-node counts, rates, errors and elements held; the watched
  * cluster's servers, tasks, heap and CPU; the task stream; and the charts added by {@link #plot}.
  * {@code /metrics} serves the same figures as Prometheus text (see {@link StreamMeters} and
- * {@link ClusterMeters} for the metric names).
+ * {@link ClusterMeters} for the metric names). While open it is a {@link PlotTarget}: a streaming
+ * DataFrame's or Series' own {@code plot(...)} draws in it (and in every other open dashboard).
  *
  * <p>Security: {@link #start(int)} binds to the loopback interface only, so only this machine can
  * see the page (which shows node names and data values, and has no authentication). Serving other
@@ -41,7 +44,7 @@ import java.util.concurrent.Executors;
  *
  * <p>Metrics are on from start until {@link #close()}. Thread-safe.
  */
-public final class Dashboard implements AutoCloseable {
+public final class Dashboard implements AutoCloseable, PlotTarget {
     private static final byte[] PAGE = page();
 
     private final HttpServer server;
@@ -76,6 +79,7 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/metrics", exchange -> serve(exchange, "text/plain; version=0.0.4; charset=utf-8",
                 scrape().getBytes(StandardCharsets.UTF_8)));
         server.start();
+        PlotTargets.add(this);
     }
 
     /**
@@ -132,28 +136,35 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * Draws a live line chart of {@code columns} of a streaming DataFrame (every numeric column when
-     * none is given), a point per row, over the last {@value Plot#MAX_POINTS} rows; streamz's
-     * {@code sdf.plot()}. Adds a sink to the frame's stream.
+     * Draws a live line chart of {@code columns} of a streaming DataFrame (every numeric value column
+     * when none is given) here only, a point per row, over the last {@value Plot#MAX_POINTS} rows:
+     * {@code frame.plot(this, columns)}. Fails as that does on a missing or non-numeric column.
      */
     public Dashboard plot(Frame<?, ?> frame, String... columns) {
-        String name = frame.stream().name();
-        String what = columns.length == 0 ? "every column" : String.join(", ", columns);
-        return plot((name != null ? name : frame.getClass().getSimpleName()) + ": " + what, frame, columns);
+        frame.plot(this, columns);
+        return this;
     }
 
     /** {@link #plot(Frame, String...)} of a Series: its values over time. */
     public Dashboard plot(Series series) {
-        return plot(series.name(), series, series.name());
+        series.plot(this);
+        return this;
     }
 
-    private Dashboard plot(String title, Frame<?, ?> frame, String... columns) {
-        Plot plot = new Plot(title, List.of(columns));
+    /**
+     * What {@code frame.plot(...)} calls (columns checked): adds the chart, titled with the frame's
+     * stream name (or its kind) and the columns, and a sink feeding it; the chart of an updating
+     * frame (a groupby result) shows its last table only. On the caller's thread.
+     */
+    @Override
+    public void plot(Frame<?, ?> frame, List<String> columns) {
+        String name = frame.stream().name();
+        Plot plot = new Plot((name != null ? name : frame.getClass().getSimpleName()) + ": " + String.join(", ", columns),
+                columns, frame.isUpdating());
         synchronized (plots) {
             plots.add(plot);
         }
         frame.stream().sink(plot::add);
-        return this;
     }
 
     /** Everything the page shows, as JSON-ready maps. */
@@ -209,9 +220,16 @@ public final class Dashboard implements AutoCloseable {
         }
     }
 
+    /** Where it serves: {@code Dashboard at http://127.0.0.1:8787/}. */
+    @Override
+    public String toString() {
+        return "Dashboard at " + url();
+    }
+
     /** Stops serving, removes the meters and switches metrics off unless something else keeps them on. */
     @Override
     public void close() {
+        PlotTargets.remove(this);
         server.stop(0);
         handlers.shutdownNow();
         synchronized (this) {

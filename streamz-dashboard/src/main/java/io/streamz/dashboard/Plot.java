@@ -13,26 +13,34 @@ import java.util.Map;
 /**
  * One live line chart: the last {@link #MAX_POINTS} values of some numeric columns of a streaming
  * DataFrame or Series, a point per row numbered in arrival order (as streamz's {@code plot()} keeps a
- * rolling window of the stream). Fed on the stream's emitting thread, read
- * by the page's poll: synchronized.
+ * rolling window of the stream); of an updating one (a groupby result, each table the whole current
+ * result), the rows of the last table only, as hvplot draws an updating frame. Fed on the stream's
+ * emitting thread, read by the page's poll: synchronized.
  */
 final class Plot {
     static final int MAX_POINTS = 500;
 
     private final String title;
     private final List<String> columns;
+    /** Whether each table replaces the last (an updating frame) rather than adding rows. */
+    private final boolean replacing;
     private final Map<String, ArrayDeque<double[]>> points = new LinkedHashMap<>();
     /** Rows seen so far: the x of the next point. */
     private long rows;
 
-    /** {@code columns} empty: every numeric column of the first table. */
-    Plot(String title, List<String> columns) {
+    /** {@code columns}: numeric columns of the frame, as {@code Frame.plot} checked them. */
+    Plot(String title, List<String> columns, boolean replacing) {
         this.title = title;
         this.columns = List.copyOf(columns);
+        this.replacing = replacing;
     }
 
-    /** Adds each row of {@code table}; columns missing from it or not numeric are skipped. */
+    /** Adds each row of {@code table} (or draws only them, when replacing); columns missing from it or not numeric are skipped. */
     synchronized void add(Table table) {
+        if (replacing) {
+            points.clear();
+            rows = 0;
+        }
         long first = rows;
         rows += table.rowCount();
         for (Column<?> column : selected(table)) {
@@ -50,9 +58,6 @@ final class Plot {
     }
 
     private List<Column<?>> selected(Table table) {
-        if (columns.isEmpty()) {
-            return table.columns();
-        }
         List<Column<?>> chosen = new ArrayList<>();
         for (String name : columns) {
             if (table.containsColumn(name)) {

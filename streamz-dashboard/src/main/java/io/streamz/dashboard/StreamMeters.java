@@ -29,7 +29,8 @@ import java.util.function.ToLongFunction;
  *   <li>{@code streamz.errors}: a counter of the exceptions a node's update threw;</li>
  *   <li>{@code streamz.node.time}: a timer, the time in the node per element received, downstream
  *   work included;</li>
- *   <li>{@code streamz.elements.held}: a gauge, elements held (buffers, queues).</li>
+ *   <li>{@code streamz.elements.held}: a gauge, elements held (buffers and other queues, windows,
+ *   partition groups, a cluster step's elements in flight).</li>
  * </ul>
  * Each is tagged {@code stream} (the {@code named(...)} name) and {@code operator}. The meters read
  * the counters the engine keeps anyway, so they add nothing per element; {@link #refresh()} adds the

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The page in a real browser (Debian's chromium, driven through its chromedriver, so Selenium
  * downloads nothing) while pipelines run: a local one, one on an embedded two-server cluster shaped
- * like the main job's (scatter, map, buffer, gather), and a plotted streaming DataFrame. Without chromium it fails when {@code CI=true} (.ci/run
+ * like the main job's (scatter, map, buffer, gather), and a streaming DataFrame plotted by its own
+ * {@code plot(...)}. Without chromium it fails when {@code CI=true} (.ci/run
  * installs it) and is skipped otherwise. Leaves a screenshot at {@code target/dashboard.png}, or at
  * {@code -Ddashboard.screenshot=PATH} (how the README's docs/dashboard.png is made).
  */
@@ -83,7 +84,7 @@ class DashboardBrowserTest {
         }, "browser-test-cluster-emitter");
         clusterEmitter.start();
         frame = new Random(Duration.ofMillis(20), Duration.ofMillis(200));
-        dashboard.plot(frame, "x", "z");
+        frame.plot("x", "z"); // draws in every open dashboard: this one
         frame.start();
 
         profile = Files.createTempDirectory("streamz-chromium-");
@@ -97,7 +98,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void pageDrawsTheGraphsWithRisingCountsTheClusterItsTasksAndADataFramePlot() throws Exception {
+    void pageDrawsTheGraphsWithRisingAndHeldCountsTheClusterItsTasksPerServerAndADataFramePlot() throws Exception {
         browser.get(dashboard.url());
         // The page redraws every second: everything is read through one script, never a stale element.
         WebDriverWait wait = new WebDriverWait(browser, PATIENCE);
@@ -110,7 +111,11 @@ class DashboardBrowserTest {
         assertTrue(count("svg.graph path.edge") >= 3, "edges are drawn");
         wait.until(page -> text("g.node[data-stream='gathered']") != null);
         wait.until(page -> count("#cluster table tr") == 3); // a header and 2 servers
-        wait.until(page -> count("#task-stream rect.task") > 0);
+        wait.until(page -> count("#task-stream text.server") == 2); // a row per server that ran tasks
+
+        String window = "g.node[data-stream='recent']";
+        wait.until(page -> "10".equals(attribute(window, "data-held")));
+        assertTrue(text(window).contains("held 10"), "the sliding window shows the 10 elements it keeps: " + text(window));
 
         long first = Long.parseLong(attribute("g.node[data-stream='latency']", "data-received"));
         wait.until(page -> Long.parseLong(attribute("g.node[data-stream='latency']", "data-received")) > first);

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,28 @@ class DashboardMetricsTest {
             List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(dashboard.url() + "metrics").body());
             assertEquals(10.0, PrometheusText.value(samples, "streamz_elements_received_total", "evens"));
             assertEquals(5.0, PrometheusText.value(samples, "streamz_elements_emitted_total", "evens"));
+        }
+    }
+
+    @Test
+    void metricsEndpointGaugesTheElementsThatBuffersAndWindowsHold() throws Exception {
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            Stream<Integer> source = Stream.create();
+            source.partition(4).named("held-groups").sink(x -> { });
+            source.slidingWindow(3).named("held-window").sink(x -> { });
+            source.collect().named("held-collect").sink(x -> { });
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            source.buffer(10).named("held-buffer").sinkAsync(x -> gate);
+            for (int i = 0; i < 6; i++) {
+                source.emit(i);
+            }
+            List<PrometheusText.Sample> samples = PrometheusText.parse(Http.get(dashboard.url() + "metrics").body());
+            assertEquals(2.0, PrometheusText.value(samples, "streamz_elements_held", "held-groups"), "6 = one group of 4 and 2 waiting");
+            assertEquals(3.0, PrometheusText.value(samples, "streamz_elements_held", "held-window"));
+            assertEquals(6.0, PrometheusText.value(samples, "streamz_elements_held", "held-collect"));
+            assertEquals(6.0, PrometheusText.value(samples, "streamz_elements_held", "held-buffer"), "one in the sink, 5 queued");
+            gate.complete(null);
+            source.destroy();
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletableFuture;
 public final class CollectNode<T> extends Node<List<T>> implements CollectStream<T> {
     private final Object lock = new Object();
     private final List<T> cache = new ArrayList<>();
+    /** The cache's size: written under the lock, read without it, so a dashboard never waits for a flush. */
+    private volatile int held;
 
     /** A collector subscribed to {@code upstream}. */
     public CollectNode(Node<T> upstream) {
@@ -35,6 +37,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
     public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             cache.add((T) x);
+            held = cache.size();
         }
         return null;
     }
@@ -48,6 +51,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
             accepted = emitDownstream(collected);
             // Only what was emitted: downstream may have fed this node again (a feedback loop).
             cache.subList(0, collected.size()).clear();
+            held = cache.size();
         }
         Futures.await(accepted);
     }
@@ -56,7 +60,14 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
     protected void release() {
         synchronized (lock) {
             cache.clear();
+            held = 0;
         }
+    }
+
+    /** The elements collected since the last flush. */
+    @Override
+    public int held() {
+        return held;
     }
 
     @Override

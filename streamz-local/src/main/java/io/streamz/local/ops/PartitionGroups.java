@@ -16,6 +16,7 @@ import java.util.Map;
 public final class PartitionGroups<T> {
     private final int n;
     private final Map<Object, List<T>> groups = new LinkedHashMap<>();
+    private int elements;
 
     /** Groups of {@code n} elements. */
     public PartitionGroups(int n) {
@@ -31,6 +32,7 @@ public final class PartitionGroups<T> {
     public List<T> add(Object key, T x) {
         List<T> group = groups.computeIfAbsent(key, k -> new ArrayList<>(Math.min(n, 16)));
         group.add(x);
+        elements++;
         return group.size() < n ? null : take(key);
     }
 
@@ -43,7 +45,16 @@ public final class PartitionGroups<T> {
     /** Removes the group of {@code key} and returns it as an immutable {@code List}, or {@code null} if there is none. */
     public List<T> take(Object key) {
         List<T> group = groups.remove(key);
-        return group == null ? null : Tuple.copyOf(group);
+        if (group == null) {
+            return null;
+        }
+        elements -= group.size();
+        return Tuple.copyOf(group);
+    }
+
+    /** How many elements the groups hold in all. */
+    public int elements() {
+        return elements;
     }
 
     /** Whether no group holds any element. */
@@ -54,5 +65,6 @@ public final class PartitionGroups<T> {
     /** Forgets every group. */
     public void clear() {
         groups.clear();
+        elements = 0;
     }
 }

@@ -24,6 +24,8 @@ public final class PartitionNode<T> extends Node<List<T>> {
     private final int n;
     private final Function<? super T, ?> key;
     private final PartitionGroups<T> groups;
+    /** What the groups hold: written under the lock, read without it, so a dashboard never waits for downstream. */
+    private volatile int held;
 
     /** @param key what groups elements, or {@code null} for one group */
     public PartitionNode(Node<T> upstream, int n, Function<? super T, ?> key) {
@@ -41,6 +43,7 @@ public final class PartitionNode<T> extends Node<List<T>> {
         Object k = key == null ? null : key.apply(element);
         synchronized (lock) {
             List<T> full = groups.add(k, element);
+            held = groups.elements();
             return full == null ? null : emitDownstream(full);
         }
     }
@@ -49,7 +52,14 @@ public final class PartitionNode<T> extends Node<List<T>> {
     protected void release() {
         synchronized (lock) {
             groups.clear();
+            held = 0;
         }
+    }
+
+    /** The elements of the groups still filling. */
+    @Override
+    public int held() {
+        return held;
     }
 
     @Override

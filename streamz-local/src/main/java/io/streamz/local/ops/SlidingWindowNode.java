@@ -20,7 +20,8 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
     private final boolean returnPartial;
     private final Object[] ring;
     private int next;
-    private int count;
+    /** Elements in the window: written under the lock, read by {@link #held()} without it. */
+    private volatile int count;
 
     /** Windows of the last {@code n} elements of {@code upstream} ({@code n} at least 1, checked by the caller). */
     public SlidingWindowNode(Node<T> upstream, int n, boolean returnPartial) {
@@ -51,6 +52,12 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
             window[i] = ring[(oldest + i) % ring.length];
         }
         return window;
+    }
+
+    /** The elements of the window, kept for the windows to come. */
+    @Override
+    public int held() {
+        return count;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.streamz.local.core;
 
+import io.streamz.CollectStream;
 import io.streamz.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,29 @@ class MeteringTest {
         gate.complete(null);
         buffered.drainAsync().get(10, TimeUnit.SECONDS);
         assertEquals(0, ((Node<?>) buffered).held());
+    }
+
+    @Test
+    void reportsTheElementsThatPartitionsSlidingWindowsAndCollectKeep() {
+        Stream<Integer> source = Stream.create();
+        Stream<?> byParity = source.partition(3, x -> x % 2);
+        Stream<?> window = source.slidingWindow(4);
+        CollectStream<Integer> collected = source.collect();
+        for (Stream<?> node : List.of(byParity, window, collected)) {
+            node.sink(x -> { });
+        }
+        for (int i = 0; i < 5; i++) {
+            source.emit(i);
+        }
+        // 0, 2, 4 filled a group and left; 1 and 3 wait for a third odd number.
+        assertEquals(2, ((Node<?>) byParity).held());
+        assertEquals(4, ((Node<?>) window).held(), "the window keeps its last 4");
+        assertEquals(5, ((Node<?>) collected).held());
+        collected.flush();
+        assertEquals(0, ((Node<?>) collected).held(), "a flush empties the collection");
+        source.destroy();
+        byParity.destroy();
+        assertEquals(0, ((Node<?>) byParity).held(), "a destroyed partition forgets its groups");
     }
 
     @Test

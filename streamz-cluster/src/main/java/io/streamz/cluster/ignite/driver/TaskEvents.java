@@ -1,6 +1,8 @@
 package io.streamz.cluster.ignite.driver;
 
+import org.apache.ignite.compute.ComputeJobSibling;
 import org.apache.ignite.compute.ComputeTaskFuture;
+import org.apache.ignite.internal.GridJobSiblingImpl;
 import org.apache.ignite.lang.IgniteFuture;
 
 import java.util.Collection;
@@ -52,9 +54,19 @@ public final class TaskEvents {
         }
     }
 
+    /**
+     * The server that ran the task's job: its one job sibling knows the node it was mapped to (moved
+     * there again on failover). Ignite's public API does not say (the session's topology is every
+     * server the task could have gone to), so the sibling's implementation is asked; when that fails
+     * with another Ignite version, a task whose topology has one server is still placed.
+     */
     private static UUID serverOf(IgniteFuture<?> attempt) {
         if (attempt instanceof ComputeTaskFuture<?> task) {
             try {
+                Collection<ComputeJobSibling> jobs = task.getTaskSession().getJobSiblings();
+                if (jobs.size() == 1 && jobs.iterator().next() instanceof GridJobSiblingImpl job && job.nodeId() != null) {
+                    return job.nodeId();
+                }
                 Collection<UUID> nodes = task.getTaskSession().getTopology();
                 return nodes.size() == 1 ? nodes.iterator().next() : null;
             } catch (RuntimeException unknown) {

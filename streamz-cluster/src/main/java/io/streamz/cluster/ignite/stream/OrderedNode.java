@@ -17,6 +17,8 @@ abstract class OrderedNode<T> extends Node<T> {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** The size of {@link #pending}: written under the lock, read by {@link #held()} without it. */
+    private volatile int waiting;
     /** An element is going downstream, or downstream has not accepted it yet. */
     private boolean emitting;
     private CompletableFuture<Void> idle;
@@ -38,6 +40,7 @@ abstract class OrderedNode<T> extends Node<T> {
             }
             element = new Pending(value);
             pending.add(element);
+            waiting = pending.size();
         }
         value.whenComplete((ignored, error) -> emitKnown());
         return element.outcome;
@@ -80,6 +83,7 @@ abstract class OrderedNode<T> extends Node<T> {
                     next = null;
                 } else {
                     pending.poll();
+                    waiting = pending.size();
                     emitting = true;
                 }
             }
@@ -118,6 +122,12 @@ abstract class OrderedNode<T> extends Node<T> {
         } else {
             element.outcome.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
         }
+    }
+
+    /** The elements waiting for their value (a result from the cluster) or for those before them. */
+    @Override
+    public int held() {
+        return waiting;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.streamz.local.core.Node;
 import io.streamz.local.ops.FunctionNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cluster step (map, filter, starmap, accumulate) in the local graph of handles: each element goes
@@ -26,6 +27,8 @@ final class StepNode extends Node<Object> {
     private final boolean ordered;
     private final long maxElementBytes;
     private final BytesInFlight inFlight;
+    /** Elements sent whose result is not known yet: what {@link #held()} reports. */
+    private final AtomicInteger pending = new AtomicInteger();
 
     StepNode(Node<?> upstream, Dispatcher dispatcher, String operator, Object function, boolean ordered,
              long maxElementBytes, BytesInFlight inFlight) {
@@ -61,8 +64,16 @@ final class StepNode extends Node<Object> {
         if (bytes > 0) {
             result.holdInFlight(inFlight, bytes);
         }
+        pending.incrementAndGet();
+        result.ready().whenComplete((ignored, error) -> pending.decrementAndGet());
         dispatcher.submit(x, result);
         return emitDownstream(result);
+    }
+
+    /** The elements in flight on the cluster: sent, their result not known yet. */
+    @Override
+    public int held() {
+        return pending.get();
     }
 
     @Override
