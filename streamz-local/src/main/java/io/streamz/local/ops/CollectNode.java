@@ -3,6 +3,7 @@ package io.streamz.local.ops;
 import io.streamz.CollectStream;
 import io.streamz.local.core.Futures;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 public final class CollectNode<T> extends Node<List<T>> implements CollectStream<T> {
     private final Object lock = new Object();
     private final List<T> cache = new ArrayList<>();
+    /** The references of the elements in {@link #cache}. */
+    private Refs cacheRefs;
 
     /** A collector subscribed to {@code upstream}. */
     public CollectNode(Node<T> upstream) {
@@ -35,6 +38,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
     public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
             cache.add((T) x);
+            cacheRefs = Refs.merge(cacheRefs, Refs.retainCurrent());
         }
         return null;
     }
@@ -45,7 +49,9 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
         CompletableFuture<?> accepted;
         synchronized (lock) {
             List<T> collected = Tuple.copyOf(cache);
-            accepted = emitDownstream(collected);
+            Refs collectedRefs = cacheRefs;
+            cacheRefs = null;
+            accepted = Refs.emitAndRelease(this, collected, collectedRefs);
             // Only what was emitted: downstream may have fed this node again (a feedback loop).
             cache.subList(0, collected.size()).clear();
         }

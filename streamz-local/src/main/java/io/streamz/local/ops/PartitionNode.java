@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +42,7 @@ public final class PartitionNode<T> extends Node<List<T>> {
         Object k = key == null ? null : key.apply(element);
         synchronized (lock) {
             List<T> full = groups.add(k, element);
-            return full == null ? null : emitDownstream(full);
+            return full == null ? null : Refs.emitAndRelease(this, full, groups.takeRefs(k));
         }
     }
 
