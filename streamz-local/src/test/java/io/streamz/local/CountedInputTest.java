@@ -222,8 +222,7 @@ class CountedInputTest {
     /** Emits {@code x} at {@code source} under a new counter, as a counted source does, and lets go of the source's hold. */
     private static <T> RefCounter emitCounted(Stream<T> source, T x) {
         RefCounter input = new RefCounter(() -> { });
-        Refs.runWith(Refs.of(input), () -> source.emit(x));
-        input.release();
+        Refs.emitCounted(input, () -> source.emit(x));
         return input;
     }
 }

@@ -117,6 +117,19 @@ public final class Refs {
         return false;
     }
 
+    /**
+     * What a counted source does with each input: runs {@code emit} (which emits the input and waits
+     * for downstream's acceptance) under {@code counter}, then lets go of the creator's hold, so that
+     * the counter is done once the holders downstream are.
+     */
+    public static void emitCounted(RefCounter counter, Runnable emit) {
+        try {
+            runWith(of(counter), emit);
+        } finally {
+            counter.release();
+        }
+    }
+
     /** Runs {@code emit} with {@code refs} as the current references of this thread, then restores the previous ones. */
     public static void runWith(Refs refs, Runnable emit) {
         Refs previous = enter(refs);
