@@ -189,6 +189,25 @@ class CountedInputTest {
     }
 
     @Test
+    void mapAsyncAndRateLimitHandTheInputsOfWhatTheyEmitLaterToTheWindowAfterThem() {
+        Stream<Integer> source = Stream.create("numbers", clock);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        List<List<Integer>> asyncWindows = source.mapAsync(x -> result).slidingWindow(2).sinkToList();
+        List<List<Integer>> limitedWindows = source.rateLimit(Duration.ofSeconds(1)).slidingWindow(2).sinkToList();
+        RefCounter input = new RefCounter(() -> { });
+        CompletableFuture<Void> accepted = new CompletableFuture<>();
+        Refs.emitCounted(input, () -> source.emitAsync(1).whenComplete((ignored, error) -> accepted.complete(null)));
+
+        result.complete(10); // mapAsync emits 10 on its worker thread, rateLimit has emitted 1 at once
+        Await.done(accepted);
+        Await.drained(source);
+
+        assertEquals(List.of(), asyncWindows);
+        assertEquals(List.of(), limitedWindows);
+        assertFalse(input.isDone(), "10 and 1 wait in their windows " + input);
+    }
+
+    @Test
     void anElementWhoseSinkFailedIsDoneAndReported() {
         try (ReportedErrors errors = ReportedErrors.install()) {
             Stream<Integer> source = Stream.create();

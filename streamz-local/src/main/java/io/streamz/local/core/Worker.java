@@ -207,8 +207,9 @@ public final class Worker {
                 entry.outcome.complete(null);
             }
         }
-        held.remove(entry.count);
+        // Before the count: whoever sees this node idle sees the element's input released.
         Refs.release(entry.refs);
+        held.remove(entry.count);
     }
 
     /** The failure of a completed future, or {@code null} when it succeeded. */
