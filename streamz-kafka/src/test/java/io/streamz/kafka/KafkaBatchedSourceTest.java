@@ -72,6 +72,26 @@ class KafkaBatchedSourceTest {
     }
 
     @Test
+    void withoutCommittedOffsetsOrAutoOffsetResetItStartsAtTheLatestAsStreamz() throws Exception {
+        String topic = broker.newTopic(1);
+        broker.produce(topic, 0, 0, 5);
+        Map<String, Object> params = params("latest");
+        params.remove("auto.offset.reset");
+        KafkaBatchedSource<String> source = KafkaSource.fromKafkaBatched(topic, params, OPTIONS);
+        sources.add(source);
+        source.sink(arrived::add);
+        source.start();
+
+        // When the source takes its position is its own business: produce until something arrives.
+        for (int i = 5; arrived.isEmpty() && i < 500; i++) {
+            broker.produce(topic, 0, i, i + 1);
+        }
+
+        await(() -> !arrived.isEmpty());
+        assertTrue(arrived.stream().flatMap(List::stream).noneMatch(lines(0, 5)::contains), arrived.toString());
+    }
+
+    @Test
     void commitsABatchOnlyOnceTheSlowSinkBehindABufferFinishedIt() throws Exception {
         String topic = broker.newTopic(1);
         broker.produce(topic, 0, 0, 30);
