@@ -34,7 +34,9 @@ public final class Refs {
 
     /** The references of one counter; the caller owns them (the counter starts held once). */
     public static Refs of(RefCounter counter) {
-        inUse = true;
+        if (!inUse) { // a read, not a write per input: the flag's cache line stays shared
+            inUse = true;
+        }
         return new Refs(new RefCounter[] {counter});
     }
 
