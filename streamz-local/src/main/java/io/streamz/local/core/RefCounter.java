@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * streamz's {@code RefCounter}: counts the holders of one unit of input (a Kafka batch) and runs a
  * callback once, when the last one lets go. It starts held once, by its creator (the source, for the
  * duration of its emit); every node that keeps an element past the emit call holds it once more
- * ({@link Refs}). Any thread; the callback runs on the thread of the last {@link #release()}.
+ * ({@link Refs}). Any thread; the callback runs on the thread of the last {@link #release()}, maybe
+ * under an operator's lock, so it must be short and must not emit (a source notes the input done).
  */
 public final class RefCounter {
     private final AtomicInteger count = new AtomicInteger(1);
