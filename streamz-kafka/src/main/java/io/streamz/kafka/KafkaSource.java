@@ -15,9 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * streamz's {@code from_kafka}: once {@link #start()}ed, emits the value of every record of the topics
@@ -82,26 +80,30 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerParams, Duration pollInterval) {
         checkTopics(topics);
-        if (consumerParams == null) {
-            throw new IllegalArgumentException("fromKafka consumerParams is null: pass at least bootstrap.servers and group.id");
-        }
-        require(consumerParams, ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "host:port of one or more brokers");
-        require(consumerParams, ConsumerConfig.GROUP_ID_CONFIG, "the consumer group this source reads for");
+        Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafka");
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("fromKafka pollInterval must be positive, got " + pollInterval);
         }
-        Map<String, Object> params = new HashMap<>(consumerParams);
-        params.putIfAbsent(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        params.putIfAbsent(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         boolean commitAfterEmit = "false".equalsIgnoreCase(String.valueOf(params.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)));
-        KafkaConsumer<Object, V> consumer;
-        try {
-            consumer = new KafkaConsumer<>(params);
-        } catch (KafkaException e) {
-            throw new IllegalArgumentException("fromKafka could not make a Kafka consumer from its parameters: "
-                    + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e);
-        }
+        KafkaConsumer<Object, V> consumer = ConsumerParams.newConsumer(params, "fromKafka");
         return new KafkaSource<>(topics, consumer, commitAfterEmit, pollInterval, Scheduler.system());
+    }
+
+    /** {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} with {@link KafkaBatchOptions#DEFAULTS} (streamz's). */
+    public static <V> KafkaBatchedSource<V> fromKafkaBatched(String topic, Map<String, ?> consumerParams) {
+        return fromKafkaBatched(topic, consumerParams, KafkaBatchOptions.DEFAULTS);
+    }
+
+    /**
+     * streamz's {@code from_kafka_batched}: a source of the records of every partition of {@code
+     * topic}, emitted as one {@code List} of values per partition per poll, whose offsets are
+     * committed only once everything derived from a batch is done downstream (at least once; see
+     * {@link KafkaBatchedSource}), not started. {@code consumerParams} as for {@link #fromKafka}.
+     *
+     * @throws IllegalArgumentException when the topic, parameters or options cannot make a source, saying why
+     */
+    public static <V> KafkaBatchedSource<V> fromKafkaBatched(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options) {
+        return KafkaBatchedSource.create(topic, consumerParams, options);
     }
 
     @Override
@@ -185,13 +187,6 @@ public final class KafkaSource<V> extends AbstractSource<V> {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("fromKafka topics must not be null or blank: " + topics);
             }
-        }
-    }
-
-    private static void require(Map<String, ?> params, String key, String what) {
-        Object value = params.get(key);
-        if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException("fromKafka needs the consumer parameter " + key + " (" + what + ")");
         }
     }
 

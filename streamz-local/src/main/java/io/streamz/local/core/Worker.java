@@ -22,6 +22,9 @@ import java.util.concurrent.ExecutionException;
  *
  * <p>A failure of an element's emission goes either to its outcome future (an emitter waits for it:
  * {@link Failures#TO_OUTCOME}) or to {@link StreamEngines#report} ({@link Failures#REPORTED}).
+ *
+ * <p>An element may be queued with the {@link Refs} it holds: it is emitted under them, and they
+ * are released once downstream accepted it; an element dropped by {@link #stop()} keeps them.
  */
 public final class Worker {
     /** Where the failure of an element's emission goes. */
@@ -77,7 +80,12 @@ public final class Worker {
      *         has room in the queue (what the emitter of a full buffer waits for)
      */
     public CompletableFuture<Void> submit(Object x, int count) {
-        return submit(x, count, null, Failures.REPORTED);
+        return submit(x, count, null);
+    }
+
+    /** {@link #submit(Object, int)} of an element holding {@code refs} (may be {@code null}), handed over to this worker. */
+    public CompletableFuture<Void> submit(Object x, int count, Refs refs) {
+        return submit(x, count, null, Failures.REPORTED, refs);
     }
 
     /**
@@ -86,7 +94,15 @@ public final class Worker {
      * says. The capacity applies as for {@link #submit(Object, int)}.
      */
     public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, Failures failures) {
-        Entry entry = new Entry(x, count, outcome, failures);
+        return submit(x, count, outcome, failures, null);
+    }
+
+    /**
+     * {@link #submit(Object, int, CompletableFuture, Failures)} of an element holding {@code refs}
+     * (may be {@code null}), handed over to this worker.
+     */
+    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, Failures failures, Refs refs) {
+        Entry entry = new Entry(x, count, outcome, failures, refs);
         boolean start = false;
         boolean rejected;
         synchronized (this) {
@@ -163,7 +179,7 @@ public final class Worker {
             }
             CompletableFuture<?> accepted;
             try {
-                accepted = node.emitDownstream(next.x);
+                accepted = Refs.emitWith(node, next.x, next.refs);
             } catch (Throwable e) {
                 finish(next, e);
                 continue;
@@ -191,6 +207,8 @@ public final class Worker {
                 entry.outcome.complete(null);
             }
         }
+        // Before the count: whoever sees this node idle sees the element's input released.
+        Refs.release(entry.refs);
         held.remove(entry.count);
     }
 
@@ -218,13 +236,15 @@ public final class Worker {
         final int count;
         final CompletableFuture<Void> outcome;
         final Failures failures;
+        final Refs refs;
         CompletableFuture<Void> room;
 
-        Entry(Object x, int count, CompletableFuture<Void> outcome, Failures failures) {
+        Entry(Object x, int count, CompletableFuture<Void> outcome, Failures failures, Refs refs) {
             this.x = x;
             this.count = count;
             this.outcome = outcome;
             this.failures = failures;
+            this.refs = refs;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +27,7 @@ public final class BufferNode<T> extends Node<T> {
     @Override
     public CompletableFuture<?> update(Object x, Node<?> from) {
         worker.hold(1);
-        return worker.submit(x, 1);
+        return worker.submit(x, 1, Refs.retainCurrent());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.streamz.local.ops;
 import io.streamz.CollectStream;
 import io.streamz.local.core.Futures;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
     private final List<T> cache = new ArrayList<>();
     /** The cache's size: written under the lock, read without it, so a dashboard never waits for a flush. */
     private volatile int held;
+    /** The references of the elements in {@link #cache}. */
+    private Refs cacheRefs;
 
     /** A collector subscribed to {@code upstream}. */
     public CollectNode(Node<T> upstream) {
@@ -38,6 +41,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
         synchronized (lock) {
             cache.add((T) x);
             held = cache.size();
+            cacheRefs = Refs.merge(cacheRefs, Refs.retainCurrent());
         }
         return null;
     }
@@ -48,7 +52,9 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
         CompletableFuture<?> accepted;
         synchronized (lock) {
             List<T> collected = Tuple.copyOf(cache);
-            accepted = emitDownstream(collected);
+            Refs collectedRefs = cacheRefs;
+            cacheRefs = null;
+            accepted = Refs.emitAndRelease(this, collected, collectedRefs);
             // Only what was emitted: downstream may have fed this node again (a feedback loop).
             cache.subList(0, collected.size()).clear();
             held = cache.size();

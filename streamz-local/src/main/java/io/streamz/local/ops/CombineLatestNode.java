@@ -2,6 +2,8 @@ package io.streamz.local.ops;
 
 import io.streamz.Stream;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.RefSlots;
+import io.streamz.local.core.Refs;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -22,6 +24,8 @@ public final class CombineLatestNode extends Node<List<Object>> {
     private final Inputs inputs;
     private final boolean[] emitOn;
     private final Object[] latest;
+    /** The references of the elements in {@link #latest}: a replaced element is done here. */
+    private final RefSlots latestRefs;
     private final boolean[] seen;
     private int missing;
 
@@ -35,6 +39,7 @@ public final class CombineLatestNode extends Node<List<Object>> {
         super(self.scheduler());
         this.inputs = Inputs.of("combine_latest", self, others);
         this.latest = new Object[inputs.size()];
+        this.latestRefs = new RefSlots(inputs.size());
         this.seen = new boolean[inputs.size()];
         this.missing = inputs.size();
         if (emitOn == null) {
@@ -55,6 +60,7 @@ public final class CombineLatestNode extends Node<List<Object>> {
         int input = inputs.indexOf(from);
         synchronized (lock) {
             latest[input] = x;
+            Refs.release(latestRefs.put(input, Refs.retainCurrent()));
             if (!seen[input]) {
                 seen[input] = true;
                 missing--;
@@ -62,7 +68,7 @@ public final class CombineLatestNode extends Node<List<Object>> {
             if (missing > 0 || !emitOn[input]) {
                 return null;
             }
-            return emitDownstream(Tuple.wrap(latest.clone()));
+            return Refs.emitAndRelease(this, Tuple.wrap(latest.clone()), latestRefs.retainUnion());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 import io.streamz.time.Scheduler;
 
@@ -34,7 +35,7 @@ public final class DelayNode<T> extends Node<T> {
     public synchronized CompletableFuture<?> update(Object x, Node<?> from) {
         checkAlive();
         worker.hold(1);
-        waiting.add(new Delayed(x, scheduler().nanoTime() + interval.toNanos()));
+        waiting.add(new Delayed(x, Refs.retainCurrent(), scheduler().nanoTime() + interval.toNanos()));
         if (timer == null) {
             timer = scheduler().schedule(interval, this::releaseDue);
         }
@@ -49,7 +50,8 @@ public final class DelayNode<T> extends Node<T> {
         }
         long now = scheduler().nanoTime();
         while (!waiting.isEmpty() && waiting.peek().due - now <= 0) {
-            worker.submit(waiting.poll().x, 1);
+            Delayed due = waiting.poll();
+            worker.submit(due.x, 1, due.refs);
         }
         if (!waiting.isEmpty()) {
             timer = scheduler().schedule(Duration.ofNanos(waiting.peek().due - now), this::releaseDue);
@@ -80,6 +82,6 @@ public final class DelayNode<T> extends Node<T> {
         return Intervals.seconds(interval);
     }
 
-    private record Delayed(Object x, long due) {
+    private record Delayed(Object x, Refs refs, long due) {
     }
 }

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ public final class LatestNode<T> extends Node<T> {
     private boolean emitting;
     private boolean hasNext;
     private Object next;
+    private Refs nextRefs;
 
     public LatestNode(Node<T> upstream) {
         super(upstream.scheduler());
@@ -30,29 +32,34 @@ public final class LatestNode<T> extends Node<T> {
         if (!emitting) {
             emitting = true;
             worker.hold(1);
-            send(x);
+            send(x, Refs.retainCurrent());
         } else {
             if (!hasNext) {
                 worker.hold(1);
             }
             hasNext = true;
             next = x;
+            // The element replaced is dropped by design: done as far as latest is concerned.
+            Refs.release(nextRefs);
+            nextRefs = Refs.retainCurrent();
         }
         return null;
     }
 
-    private void send(Object x) {
+    private void send(Object x, Refs refs) {
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         accepted.whenComplete((ignored, error) -> onAccepted());
-        worker.submit(x, 1, accepted, Worker.Failures.REPORTED);
+        worker.submit(x, 1, accepted, Worker.Failures.REPORTED, refs);
     }
 
     private synchronized void onAccepted() {
         if (hasNext && !isDestroyed()) {
             Object x = next;
+            Refs refs = nextRefs;
             hasNext = false;
             next = null;
-            send(x);
+            nextRefs = null;
+            send(x, refs);
         } else {
             emitting = false;
         }

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 
 import java.util.ArrayDeque;
@@ -38,7 +39,7 @@ public final class MapAsyncNode<I, R> extends Node<R> {
             throw new NullPointerException("the mapAsync function returned null for " + x
                     + ": return a CompletionStage, e.g. CompletableFuture.completedFuture(result)");
         }
-        Pending element = new Pending();
+        Pending element = new Pending(Refs.retainCurrent());
         synchronized (this) {
             pending.add(element);
             worker.hold(1);
@@ -57,9 +58,10 @@ public final class MapAsyncNode<I, R> extends Node<R> {
             while (!pending.isEmpty() && pending.peek().done) {
                 Pending head = pending.poll();
                 if (head.error == null) {
-                    worker.submit(head.result, 1, head.outcome, Worker.Failures.TO_OUTCOME);
+                    worker.submit(head.result, 1, head.outcome, Worker.Failures.TO_OUTCOME, head.refs);
                 } else {
                     worker.drop(1);
+                    Refs.release(head.refs); // failed: done once its emitter hears of it
                     if (failed == null) {
                         failed = new ArrayList<>();
                     }
@@ -101,8 +103,14 @@ public final class MapAsyncNode<I, R> extends Node<R> {
 
     private static final class Pending {
         final CompletableFuture<Void> outcome = new CompletableFuture<>();
+        /** Its input references, so that what follows the result holds them too. */
+        final Refs refs;
         Object result;
         Throwable error;
         boolean done;
+
+        Pending(Refs refs) {
+            this.refs = refs;
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.streamz.local.ops;
 
+import io.streamz.local.core.Refs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,18 @@ import java.util.Map;
  * form of {@code partition} (with or without a timeout) shares it: the timeout form emits a group
  * early with {@link #take}. Not thread-safe: the owning node guards it with its lock.
  *
+ * <p>Each group holds the {@link Refs} of its elements, taken on the emitting thread in {@link #add};
+ * the node takes them with {@link #takeRefs} right after the group, to emit the group under them.
+ * {@link #clear()} keeps the holds: the elements dropped are not done.
+ *
  * @param <T> element type
  */
 public final class PartitionGroups<T> {
     private final int n;
     private final Map<Object, List<T>> groups = new LinkedHashMap<>();
     private int elements;
+    /** The references each group holds; made on the first element that has some. */
+    private Map<Object, Refs> refs;
 
     /** Groups of {@code n} elements. */
     public PartitionGroups(int n) {
@@ -24,7 +32,7 @@ public final class PartitionGroups<T> {
     }
 
     /**
-     * Adds {@code x} to the group of {@code key}.
+     * Adds {@code x} to the group of {@code key}, with a hold on the current {@link Refs}.
      *
      * @return the group as an immutable {@code List} when {@code x} filled it (the group is then
      *         forgotten), else {@code null}
@@ -33,6 +41,13 @@ public final class PartitionGroups<T> {
         List<T> group = groups.computeIfAbsent(key, k -> new ArrayList<>(Math.min(n, 16)));
         group.add(x);
         elements++;
+        Refs held = Refs.retainCurrent();
+        if (held != null) {
+            if (refs == null) {
+                refs = new HashMap<>();
+            }
+            refs.merge(key, held, Refs::merge);
+        }
         return group.size() < n ? null : take(key);
     }
 
@@ -55,6 +70,11 @@ public final class PartitionGroups<T> {
     /** How many elements the groups hold in all. */
     public int elements() {
         return elements;
+    }
+
+    /** Removes and returns the references the group of {@code key} held (owned by the caller), or {@code null}. */
+    public Refs takeRefs(Object key) {
+        return refs == null ? null : refs.remove(key);
     }
 
     /** Whether no group holds any element. */

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +45,7 @@ public final class PartitionNode<T> extends Node<List<T>> {
         synchronized (lock) {
             List<T> full = groups.add(k, element);
             held = groups.elements();
-            return full == null ? null : emitDownstream(full);
+            return full == null ? null : Refs.emitAndRelease(this, full, groups.takeRefs(k));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 import io.streamz.time.Scheduler;
 
@@ -55,7 +56,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
                     timer.task.cancel();
                 }
                 CompletableFuture<Void> accepted = new CompletableFuture<>();
-                worker.submit(full, full.size(), accepted, Worker.Failures.TO_OUTCOME);
+                worker.submit(full, full.size(), accepted, Worker.Failures.TO_OUTCOME, groups.takeRefs(k));
                 return accepted;
             }
             if (groups.size(k) == 1) {
@@ -74,7 +75,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
         }
         timers.remove(timer.key);
         List<T> group = groups.take(timer.key);
-        worker.submit(group, group.size());
+        worker.submit(group, group.size(), groups.takeRefs(timer.key));
     }
 
     @Override

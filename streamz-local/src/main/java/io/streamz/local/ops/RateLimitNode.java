@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 import io.streamz.time.Scheduler;
 
@@ -39,7 +40,7 @@ public final class RateLimitNode<T> extends Node<T> {
 
     @Override
     public CompletableFuture<?> update(Object x, Node<?> from) {
-        Waiting element = new Waiting(x);
+        Waiting element = new Waiting(x, Refs.retainCurrent());
         synchronized (this) {
             checkAlive();
             worker.hold(1);
@@ -75,7 +76,7 @@ public final class RateLimitNode<T> extends Node<T> {
                 next.outcome.completeExceptionally(error);
             }
         });
-        worker.submit(next.x, 1, accepted, Worker.Failures.TO_OUTCOME);
+        worker.submit(next.x, 1, accepted, Worker.Failures.TO_OUTCOME, next.refs);
     }
 
     private synchronized void onTimer() {
@@ -122,10 +123,13 @@ public final class RateLimitNode<T> extends Node<T> {
 
     private static final class Waiting {
         final Object x;
+        /** Its input references, so that what follows the timer's turn holds them too. */
+        final Refs refs;
         final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-        Waiting(Object x) {
+        Waiting(Object x, Refs refs) {
             this.x = x;
+            this.refs = refs;
         }
     }
 }

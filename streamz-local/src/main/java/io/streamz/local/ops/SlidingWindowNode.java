@@ -1,6 +1,8 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.RefSlots;
+import io.streamz.local.core.Refs;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * first {@code n - 1} elements emit nothing; with it they emit the shorter windows.
  *
  * <p>One element at a time under this node's lock, on the emitting thread, emitting while holding it.
- * Downstream's back pressure is passed back. The window holds its last {@code n} elements for good.
+ * Downstream's back pressure is passed back. The window holds its last {@code n} elements for good,
+ * and their {@link Refs}: an element's input is done only once it left the window.
  *
  * @param <T> element type
  */
@@ -19,6 +22,8 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
     private final Object lock = new Object();
     private final boolean returnPartial;
     private final Object[] ring;
+    /** The references of the elements in {@link #ring}, in the same places. */
+    private final RefSlots ringRefs;
     private int next;
     /** Elements in the window: written under the lock, read by {@link #held()} without it. */
     private volatile int count;
@@ -28,19 +33,23 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
         super(upstream.scheduler());
         this.returnPartial = returnPartial;
         this.ring = new Object[n];
+        this.ringRefs = new RefSlots(n);
         upstream.connect(this);
     }
 
     @Override
     public CompletableFuture<?> update(Object x, Node<?> from) {
         synchronized (lock) {
+            Refs evicted = ringRefs.put(next, Refs.retainCurrent());
             ring[next] = x;
             next = (next + 1) % ring.length;
             count = Math.min(count + 1, ring.length);
             if (count < ring.length && !returnPartial) {
                 return null;
             }
-            return emitDownstream(Tuple.wrap(window()));
+            // The evicted element is not in this window: its hold ends now.
+            Refs.release(evicted);
+            return Refs.emitAndRelease(this, Tuple.wrap(window()), ringRefs.retainUnion());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 import io.streamz.time.Scheduler;
 
@@ -26,6 +27,8 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
     private final long start;
     private final Worker worker = new Worker(this);
     private List<Object> current = new ArrayList<>();
+    /** The references of the elements in {@link #current}. */
+    private Refs currentRefs;
     /** Completes once the last window has been emitted: what new elements' emitters wait for. */
     private CompletableFuture<Void> lastWindow;
     private long windows;
@@ -45,6 +48,7 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
     public synchronized CompletableFuture<?> update(Object x, Node<?> from) {
         checkAlive();
         current.add(x);
+        currentRefs = Refs.merge(currentRefs, Refs.retainCurrent());
         worker.hold(1);
         return lastWindow == null || lastWindow.isDone() ? null : lastWindow;
     }
@@ -56,8 +60,10 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
         }
         List<Object> window = Collections.unmodifiableList(current);
         current = new ArrayList<>();
+        Refs windowRefs = currentRefs;
+        currentRefs = null;
         lastWindow = new CompletableFuture<>();
-        worker.submit(window, window.size(), lastWindow, Worker.Failures.REPORTED);
+        worker.submit(window, window.size(), lastWindow, Worker.Failures.REPORTED, windowRefs);
         // Fixed rate from the start; a tick the timer missed is skipped rather than emitted late.
         long now = scheduler().nanoTime();
         long intervalNanos = interval.toNanos();

@@ -1,7 +1,10 @@
 package io.streamz.local.ops;
 
 import io.streamz.Stream;
+import io.streamz.local.core.HeldElement;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.RefSlots;
+import io.streamz.local.core.Refs;
 
 import java.util.LinkedList;
 import java.util.List;
@@ -25,6 +28,8 @@ public final class ZipLatestNode extends Node<List<Object>> {
     private final Object lock = new Object();
     private final Inputs inputs;
     private final Object[] latest;
+    /** The references of the elements in {@link #latest} of the other inputs: a replaced element is done here. */
+    private final RefSlots latestRefs;
     private final boolean[] seen;
     private final Queue<Object> waiting = new LinkedList<>(); // holds null elements, unlike ArrayDeque
     private int missing;
@@ -34,6 +39,7 @@ public final class ZipLatestNode extends Node<List<Object>> {
         super(self.scheduler());
         this.inputs = Inputs.of("zip_latest", self, others);
         this.latest = new Object[inputs.size()];
+        this.latestRefs = new RefSlots(inputs.size());
         this.seen = new boolean[inputs.size()];
         this.missing = inputs.size() - 1;
         inputs.connect(this);
@@ -44,9 +50,10 @@ public final class ZipLatestNode extends Node<List<Object>> {
         int input = inputs.indexOf(from);
         synchronized (lock) {
             if (input == LOSSLESS) {
-                waiting.add(x);
+                waiting.add(HeldElement.hold(x));
             } else {
                 latest[input] = x;
+                Refs.release(latestRefs.put(input, Refs.retainCurrent()));
                 if (!seen[input]) {
                     seen[input] = true;
                     missing--;
@@ -57,8 +64,10 @@ public final class ZipLatestNode extends Node<List<Object>> {
             }
             Acceptances accepted = new Acceptances();
             while (!waiting.isEmpty()) {
-                latest[LOSSLESS] = waiting.remove();
-                accepted.add(emitDownstream(Tuple.wrap(latest.clone())));
+                Object held = waiting.remove();
+                latest[LOSSLESS] = HeldElement.element(held);
+                Refs refs = Refs.merge(latestRefs.retainUnion(), HeldElement.refs(held));
+                accepted.add(Refs.emitAndRelease(this, Tuple.wrap(latest.clone()), refs));
             }
             return accepted.all();
         }

@@ -1,7 +1,9 @@
 package io.streamz.local.ops;
 
 import io.streamz.Stream;
+import io.streamz.local.core.HeldElement;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 
 import java.util.LinkedList;
 import java.util.List;
@@ -46,18 +48,21 @@ public final class ZipNode extends Node<List<Object>> {
             if (queue.isEmpty()) {
                 emptyQueues--;
             }
-            queue.add(x);
+            queue.add(HeldElement.hold(x));
             if (emptyQueues > 0) {
                 return null;
             }
             Object[] tuple = new Object[waiting.length];
+            Refs refs = null;
             for (int i = 0; i < waiting.length; i++) {
-                tuple[i] = waiting[i].remove();
+                Object held = waiting[i].remove();
+                tuple[i] = HeldElement.element(held);
+                refs = Refs.merge(refs, HeldElement.refs(held));
                 if (waiting[i].isEmpty()) {
                     emptyQueues++;
                 }
             }
-            return emitDownstream(Tuple.wrap(tuple));
+            return Refs.emitAndRelease(this, Tuple.wrap(tuple), refs);
         }
     }
 

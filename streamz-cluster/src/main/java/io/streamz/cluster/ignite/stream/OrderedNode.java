@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.stream;
 
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,7 +10,8 @@ import java.util.concurrent.CompletionException;
  * A node that emits, in input order, what {@link #resolve} makes of each element once it is known
  * (or nothing for {@link #SKIP}). The emitter waits until its element went downstream, or gets its
  * failure. When the element is known at once and nothing waits before it, it goes downstream on the
- * emitting thread; otherwise on the thread that completed it or accepted the one before.
+ * emitting thread; otherwise on the thread that completed it or accepted the one before, under
+ * the element's {@link Refs}, so that a holding node downstream keeps its input from being done.
  */
 abstract class OrderedNode<T> extends Node<T> {
     /** What {@link #resolve} gives for an element that leaves nothing downstream. */
@@ -38,7 +40,7 @@ abstract class OrderedNode<T> extends Node<T> {
             if (pending.isEmpty() && !emitting && value.isDone()) {
                 return emitNow(value);
             }
-            element = new Pending(value);
+            element = new Pending(value, Refs.retainCurrent());
             pending.add(element);
             waiting = pending.size();
         }
@@ -97,7 +99,7 @@ abstract class OrderedNode<T> extends Node<T> {
             CompletableFuture<?> accepted;
             try {
                 Object v = head.value.join();
-                accepted = v == SKIP ? null : emitDownstream(v);
+                accepted = v == SKIP ? null : Refs.emitAndRelease(this, v, head.takeRefs());
             } catch (Throwable e) {
                 finish(head, e);
                 continue;
@@ -117,6 +119,7 @@ abstract class OrderedNode<T> extends Node<T> {
         synchronized (this) {
             emitting = false;
         }
+        Refs.release(element.takeRefs()); // skipped or failed: done
         if (error == null) {
             element.outcome.complete(null);
         } else {
@@ -144,9 +147,18 @@ abstract class OrderedNode<T> extends Node<T> {
     private static final class Pending {
         final CompletableFuture<?> value;
         final CompletableFuture<Void> outcome = new CompletableFuture<>();
+        private Refs refs;
 
-        Pending(CompletableFuture<?> value) {
+        Pending(CompletableFuture<?> value, Refs refs) {
             this.value = value;
+            this.refs = refs;
+        }
+
+        /** The element's references, now the caller's; {@code null} once taken. */
+        Refs takeRefs() {
+            Refs taken = refs;
+            refs = null;
+            return taken;
         }
     }
 }

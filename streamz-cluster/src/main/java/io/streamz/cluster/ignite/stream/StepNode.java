@@ -5,6 +5,7 @@ import io.streamz.cluster.ignite.driver.BytesInFlight;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.local.core.Node;
+import io.streamz.local.core.Refs;
 import io.streamz.local.ops.FunctionNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,6 +68,11 @@ final class StepNode extends Node<Object> {
         pending.incrementAndGet();
         result.ready().whenComplete((ignored, error) -> pending.decrementAndGet());
         dispatcher.submit(x, result);
+        Refs held = Refs.retainCurrent();
+        if (held != null) {
+            // The input is not done while the cluster computes it, whoever reads the handle and when.
+            result.ready().whenComplete((ignored, error) -> held.release());
+        }
         return emitDownstream(result);
     }
 

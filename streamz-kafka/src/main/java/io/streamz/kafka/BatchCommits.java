@@ -1,0 +1,67 @@
+package io.streamz.kafka;
+
+import io.streamz.local.core.RefCounter;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The batches of a source in flight, per partition in offset order, and what may be committed: per
+ * partition, the offset after the last batch of the longest run of done batches from the oldest on.
+ * A batch done before an older one therefore waits for it: a crash never skips a batch not done.
+ * {@link #track} and {@link #takeCommittable} run on the source's thread; batches become done on
+ * any thread.
+ */
+final class BatchCommits {
+    private final Map<TopicPartition, ArrayDeque<Tracked>> open = new HashMap<>();
+
+    /**
+     * A batch of {@code partition} ending before {@code nextOffset}, newer than those tracked before:
+     * the counter its elements carry, held once by the caller, done when it reaches zero.
+     */
+    RefCounter track(TopicPartition partition, long nextOffset) {
+        Tracked batch = new Tracked(nextOffset);
+        open.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(batch);
+        return new RefCounter(batch::markDone);
+    }
+
+    /** The offsets that became committable since the last call (forgetting their batches); empty when none. */
+    Map<TopicPartition, OffsetAndMetadata> takeCommittable() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        open.forEach((partition, batches) -> {
+            long next = -1;
+            while (!batches.isEmpty() && batches.peek().done) {
+                next = batches.poll().nextOffset;
+            }
+            if (next >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(next));
+            }
+        });
+        return offsets;
+    }
+
+    /** How many batches are not committable yet. */
+    int inFlight() {
+        return open.values().stream().mapToInt(ArrayDeque::size).sum();
+    }
+
+    @Override
+    public String toString() {
+        return "<batch commits: " + inFlight() + " in flight>";
+    }
+
+    private static final class Tracked {
+        final long nextOffset;
+        volatile boolean done;
+
+        Tracked(long nextOffset) {
+            this.nextOffset = nextOffset;
+        }
+
+        void markDone() {
+            done = true;
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.streamz.kafka;
+
+import io.streamz.local.core.RefCounter;
+import io.streamz.local.core.Refs;
+import io.streamz.local.sources.AbstractSource;
+import io.streamz.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * streamz's {@code from_kafka_batched}, read on this JVM (made by {@link
+ * KafkaSource#fromKafkaBatched}): once {@link #start()}ed, reads every partition of one topic and
+ * emits, per partition per poll, the values of the records Kafka returned as one immutable {@code
+ * List} of at most {@code maxBatchSize}, in offset order, each once downstream accepted the one
+ * before (back pressure reaches Kafka). Each partition starts at the group's committed offset, or
+ * where {@code auto.offset.reset} says when there is none ({@code latest} unless the parameters say
+ * otherwise, as streamz). When nothing is new, a poll waits up to the poll interval and the next one
+ * starts a poll interval later. The partitions are assigned, not subscribed: no group rebalancing,
+ * as streamz; every partition the topic has at the first poll is read.
+ *
+ * <p><b>At least once.</b> The source commits a batch's offsets only once the batch is <em>done</em>:
+ * every element derived from it was accepted downstream, and no node holds any of them any more (a
+ * buffer's queue, a window's contents, an async step or a cluster step in flight, a result not yet
+ * gathered). An element whose processing failed counts as done once its failure went to the emitter
+ * or the error handler. Per partition, the committed offset only moves over done batches in offset
+ * order: a batch done before an older one waits for it. Commits happen on the source's thread at
+ * its next poll (or at {@link #destroy()}), so they trail completion by up to about a poll interval.
+ * What a crash, a kill or {@link #destroy()} leaves behind is every batch not done by then (those in
+ * flight and those an operator dropped because it was destroyed): the group's next reader gets them
+ * all again, and maybe done batches after the first not done one: at least once, never a gap. Kafka's
+ * auto-commit is turned off, whatever the parameters say.
+ *
+ * <p>How "done" is counted: each batch is emitted under a {@link RefCounter}; the local operators that
+ * keep elements past the emit call hold it ({@link Refs}) until what they made of them went on.
+ *
+ * @param <V> record value type
+ */
+public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+    /** How long {@link #destroy()} waits for the broker at most (Kafka's default is 30 s). */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the first poll waits for the topic's partitions before it reports and tries again. */
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String topic;
+    private final Consumer<?, V> consumer;
+    private final KafkaBatchOptions options;
+    private final BatchCommits commits = new BatchCommits();
+    /** Batches polled and not emitted yet (a stop came in the middle of a poll's batches). */
+    private final ArrayDeque<Batch<V>> pending = new ArrayDeque<>();
+    private boolean assigned;
+
+    /** A source reading {@code topic} with {@code consumer}, which no one else uses and which does not auto-commit. */
+    KafkaBatchedSource(String topic, Consumer<?, V> consumer, KafkaBatchOptions options, Scheduler scheduler) {
+        super(scheduler, options.pollInterval());
+        this.topic = topic;
+        this.consumer = consumer;
+        this.options = options;
+    }
+
+    /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions)} makes. */
+    static <V> KafkaBatchedSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException("fromKafkaBatched needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
+        }
+        if (options == null) {
+            throw new IllegalArgumentException("fromKafkaBatched options are null: pass KafkaBatchOptions.DEFAULTS");
+        }
+        Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafkaBatched");
+        params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        params.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
+        return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options, Scheduler.system());
+    }
+
+    @Override
+    protected boolean poll() {
+        if (!assigned && !assign()) {
+            return true;
+        }
+        while (isRunning()) {
+            commitDone(COMMIT_TIMEOUT);
+            if (pending.isEmpty()) {
+                ConsumerRecords<?, V> records = consumer.poll(options.pollInterval());
+                if (records.isEmpty()) {
+                    return true;
+                }
+                split(records);
+            }
+            emitPending();
+        }
+        return true;
+    }
+
+    /** Takes every partition of the topic; {@code false} while the topic has none (not created yet). */
+    private boolean assign() {
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+        if (partitions == null || partitions.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> assignment = new ArrayList<>();
+        for (PartitionInfo partition : partitions) {
+            assignment.add(new TopicPartition(topic, partition.partition()));
+        }
+        consumer.assign(assignment);
+        assigned = true;
+        return true;
+    }
+
+    /** Queues a batch per partition, split at the maximum batch size, in offset order. */
+    private void split(ConsumerRecords<?, V> records) {
+        for (TopicPartition partition : records.partitions()) {
+            List<? extends ConsumerRecord<?, V>> polled = records.records(partition);
+            for (int from = 0; from < polled.size(); from += options.maxBatchSize()) {
+                int to = Math.min(polled.size(), from + options.maxBatchSize());
+                List<V> values = new ArrayList<>(to - from);
+                for (ConsumerRecord<?, V> record : polled.subList(from, to)) {
+                    values.add(record.value());
+                }
+                pending.add(new Batch<>(partition, Collections.unmodifiableList(values), polled.get(to - 1).offset() + 1));
+            }
+        }
+    }
+
+    private void emitPending() {
+        while (isRunning() && !pending.isEmpty()) {
+            Batch<V> batch = pending.poll();
+            Refs.emitCounted(commits.track(batch.partition(), batch.nextOffset()), () -> emitElement(batch.values()));
+        }
+    }
+
+    /**
+     * Commits the batches done since the last commit. A failed commit goes to the error handler and
+     * the offsets are committed with the next ones, or read again by the next reader: at least once.
+     */
+    private void commitDone(Duration timeout) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = commits.takeCommittable();
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, timeout);
+        }
+    }
+
+    /** Stops, then closes the consumer once no poll runs (on the thread that ends it), committing what is done. */
+    @Override
+    protected void release() {
+        super.release();
+        idle().whenComplete((ignored, error) -> close());
+    }
+
+    private void close() {
+        try {
+            if (assigned) {
+                commitDone(CLOSE_TIMEOUT);
+            }
+        } finally {
+            pending.clear();
+            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+        }
+    }
+
+    @Override
+    protected String operatorName() {
+        return "from_kafka_batched";
+    }
+
+    @Override
+    protected String describeArgument() {
+        return topic;
+    }
+
+    /** The values of consecutive records of one partition, and the offset after the last. */
+    private record Batch<V>(TopicPartition partition, List<V> values, long nextOffset) {
+    }
+}

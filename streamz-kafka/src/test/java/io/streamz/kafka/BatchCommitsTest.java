@@ -1,0 +1,48 @@
+package io.streamz.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.streamz.local.core.RefCounter;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** What fromKafkaBatched may commit, without Kafka: per partition, over done batches in offset order. */
+class BatchCommitsTest {
+    private static final TopicPartition P0 = new TopicPartition("t", 0);
+    private static final TopicPartition P1 = new TopicPartition("t", 1);
+    private final BatchCommits commits = new BatchCommits();
+
+    @Test
+    void aBatchDoneBeforeAnOlderOneIsCommittedOnlyWithIt() {
+        RefCounter first = commits.track(P0, 10);
+        RefCounter second = commits.track(P0, 20);
+        RefCounter third = commits.track(P0, 30);
+
+        second.release();
+        assertEquals(Map.of(), commits.takeCommittable());
+
+        first.release();
+        assertEquals(Map.of(P0, new OffsetAndMetadata(20)), commits.takeCommittable());
+        assertEquals(Map.of(), commits.takeCommittable(), "committed once");
+        assertEquals(1, commits.inFlight());
+
+        third.release();
+        assertEquals(Map.of(P0, new OffsetAndMetadata(30)), commits.takeCommittable());
+    }
+
+    @Test
+    void partitionsCommitApart() {
+        RefCounter slow = commits.track(P0, 10);
+        RefCounter fast = commits.track(P1, 5);
+
+        fast.release();
+
+        assertEquals(Map.of(P1, new OffsetAndMetadata(5)), commits.takeCommittable());
+        assertEquals(1, commits.inFlight());
+        slow.retain(); // held downstream
+        slow.release();
+        assertEquals(Map.of(), commits.takeCommittable());
+    }
+}
