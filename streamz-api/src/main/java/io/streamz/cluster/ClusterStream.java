@@ -86,10 +86,11 @@ public interface ClusterStream<T> {
      * streamz's {@code to_kafka} on the cluster: the servers produce every element as the value of a
      * record of {@code topic}, and the returned step passes on each element once Kafka acknowledged
      * it, so the values never cross the driver. A failed delivery fails that element as a failing
-     * {@code map} does. Each server keeps one producer per parameters, made at its first element and
-     * closed when the server stops, or after a minute without records (e.g. once this step is
-     * destroyed). Values as {@link Stream#toKafka}; the parameters must be serializable. Needs module
-     * streamz-kafka on the driver and the servers.
+     * {@code map} does. Each server JVM keeps one producer per parameters, made at its first element,
+     * shared by the steps with equal parameters, and closed after a minute without records: once this
+     * step is destroyed, the cluster closed or the driver gone. Values as {@link Stream#toKafka}; the
+     * parameters must be serializable (classes are passed by name). The servers need the Kafka
+     * client's classes (on an embedded cluster they share the driver's class path).
      *
      * @throws IllegalArgumentException at once when the parameters cannot make a producer, saying why
      * @throws IllegalStateException when streamz-kafka is not on the driver's class path
