@@ -236,7 +236,9 @@ public interface Stream<T> {
      * buffer ({@code buffer.memory}) is full, or the topic's metadata is not known yet, the emitting
      * thread blocks, up to {@code max.block.ms} (30 s unless the parameters say otherwise), then that
      * element fails with Kafka's {@code TimeoutException}: an unreachable broker is reported, not
-     * waited on. Downstream runs on the sink's worker thread.
+     * waited on. A broker lost once the topic is known fails each record sent to it after the
+     * producer's {@code delivery.timeout.ms} (Kafka's 2 minutes). Downstream runs on the sink's worker
+     * thread.
      *
      * <p>Values: {@code byte[]} as is, {@code String} as UTF-8; any other element fails, unless the
      * parameters name a {@code value.serializer} for it. {@link KafkaSink#flush()} waits for what was

@@ -34,7 +34,7 @@ public final class KafkaSinks implements KafkaSinkProvider {
     public <T> ClusterStream<T> toKafka(ClusterStream<T> upstream, String topic, Map<String, ?> producerParams) {
         TreeMap<String, Object> params = ProducerParams.of(topic, producerParams);
         ProducerParams.producer(params).close(Duration.ZERO);
-        return upstream.map(new ServerSideWrite<T>(topic, params));
+        return upstream.map(new WriteToKafka<T>(topic, params));
     }
 
     @SuppressWarnings("unchecked")

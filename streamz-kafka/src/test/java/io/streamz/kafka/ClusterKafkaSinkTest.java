@@ -60,6 +60,23 @@ class ClusterKafkaSinkTest {
         source.destroy();
     }
 
+    /** A pipeline that only writes: nothing comes back to the driver, and drain() waits for the writes. */
+    @Test
+    void withoutGatherTheServersWriteEveryElement() throws Exception {
+        String topic = kafka.newTopic(1);
+        Stream<String> source = Stream.create();
+        var written = source.scatter(cluster).toKafka(topic, params());
+
+        for (int i = 0; i < 10; i++) {
+            source.emit("line " + i);
+        }
+        source.drain();
+
+        assertEquals(10, kafka.read(topic, 10).size());
+        assertEquals("<cluster map: WriteToKafka>", written.toString());
+        source.destroy();
+    }
+
     @Test
     void aWriteThatFailsOnAServerFailsItsElementAtTheEmitter() throws Exception {
         String topic = kafka.newTopic(1);

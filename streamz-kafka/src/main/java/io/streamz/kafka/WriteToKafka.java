@@ -11,12 +11,12 @@ import java.util.concurrent.ExecutionException;
  *
  * @param <T> element type
  */
-final class ServerSideWrite<T> implements FunctionEx<T, T> {
+final class WriteToKafka<T> implements FunctionEx<T, T> {
     private static final long serialVersionUID = 1L;
     private final String topic;
     private final TreeMap<String, Object> params;
 
-    ServerSideWrite(String topic, TreeMap<String, Object> params) {
+    WriteToKafka(String topic, TreeMap<String, Object> params) {
         this.topic = topic;
         this.params = params;
     }
