@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -90,6 +92,19 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
         return topic;
+    }
+
+    /**
+     * Lets producers with {@code clientId} write {@code bytesPerSecond} at most: the broker then holds
+     * back their requests for seconds (the producer's buffer fills up).
+     */
+    void limitProducer(String clientId, double bytesPerSecond) throws Exception {
+        try (var admin = kafka.admin()) {
+            ClientQuotaEntity client = new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, clientId));
+            ClientQuotaAlteration limit = new ClientQuotaAlteration(client,
+                    List.of(new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond)));
+            admin.alterClientQuotas(List.of(limit)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     /** Writes {@code values} (a {@code null} is a tombstone) to partition 0 of {@code topic}, in order. */

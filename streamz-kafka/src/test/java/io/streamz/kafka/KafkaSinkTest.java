@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.IntegerSerializer;
@@ -139,6 +141,43 @@ class KafkaSinkTest {
         sink.destroy();
 
         assertEquals(10, kafka.read(topic, 10).size());
+    }
+
+    /**
+     * A producer the broker throttles (a quota of 100 bytes/s) keeps its records in its buffer for
+     * seconds. Once the buffer is full, the next emit blocks for max.block.ms and that element fails
+     * with Kafka's BufferExhaustedException: nothing piles up outside the producer's buffer. (Its
+     * emitter learns it once the elements before it are done, which destroy() hastens.)
+     */
+    @Test
+    void aFullProducerBufferHoldsTheEmitterUpThenFailsThatElement() throws Exception {
+        String topic = kafka.newTopic(1);
+        String clientId = "throttled-" + topic;
+        kafka.limitProducer(clientId, 100);
+        Map<String, Object> params = params();
+        params.put("client.id", clientId);
+        params.put("buffer.memory", "4096");
+        params.put("batch.size", "1024");
+        params.put("max.block.ms", "300");
+        Stream<String> source = Stream.create();
+        KafkaSink<String> sink = source.toKafka(topic, params);
+        String value = "x".repeat(900);
+        List<CompletableFuture<Void>> accepted = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            accepted.add(source.emitAsync(value));
+        }
+
+        sink.destroy();
+
+        List<Throwable> failures = new ArrayList<>();
+        for (CompletableFuture<Void> future : accepted) {
+            try {
+                future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        assertTrue(failures.stream().anyMatch(BufferExhaustedException.class::isInstance), failures::toString);
     }
 
     /** No metadata from a broker: the send blocks for max.block.ms, then the emitter gets Kafka's timeout. */
