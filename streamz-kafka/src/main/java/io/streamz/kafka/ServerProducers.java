@@ -33,8 +33,11 @@ final class ServerProducers {
     }
 
     /**
-     * Writes {@code value} to {@code topic} with the producer for {@code params}, made if needed;
-     * blocks while its buffer is full. The future completes once Kafka acknowledged the record.
+     * Writes {@code value} to {@code topic} with the producer for {@code params}, made if needed, and
+     * returns it once Kafka acknowledged the record; on the caller's thread (a cluster job's), which
+     * blocks meanwhile.
+     *
+     * @throws java.util.concurrent.ExecutionException with Kafka's exception when the write failed
      */
     @SuppressWarnings("unchecked")
     <T> T write(String topic, TreeMap<String, Object> params, T value) throws Exception {
