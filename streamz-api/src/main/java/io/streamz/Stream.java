@@ -5,6 +5,7 @@ import io.streamz.cluster.ClusterRegistry;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.function.Function3;
 import io.streamz.function.Function4;
+import io.streamz.spi.KafkaSinkProviders;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
@@ -225,6 +227,30 @@ public interface Stream<T> {
 
     /** Writes each element as one line ({@code toString()}), flushed; the file is closed on {@link #destroy()}. */
     Stream<T> sinkToTextFile(Path file);
+
+    /**
+     * streamz's {@code to_kafka}: produces every element as the value of a record of {@code topic}
+     * (no key) and emits the element downstream, in input order, once Kafka has acknowledged it.
+     * {@code emit} returns once that is done, and a failed delivery reaches its {@code emit} caller
+     * (the error handler where no caller waits, e.g. after a {@code buffer}). While the producer's
+     * buffer ({@code buffer.memory}) is full, or the topic's metadata is not known yet, the emitting
+     * thread blocks, up to {@code max.block.ms} (30 s unless the parameters say otherwise), then that
+     * element fails with Kafka's {@code TimeoutException}: an unreachable broker is reported, not
+     * waited on. A broker lost once the topic is known fails each record sent to it after the
+     * producer's {@code delivery.timeout.ms} (Kafka's 2 minutes). Downstream runs on the sink's worker
+     * thread.
+     *
+     * <p>Values: {@code byte[]} as is, {@code String} as UTF-8; any other element fails, unless the
+     * parameters name a {@code value.serializer} for it. {@link KafkaSink#flush()} waits for what was
+     * sent; {@link #destroy()} flushes and closes the producer. Needs module streamz-kafka.
+     *
+     * @param producerParams Kafka's producer configuration, at least {@code bootstrap.servers}
+     * @throws IllegalArgumentException at once when the parameters cannot make a producer, saying why
+     * @throws IllegalStateException when streamz-kafka is not on the class path
+     */
+    default KafkaSink<T> toKafka(String topic, Map<String, ?> producerParams) {
+        return KafkaSinkProviders.provider().toKafka(this, topic, producerParams);
+    }
 
     // ---------------------------------------------------------------- flow control
 

@@ -6,9 +6,11 @@ import io.streamz.function.BiFunctionEx;
 import io.streamz.function.Function3Ex;
 import io.streamz.function.FunctionEx;
 import io.streamz.function.PredicateEx;
+import io.streamz.spi.KafkaSinkProviders;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The part of a pipeline that runs on a {@link Cluster} (streamz's {@code DaskStream}); made by
@@ -79,6 +81,23 @@ public interface ClusterStream<T> {
 
     /** Lets up to {@code n} unfinished handles pile up before back pressure reaches {@code emit}. */
     ClusterStream<T> buffer(int n);
+
+    /**
+     * streamz's {@code to_kafka} on the cluster: the servers produce every element as the value of a
+     * record of {@code topic}, and the returned step passes on each element once Kafka acknowledged
+     * it, so the values never cross the driver. A failed delivery fails that element as a failing
+     * {@code map} does. Each server JVM keeps one producer per parameters, made at its first element,
+     * shared by the steps with equal parameters, and closed after a minute without records: once this
+     * step is destroyed, the cluster closed or the driver gone. Values as {@link Stream#toKafka}; the
+     * parameters must be serializable (classes are passed by name). The servers need the Kafka
+     * client's classes (on an embedded cluster they share the driver's class path).
+     *
+     * @throws IllegalArgumentException at once when the parameters cannot make a producer, saying why
+     * @throws IllegalStateException when streamz-kafka is not on the driver's class path
+     */
+    default ClusterStream<T> toKafka(String topic, Map<String, ?> producerParams) {
+        return KafkaSinkProviders.provider().toKafka(this, topic, producerParams);
+    }
 
     /** Waits for each result, in emit order, and brings it back into a local stream. */
     Stream<T> gather();

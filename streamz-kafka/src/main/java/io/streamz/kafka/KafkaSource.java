@@ -1,7 +1,10 @@
 package io.streamz.kafka;
 
 import io.streamz.Source;
+import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
+import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
 import io.streamz.local.sources.AbstractSource;
+import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * streamz's {@code from_kafka}: once {@link #start()}ed, emits the value of every record of the topics
@@ -29,6 +34,12 @@ import org.apache.kafka.common.TopicPartition;
  * the records downstream has accepted: at least once, since a crash between the two delivers those
  * records again to the group. With Kafka's default auto-commit, Kafka commits what earlier polls
  * returned, which this source has emitted by then.
+ *
+ * <p>What {@link KafkaSourceOptions} sets: records with a {@code null} value (tombstones) are skipped
+ * unless kept; a record that cannot be deserialized is reported to the error handler as a
+ * {@link PoisonRecordException} and skipped, or stops the source; a broker that cannot be reached is
+ * reported as a {@link BrokerUnreachableException} within {@link KafkaSourceOptions#unreachableAfter()},
+ * then the source keeps trying or stops. None of these hangs or retries one record forever.
  *
  * <p>{@link #stop()} pauses after the record in progress; the rest of that batch waits here for the
  * next {@link #start()}. {@link #destroy()} closes the consumer once the record in progress is
@@ -47,7 +58,9 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private final List<String> topics;
     private final Consumer<?, V> consumer;
     private final boolean commitAfterEmit;
-    private final Duration pollInterval;
+    private final KafkaSourceOptions options;
+    private final String servers;
+    private final BrokerWatch watch;
     /** Records Kafka returned that are not emitted yet (a stop came in the middle of a batch). */
     private final ArrayDeque<ConsumerRecord<?, V>> pending = new ArrayDeque<>();
     /** The offsets after the records emitted since the last commit, kept only when this source commits. */
@@ -58,12 +71,15 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      * A source reading {@code consumer}, which no one else uses; {@code commitAfterEmit} when the
      * source commits offsets itself (the consumer does not auto-commit).
      */
-    KafkaSource(List<String> topics, Consumer<?, V> consumer, boolean commitAfterEmit, Duration pollInterval, Scheduler scheduler) {
-        super(scheduler, pollInterval);
+    KafkaSource(List<String> topics, Consumer<?, V> consumer, boolean commitAfterEmit, KafkaSourceOptions options,
+            String servers, Scheduler scheduler) {
+        super(scheduler, options.pollInterval());
         this.topics = List.copyOf(topics);
         this.consumer = consumer;
         this.commitAfterEmit = commitAfterEmit;
-        this.pollInterval = pollInterval;
+        this.options = options;
+        this.servers = servers;
+        this.watch = new BrokerWatch(options.unreachableAfter());
     }
 
     /** {@link #fromKafka(List, Map, Duration)} polling every {@link #DEFAULT_POLL_INTERVAL}. */
@@ -79,14 +95,29 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      * @throws IllegalArgumentException when the topics or parameters cannot make a consumer, saying why
      */
     public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerParams, Duration pollInterval) {
-        checkTopics(topics);
-        Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafka");
         if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("fromKafka pollInterval must be positive, got " + pollInterval);
         }
+        return fromKafka(topics, consumerParams, KafkaSourceOptions.defaults().withPollInterval(pollInterval));
+    }
+
+    /**
+     * A source of the records of {@code topics}, read by a Kafka consumer made from {@code
+     * consumerParams} (at least {@code bootstrap.servers} and {@code group.id}; see Kafka's consumer
+     * configuration), not started, behaving as {@code options} say.
+     *
+     * @throws IllegalArgumentException when the topics or parameters cannot make a consumer, saying why
+     */
+    public static <V> KafkaSource<V> fromKafka(List<String> topics, Map<String, ?> consumerParams, KafkaSourceOptions options) {
+        checkTopics(topics);
+        if (options == null) {
+            throw new IllegalArgumentException("fromKafka options are null: pass KafkaSourceOptions.defaults()");
+        }
+        Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafka");
         boolean commitAfterEmit = "false".equalsIgnoreCase(String.valueOf(params.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)));
         KafkaConsumer<Object, V> consumer = ConsumerParams.newConsumer(params, "fromKafka");
-        return new KafkaSource<>(topics, consumer, commitAfterEmit, pollInterval, Scheduler.system());
+        String servers = String.valueOf(params.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        return new KafkaSource<>(topics, consumer, commitAfterEmit, options, servers, Scheduler.system());
     }
 
     /** {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} with {@link KafkaBatchOptions#DEFAULTS} (streamz's). */
@@ -114,10 +145,22 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         }
         while (isRunning()) {
             if (pending.isEmpty()) {
-                ConsumerRecords<?, V> records = consumer.poll(pollInterval);
+                ConsumerRecords<?, V> records;
+                try {
+                    records = consumer.poll(options.pollInterval());
+                } catch (RecordDeserializationException e) {
+                    if (!passPoisonRecord(e)) {
+                        return stopped();
+                    }
+                    continue;
+                }
                 if (records.isEmpty()) {
+                    if (brokerLost() && options.onUnreachable() == OnUnreachable.STOP) {
+                        return stopped();
+                    }
                     return true;
                 }
+                watch.restart();
                 records.forEach(pending::add);
             }
             emitPending();
@@ -129,11 +172,50 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private void emitPending() {
         while (isRunning() && !pending.isEmpty()) {
             ConsumerRecord<?, V> record = pending.poll();
-            emitElement(record.value());
-            if (commitAfterEmit) {
-                emitted.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            if (record.value() != null || options.keepTombstones()) {
+                emitElement(record.value());
             }
+            markDone(new TopicPartition(record.topic(), record.partition()), record.offset());
         }
+    }
+
+    private void markDone(TopicPartition partition, long offset) {
+        if (commitAfterEmit) {
+            emitted.put(partition, new OffsetAndMetadata(offset + 1));
+        }
+    }
+
+    /**
+     * Reports the record Kafka could not deserialize and, when it is to be skipped, moves past it
+     * (Kafka's consumer would otherwise throw at the same record on every poll).
+     *
+     * @return whether to go on
+     */
+    private boolean passPoisonRecord(RecordDeserializationException e) {
+        boolean skip = options.onPoisonRecord() == OnPoisonRecord.SKIP;
+        StreamEngines.report(this, new PoisonRecordException(e.topicPartition(), e.offset(), skip, e));
+        if (skip) {
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+            markDone(e.topicPartition(), e.offset());
+        }
+        return skip;
+    }
+
+    /** After an empty poll: whether no broker answers, reported once per outage. */
+    private boolean brokerLost() {
+        TimeoutException failure = watch.afterEmptyPoll(consumer);
+        if (failure == null) {
+            return false;
+        }
+        boolean stopping = options.onUnreachable() == OnUnreachable.STOP;
+        StreamEngines.report(this, new BrokerUnreachableException(servers, options.unreachableAfter(), stopping, failure));
+        return true;
+    }
+
+    /** Ends the runs until the next {@link #start()}, which waits for the broker afresh. */
+    private boolean stopped() {
+        watch.restart();
+        return false;
     }
 
     /**

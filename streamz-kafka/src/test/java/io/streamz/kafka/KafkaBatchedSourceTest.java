@@ -15,12 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** from_kafka_batched and its at-least-once commits against a real Kafka broker in this JVM. */
+@ExtendWith(KafkaBroker.class)
 class KafkaBatchedSourceTest {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final KafkaBatchOptions OPTIONS = new KafkaBatchOptions(POLL, 10);
@@ -35,13 +36,8 @@ class KafkaBatchedSourceTest {
     private final List<KafkaBatchedSource<String>> sources = new ArrayList<>();
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        broker = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        broker.close();
+    static void useTheSharedBroker(KafkaBroker shared) {
+        broker = shared;
     }
 
     @AfterEach

@@ -3,67 +3,155 @@ package io.streamz.kafka;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A real Kafka broker (KRaft, one combined node) in the test JVM, with what the tests do with it:
- * topics, records, committed offsets. One per test class ({@link #start()} in {@code @BeforeAll},
- * {@link #close()} in {@code @AfterAll}).
+ * A real Kafka broker (KRaft, one combined node) in the test JVM, started once for every test class
+ * that asks for it ({@code @ExtendWith(KafkaBroker.class)} and a {@code KafkaBroker} parameter of a
+ * {@code @BeforeAll} method) and stopped after the last; with what the tests do to it.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements ParameterResolver, AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
-
+    private static final AtomicInteger TOPICS = new AtomicInteger();
     private final KafkaClusterTestKit kafka;
-    private int topics;
+
+    /** For JUnit, which makes one to resolve parameters; the broker itself is {@link #start()}ed. */
+    public KafkaBroker() {
+        this.kafka = null;
+    }
 
     private KafkaBroker(KafkaClusterTestKit kafka) {
         this.kafka = kafka;
     }
 
-    /** A started broker. */
-    static KafkaBroker start() throws Exception {
-        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                // One broker: the consumer offsets topic cannot have Kafka's default 3 replicas.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        return new KafkaBroker(kafka);
+    private static KafkaBroker start() {
+        try {
+            KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    // One broker: the consumer offsets topic cannot have Kafka's default 3 replicas.
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            return new KafkaBroker(kafka);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test Kafka broker did not start", e);
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == KafkaBroker.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.create(KafkaBroker.class))
+                .getOrComputeIfAbsent("broker", key -> start(), KafkaBroker.class);
+    }
+
+    /** Stops the broker (JUnit calls it after the last test). */
+    @Override
+    public void close() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    /** A new topic of {@code partitions} partitions, named {@code topic-N}. */
+    /** A new topic of {@code partitions} partitions, with a name no other test uses. */
     String newTopic(int partitions) throws Exception {
-        String topic = "topic-" + (++topics);
+        String topic = "topic-" + TOPICS.incrementAndGet();
         try (var admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
         return topic;
     }
 
+    /**
+     * Lets producers with {@code clientId} write {@code bytesPerSecond} at most: the broker then holds
+     * back their requests for seconds (the producer's buffer fills up).
+     */
+    void limitProducer(String clientId, double bytesPerSecond) throws Exception {
+        try (var admin = kafka.admin()) {
+            ClientQuotaEntity client = new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, clientId));
+            ClientQuotaAlteration limit = new ClientQuotaAlteration(client,
+                    List.of(new ClientQuotaAlteration.Op("producer_byte_rate", bytesPerSecond)));
+            admin.alterClientQuotas(List.of(limit)).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes {@code values} (a {@code null} is a tombstone) to partition 0 of {@code topic}, in order. */
+    void produce(String topic, List<byte[]> values) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config)) {
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(topic, 0, null, value)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /** The first {@code count} records of {@code topic}, from its beginning; fails after {@link #WAIT}. */
+    List<ConsumerRecord<byte[], byte[]>> read(String topic, int count) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (records.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        if (records.size() < count) {
+            throw new AssertionError("only " + records.size() + " of " + count + " records in " + topic + " within " + WAIT);
+        }
+        return records;
+    }
+
     /** Writes {@code "line i"} for {@code i} from {@code from} to {@code to} (excluded) into one partition, acknowledged. */
     void produce(String topic, int partition, int from, int to) throws Exception {
         Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
@@ -97,12 +185,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        kafka.close();
-    }
-
-    @Override
     public String toString() {
-        return "<kafka test broker " + kafka.bootstrapServers() + ">";
+        return "test Kafka broker at " + (kafka == null ? "(none)" : bootstrapServers());
     }
 }

@@ -2,59 +2,46 @@ package io.streamz.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
+import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
+import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.IntegerDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** from_kafka against a real Kafka broker (KRaft, one combined node) in this JVM. */
+@ExtendWith(KafkaBroker.class)
 class KafkaSourceTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static KafkaClusterTestKit kafka;
-    private static int topics;
+    private static final Duration WAIT = KafkaBroker.WAIT;
+    private static KafkaBroker kafka;
 
     @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                // One broker: the consumer offsets topic cannot have Kafka's default 3 replicas.
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
+    static void broker(KafkaBroker broker) {
+        kafka = broker;
     }
 
     @Test
@@ -198,6 +185,154 @@ class KafkaSourceTest {
     }
 
     @Test
+    void tombstonesAreSkippedAsStreamzSkipsThem() throws Exception {
+        String topic = newTopic(1);
+        kafka.produce(topic, Arrays.asList(bytes("a"), null, bytes("c")));
+        KafkaSource<String> source = KafkaSource.fromKafka(List.of(topic), withStrings(params("tombstones")));
+        List<String> values = source.sinkToList();
+
+        source.start();
+        await(() -> values.size() >= 2);
+        kafka.produce(topic, List.of(bytes("d")));
+        await(() -> values.size() >= 3);
+
+        assertEquals(List.of("a", "c", "d"), new ArrayList<>(values));
+        source.destroy();
+    }
+
+    @Test
+    void tombstonesAreEmittedAsNullWhenKept() throws Exception {
+        String topic = newTopic(1);
+        kafka.produce(topic, Arrays.asList(bytes("a"), null, bytes("c")));
+        KafkaSource<String> source = KafkaSource.fromKafka(List.of(topic), withStrings(params("tombstones")),
+                KafkaSourceOptions.defaults().withTombstones(true));
+        List<String> values = source.sinkToList();
+
+        source.start();
+        await(() -> values.size() == 3);
+
+        assertEquals(Arrays.asList("a", null, "c"), new ArrayList<>(values));
+        source.destroy();
+    }
+
+    @Test
+    void aPoisonRecordIsReportedWithItsPlaceAndSkipped() throws Exception {
+        String topic = newTopic(1);
+        kafka.produce(topic, List.of(integer(0), bytes("bad"), integer(2)));
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        ErrorHandler previous = Stream.setErrorHandler((where, error) -> reported.add(error));
+        try {
+            KafkaSource<Integer> source = KafkaSource.fromKafka(List.of(topic), withIntegers(params("poison")));
+            List<Integer> values = source.sinkToList();
+
+            source.start();
+            await(() -> values.size() == 2);
+
+            assertEquals(List.of(0, 2), new ArrayList<>(values));
+            PoisonRecordException poison = assertInstanceOf(PoisonRecordException.class, reported.get(0));
+            assertEquals(new TopicPartition(topic, 0), poison.partition());
+            assertEquals(1, poison.offset());
+            assertTrue(poison.getMessage().contains("skipped"), poison.getMessage());
+            assertTrue(source.isRunning());
+            source.destroy();
+        } finally {
+            Stream.setErrorHandler(previous);
+        }
+    }
+
+    @Test
+    void aPoisonRecordStopsTheSourceBeforeItWhenAskedTo() throws Exception {
+        String topic = newTopic(1);
+        kafka.produce(topic, List.of(integer(0), bytes("bad"), integer(2)));
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        ErrorHandler previous = Stream.setErrorHandler((where, error) -> reported.add(error));
+        try {
+            KafkaSource<Integer> source = KafkaSource.fromKafka(List.of(topic), withIntegers(params("poison")),
+                    KafkaSourceOptions.defaults().withPoisonRecords(OnPoisonRecord.STOP));
+            List<Integer> values = source.sinkToList();
+
+            source.start();
+            await(() -> !reported.isEmpty() && !source.isRunning());
+
+            assertEquals(List.of(0), new ArrayList<>(values));
+            PoisonRecordException poison = assertInstanceOf(PoisonRecordException.class, reported.get(0));
+            assertEquals(1, poison.offset());
+            assertTrue(poison.getMessage().contains("stopped"), poison.getMessage());
+            source.destroy();
+        } finally {
+            Stream.setErrorHandler(previous);
+        }
+    }
+
+    /** The default: report, keep polling, so that the source goes on by itself once a broker is back. */
+    @Test
+    void anUnreachableBrokerIsReportedWithinTheTimeoutAndTheSourceKeepsTrying() throws Exception {
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        ErrorHandler previous = Stream.setErrorHandler((where, error) -> reported.add(error));
+        try {
+            KafkaSource<byte[]> source = KafkaSource.fromKafka(List.of("t"), nowhere(),
+                    KafkaSourceOptions.defaults().withUnreachableBroker(Duration.ofSeconds(1), OnUnreachable.RETRY));
+            source.sinkToList();
+
+            source.start();
+            await(() -> !reported.isEmpty());
+
+            BrokerUnreachableException unreachable = assertInstanceOf(BrokerUnreachableException.class, reported.get(0));
+            assertTrue(unreachable.getMessage().contains("127.0.0.1:1"), unreachable.getMessage());
+            assertTrue(unreachable.getMessage().contains("still trying"), unreachable.getMessage());
+            assertTrue(source.isRunning());
+            source.destroy();
+        } finally {
+            Stream.setErrorHandler(previous);
+        }
+    }
+
+    @Test
+    void anUnreachableBrokerStopsTheSourceWhenAskedTo() throws Exception {
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        ErrorHandler previous = Stream.setErrorHandler((where, error) -> reported.add(error));
+        try {
+            KafkaSource<byte[]> source = KafkaSource.fromKafka(List.of("t"), nowhere(),
+                    KafkaSourceOptions.defaults().withUnreachableBroker(Duration.ofSeconds(1), OnUnreachable.STOP));
+            source.sinkToList();
+
+            source.start();
+            await(() -> !reported.isEmpty() && !source.isRunning());
+
+            assertInstanceOf(BrokerUnreachableException.class, reported.get(0));
+            assertTrue(reported.get(0).getMessage().contains("stopped"), reported.get(0).getMessage());
+            source.destroy();
+        } finally {
+            Stream.setErrorHandler(previous);
+        }
+    }
+
+    /** Empty polls on a live broker look like a lost one to a consumer: the watch must tell them apart. */
+    @Test
+    void anIdleTopicOnALiveBrokerIsNotReportedAsUnreachable() throws Exception {
+        String topic = newTopic(1);
+        KafkaSource<byte[]> source = KafkaSource.fromKafka(List.of(topic), params("idle"),
+                KafkaSourceOptions.defaults().withUnreachableBroker(Duration.ofMillis(1500), OnUnreachable.STOP));
+        source.sinkToList();
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        ErrorHandler previous = Stream.setErrorHandler((where, error) -> {
+            if (where == source) {
+                reported.add(error);
+            }
+        });
+        try {
+            source.start();
+            Thread.sleep(4_000); // more than two timeouts of silence: nothing may be reported
+
+            assertEquals(List.of(), reported);
+            assertTrue(source.isRunning());
+            source.destroy();
+        } finally {
+            Stream.setErrorHandler(previous);
+        }
+    }
+
+    @Test
     void badArgumentsFailAtOnceSayingWhatIsMissing() {
         Map<String, Object> noGroup = new HashMap<>(params("x"));
         noGroup.remove("group.id");
@@ -211,6 +346,8 @@ class KafkaSourceTest {
         assertMessage("bootstrap.servers", () -> KafkaSource.fromKafka(List.of("t"), noServers));
         assertMessage("no.such.Deserializer", () -> KafkaSource.fromKafka(List.of("t"), badDeserializer));
         assertMessage("pollInterval", () -> KafkaSource.fromKafka(List.of("t"), params("x"), Duration.ZERO));
+        assertMessage("unreachableAfter", () -> KafkaSourceOptions.defaults().withUnreachableBroker(Duration.ZERO, OnUnreachable.RETRY));
+        assertMessage("options", () -> KafkaSource.fromKafka(List.of("t"), params("x"), (KafkaSourceOptions) null));
     }
 
     @Test
@@ -228,9 +365,28 @@ class KafkaSourceTest {
     private static Map<String, Object> params(String group) {
         Map<String, Object> params = new HashMap<>();
         params.put("bootstrap.servers", kafka.bootstrapServers());
-        params.put("group.id", group + "-" + topics);
+        params.put("group.id", group + "-" + UUID.randomUUID());
         params.put("auto.offset.reset", "earliest");
         return params;
+    }
+
+    private static Map<String, Object> withIntegers(Map<String, Object> params) {
+        params.put("value.deserializer", IntegerDeserializer.class);
+        return params;
+    }
+
+    private static Map<String, Object> nowhere() {
+        Map<String, Object> params = params("nowhere");
+        params.put("bootstrap.servers", "127.0.0.1:1");
+        return params;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] integer(int value) {
+        return ByteBuffer.allocate(Integer.BYTES).putInt(value).array();
     }
 
     private static Map<String, Object> withStrings(Map<String, Object> params) {
@@ -239,23 +395,11 @@ class KafkaSourceTest {
     }
 
     private static String newTopic(int partitions) throws Exception {
-        String topic = "topic-" + (++topics);
-        try (var admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
-        return topic;
+        return kafka.newTopic(partitions);
     }
 
     private static void produce(String topic, int from, int to) throws Exception {
-        Map<String, Object> config = Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            for (int i = from; i < to; i++) {
-                producer.send(new ProducerRecord<>(topic, line(i))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-            }
-        }
+        kafka.produce(topic, IntStream.range(from, to).mapToObj(i -> line(i).getBytes(StandardCharsets.UTF_8)).toList());
     }
 
     private static void awaitRelease(CountDownLatch release) {

@@ -17,9 +17,10 @@ import java.util.function.Function;
  * {@link CompletionStage} and emits its result once it completes. The emitter waits until the result
  * has been accepted downstream (or fails with the stage's original exception). Stages may complete in
  * any order, but results leave in input order: a result waits for those of earlier elements.
- * The function runs on the emitting thread; downstream runs on this node's worker.
+ * The function runs on the emitting thread; downstream runs on this node's worker. Not final: a
+ * sink whose writes complete asynchronously (streamz-kafka's {@code toKafka}) is one of these.
  */
-public final class MapAsyncNode<I, R> extends Node<R> {
+public class MapAsyncNode<I, R> extends Node<R> {
     private final Function<? super I, ? extends CompletionStage<? extends R>> function;
     private final Worker worker = new Worker(this);
     /** Elements whose results have not gone to the worker yet, in input order. */

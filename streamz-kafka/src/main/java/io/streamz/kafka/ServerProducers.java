@@ -1,0 +1,109 @@
+package io.streamz.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+
+/**
+ * The producers of the cluster {@code toKafka} steps in one server JVM: one per parameters, made at
+ * its first record, shared by every step and job with those parameters (a Kafka producer is
+ * thread-safe and batches best when shared), closed once no record went through it for
+ * {@code idleTimeout}. Closing when idle, rather than on a signal from the driver, needs no message
+ * to reach every server and also frees the producers of a driver that died; a closed producer is made
+ * again by the next record.
+ */
+final class ServerProducers {
+    /** The producers of this JVM. */
+    static final ServerProducers SHARED = new ServerProducers(Duration.ofMinutes(1));
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Duration idleTimeout;
+    private final Map<TreeMap<String, Object>, Entry> entries = new ConcurrentHashMap<>();
+    private ScheduledExecutorService sweeper;
+
+    ServerProducers(Duration idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    /**
+     * Writes {@code value} to {@code topic} with the producer for {@code params}, made if needed, and
+     * returns it once Kafka acknowledged the record; on the caller's thread (a cluster job's), which
+     * blocks meanwhile.
+     *
+     * @throws java.util.concurrent.ExecutionException with Kafka's exception when the write failed
+     */
+    @SuppressWarnings("unchecked")
+    <T> T write(String topic, TreeMap<String, Object> params, T value) throws Exception {
+        Entry entry = entries.compute(params, (key, existing) -> {
+            Entry taken = existing == null ? new Entry(ProducerParams.producer(key)) : existing;
+            taken.users++;
+            return taken;
+        });
+        startSweeper();
+        try {
+            return (T) new RecordWriter<>(topic, entry.producer).write(value).get();
+        } finally {
+            entries.computeIfPresent(params, (key, existing) -> {
+                existing.users--;
+                existing.lastUsed = System.nanoTime();
+                return existing;
+            });
+        }
+    }
+
+    /** How many producers are open. */
+    int open() {
+        return entries.size();
+    }
+
+    /** Closes the producers idle for {@code idleTimeout}. */
+    void closeIdle() {
+        List<Entry> idle = new ArrayList<>();
+        long now = System.nanoTime();
+        for (TreeMap<String, Object> params : entries.keySet()) {
+            entries.computeIfPresent(params, (key, entry) -> {
+                if (entry.users == 0 && now - entry.lastUsed >= idleTimeout.toNanos()) {
+                    idle.add(entry);
+                    return null;
+                }
+                return entry;
+            });
+        }
+        idle.forEach(entry -> entry.producer.close(CLOSE_TIMEOUT));
+    }
+
+    private synchronized void startSweeper() {
+        if (sweeper == null) {
+            sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "streamz-kafka-idle-producers");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long period = Math.max(1, idleTimeout.toMillis() / 4);
+            sweeper.scheduleWithFixedDelay(this::closeIdle, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ServerProducers[" + entries.size() + " open, closed after " + idleTimeout + " idle]";
+    }
+
+    /** A producer and who uses it; changed only inside the map's compute functions. */
+    private static final class Entry {
+        final Producer<Object, Object> producer;
+        int users;
+        long lastUsed = System.nanoTime();
+
+        Entry(Producer<Object, Object> producer) {
+            this.producer = producer;
+        }
+    }
+}
