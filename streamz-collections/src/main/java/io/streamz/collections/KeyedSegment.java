@@ -28,10 +28,11 @@ import java.util.concurrent.TimeoutException;
  * the value: what crosses the driver is proportional to the keys an element touches, and the caller
  * of the pipeline's {@code emit} still returns only once the element's value is delivered.
  *
- * <p>A change that fails on the cluster (e.g. its key's state was lost with every server holding
- * it) goes to the {@code ErrorHandler}, as everything after a buffer does; the element waiting for
- * it then fails after {@link #RESULT_TIMEOUT}, and so does every later element, since the states
- * the driver holds would no longer add up.
+ * <p>A change that throws when applied fails its element at once, with that exception as the
+ * cause. One lost on the cluster (e.g. its key's state went with every server holding it) goes to
+ * the {@code ErrorHandler}, as everything after a buffer does, and the element waiting for it fails
+ * after {@link #RESULT_TIMEOUT}. Either way every later element fails too, since the states the
+ * driver holds would no longer add up.
  */
 final class KeyedSegment<E, K, C, S, R> {
     /** How long an element waits for the new states of its keys, well over the cluster's operation timeout. */
@@ -39,11 +40,16 @@ final class KeyedSegment<E, K, C, S, R> {
     /** Changes in flight to the keyed accumulate: enough to keep the servers' threads busy. */
     private static final int IN_FLIGHT = 256;
 
-    /** A key's state as it travels from the cluster: with its key, which accumulateByKey does not emit. */
-    private record KeyState<K, S>(K key, S state) implements Serializable {
+    /**
+     * A key's state as it travels from the cluster: with its key, which accumulateByKey does not
+     * emit, and the exception its last change failed with (then the state is the one before), so
+     * that a failing change fails its element at once rather than after {@link #timeout}.
+     */
+    private record KeyState<K, S>(K key, S state, RuntimeException failure) implements Serializable {
     }
 
     private final KeyedFold<E, K, C, S, R> fold;
+    private final Duration timeout;
     private final Stream<Object> changes = Stream.create();
     private final Map<K, S> latest;
     private int expected;
@@ -52,9 +58,15 @@ final class KeyedSegment<E, K, C, S, R> {
     private String broken;
 
     /** The keyed accumulate of {@code keyed} on the cluster of {@code on}, fed by {@link #apply}. */
-    @SuppressWarnings("unchecked")
     KeyedSegment(KeyedAccumulation<E, K, C, S, R> keyed, ClusterStream<?> on) {
+        this(keyed, on, RESULT_TIMEOUT);
+    }
+
+    /** As above, an element failing when its keys' states are not all back within {@code timeout}. */
+    @SuppressWarnings("unchecked")
+    KeyedSegment(KeyedAccumulation<E, K, C, S, R> keyed, ClusterStream<?> on, Duration timeout) {
         this.fold = new KeyedFold<>(keyed);
+        this.timeout = timeout;
         this.latest = new HashMap<>(keyed.start());
         FunctionEx<Object, Object> key = packed -> ClusterForm.pack(((KeyedChange<K, C>) ClusterForm.unpack(packed)).key()).bytes();
         BiFunctionEx<Object, Object, Object> update = (packedState, packedChange) -> {
@@ -63,7 +75,11 @@ final class KeyedSegment<E, K, C, S, R> {
             // As the local fold: a key seen for the first time starts from start(), an emptied one afresh.
             S state = prior == null ? keyed.startOf(change.key())
                     : keyed.isEmpty(prior.state()) ? keyed.empty() : prior.state();
-            return ClusterForm.pack(new KeyState<>(change.key(), keyed.apply(state, change.change())));
+            try {
+                return ClusterForm.pack(new KeyState<>(change.key(), keyed.apply(state, change.change()), null));
+            } catch (RuntimeException e) {
+                return ClusterForm.pack(new KeyState<>(change.key(), prior == null ? null : prior.state(), e));
+            }
         };
         changes.scatter(on.cluster()).buffer(IN_FLIGHT)
                 .accumulateByKey(key, update, (Object) ClusterForm.pack(null))
@@ -102,19 +118,20 @@ final class KeyedSegment<E, K, C, S, R> {
 
     private void await(CompletableFuture<Void> done) {
         try {
-            done.get(RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             synchronized (this) {
                 broken = "a keyed accumulate on the cluster lost the update of " + (expected - received) + " of "
-                        + expected + " keys of an element (see the ErrorHandler's log for why): its states no longer "
-                        + "add up, so this and every later element fail; build the pipeline again to start over";
+                        + expected + " keys of an element within " + timeout + " (see the ErrorHandler's log for why): "
+                        + "its states no longer add up, so this and every later element fail; build the pipeline "
+                        + "again to start over";
                 throw new IllegalStateException(broken, e);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a keyed accumulate on the cluster", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a keyed accumulate on the cluster failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(broken, e.getCause());
         }
     }
 
@@ -122,6 +139,13 @@ final class KeyedSegment<E, K, C, S, R> {
     @SuppressWarnings("unchecked")
     private synchronized void arrived(Object packed) {
         KeyState<K, S> state = (KeyState<K, S>) ClusterForm.unpack(packed);
+        if (state.failure() != null) {
+            // The element's value would miss this change, and the driver's states those of later ones.
+            broken = "a keyed accumulate on the cluster failed to apply a change to the key " + state.key() + ": "
+                    + state.failure() + "; this and every later element fail, build the pipeline again to start over";
+            complete.completeExceptionally(state.failure());
+            return;
+        }
         fold.put(latest, state.key(), state.state());
         received++;
         if (received == expected) {
