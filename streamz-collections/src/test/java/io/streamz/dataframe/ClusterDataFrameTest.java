@@ -136,7 +136,8 @@ class ClusterDataFrameTest {
                 sdf.window(4).groupby(t -> t.intColumn("y").remainder(2).setName("parity")).size(),
                 sdf.column("name").valueCounts(),
                 sdf.window(6).column("k").valueCounts(),
-                numbered.groupby(numbered.indexSeries().mod(3)).column("x").mean()));
+                numbered.groupby(numbered.indexSeries().mod(3)).column("x").mean(),
+                numbered.window(5).groupby(numbered.indexSeries().mod(2)).column("y").sum()));
     }
 
     @Test
