@@ -43,13 +43,12 @@ final class KeyedSegment<E, K, C, S, R> {
     /**
      * A key's state as it travels from the cluster: with its key, which accumulateByKey does not
      * emit, and the exception its last change failed with (then the state is the one before), so
-     * that a failing change fails its element at once rather than after {@link #timeout}.
+     * that a failing change fails its element at once rather than after {@link #RESULT_TIMEOUT}.
      */
     private record KeyState<K, S>(K key, S state, RuntimeException failure) implements Serializable {
     }
 
     private final KeyedFold<E, K, C, S, R> fold;
-    private final Duration timeout;
     private final Stream<Object> changes = Stream.create();
     private final Map<K, S> latest;
     private int expected;
@@ -58,15 +57,9 @@ final class KeyedSegment<E, K, C, S, R> {
     private String broken;
 
     /** The keyed accumulate of {@code keyed} on the cluster of {@code on}, fed by {@link #apply}. */
-    KeyedSegment(KeyedAccumulation<E, K, C, S, R> keyed, ClusterStream<?> on) {
-        this(keyed, on, RESULT_TIMEOUT);
-    }
-
-    /** As above, an element failing when its keys' states are not all back within {@code timeout}. */
     @SuppressWarnings("unchecked")
-    KeyedSegment(KeyedAccumulation<E, K, C, S, R> keyed, ClusterStream<?> on, Duration timeout) {
+    KeyedSegment(KeyedAccumulation<E, K, C, S, R> keyed, ClusterStream<?> on) {
         this.fold = new KeyedFold<>(keyed);
-        this.timeout = timeout;
         this.latest = new HashMap<>(keyed.start());
         FunctionEx<Object, Object> key = packed -> ClusterForm.pack(((KeyedChange<K, C>) ClusterForm.unpack(packed)).key()).bytes();
         BiFunctionEx<Object, Object, Object> update = (packedState, packedChange) -> {
@@ -107,8 +100,16 @@ final class KeyedSegment<E, K, C, S, R> {
                 complete.complete(null);
             }
         }
-        for (KeyedChange<K, C> change : elementChanges) {
-            changes.emit(ClusterForm.pack(change));
+        try {
+            for (KeyedChange<K, C> change : elementChanges) {
+                changes.emit(ClusterForm.pack(change));
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                broken = "a keyed accumulate on the cluster could not take all changes of an element (" + e
+                        + "): this and every later element fail; build the pipeline again to start over";
+            }
+            throw e;
         }
         await(done);
         synchronized (this) {
@@ -118,11 +119,11 @@ final class KeyedSegment<E, K, C, S, R> {
 
     private void await(CompletableFuture<Void> done) {
         try {
-            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.get(RESULT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             synchronized (this) {
                 broken = "a keyed accumulate on the cluster lost the update of " + (expected - received) + " of "
-                        + expected + " keys of an element within " + timeout + " (see the ErrorHandler's log for why): "
+                        + expected + " keys of an element within " + RESULT_TIMEOUT + " (see the ErrorHandler's log for why): "
                         + "its states no longer add up, so this and every later element fail; build the pipeline "
                         + "again to start over";
                 throw new IllegalStateException(broken, e);
