@@ -77,6 +77,23 @@ public final class Pipeline<E> {
     }
 
     /**
+     * Adds a running reduction with one state per key ({@link KeyedAccumulation}): locally one
+     * {@code accumulateWithState} over the map of all keys' states; under {@link #runOn}, the
+     * elements' changes are computed on the cluster and applied with
+     * {@code ClusterStream.accumulateByKey}, each key's state on the server that owns the key, and
+     * the driver combines the new states into each element's value (see {@link KeyedSegment}).
+     * Both give the same values. {@link #buildOn}, which never goes through the driver, builds it
+     * as one cluster {@code accumulateWithState} (the cluster has no flatten to split an element by key).
+     */
+    public <K, C, S, R> Pipeline<R> accumulateByKey(KeyedAccumulation<? super E, K, C, S, R> keyed) {
+        Objects.requireNonNull(keyed, "keyed accumulation must not be null");
+        @SuppressWarnings("unchecked")
+        KeyedAccumulation<E, K, C, S, R> typed = (KeyedAccumulation<E, K, C, S, R>) keyed;
+        Stream<R> next = stream.accumulateWithState(new KeyedFold<>(typed), typed.start());
+        return new Pipeline<>(root, next, append(new KeyedStep(typed)));
+    }
+
+    /**
      * Builds the recorded steps again on {@code source}, a cluster stream whose elements are those
      * of {@link #root()}: every {@code map} and {@code accumulate} then runs on the cluster. The
      * functions must be serializable; the cluster checks that when each operator is built. The
@@ -153,6 +170,32 @@ public final class Pipeline<E> {
         @Override
         public String toString() {
             return "map";
+        }
+    }
+
+    private record KeyedStep(KeyedAccumulation<?, ?, ?, ?, ?> keyed) implements Step {
+        /** As locally, one accumulate: {@code buildOn} stays on the cluster, and per key needs the driver. */
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyTo(ClusterStream stream) {
+            return stream.accumulateWithState(new KeyedFold(keyed), keyed.start());
+        }
+
+        /** Changes computed on the cluster, applied per key there, combined on the driver, scattered again. */
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public ClusterStream applyPackedTo(ClusterStream stream) {
+            KeyedAccumulation plan = keyed;
+            KeyedSegment segment = new KeyedSegment(plan, stream);
+            FunctionEx<Object, Object> changes = x -> ClusterForm.pack(plan.changes(ClusterForm.unpack(x)));
+            Stream<Object> values = stream.map(changes).gather()
+                    .map(x -> ClusterForm.pack(segment.apply((List) ClusterForm.unpack(x))));
+            return values.scatter(stream.cluster());
+        }
+
+        @Override
+        public String toString() {
+            return "accumulateByKey";
         }
     }
 

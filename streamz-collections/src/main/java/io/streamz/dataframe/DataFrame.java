@@ -144,11 +144,16 @@ public class DataFrame extends Frame<DataFrame, Table> {
      * Groupby-aggregations keyed by the values of {@code keys}, a Series computed table by table
      * from this frame (streamz's {@code groupby(sdf.index % 2)}):
      * {@code sdf.numberRows(); sdf.groupby(sdf.indexSeries().mod(2))}. The result's key column has
-     * the name of the series.
+     * the name of the series. Within a window too: {@code sdf.window(100).groupby(series)}.
      *
      * @throws IllegalArgumentException when {@code keys} does not come from this frame (see {@link Series#gt(Series)})
      */
     public GroupBy<DataFrame> groupby(Series keys) {
+        return groupby(new Windowing.AllHistory(), keys);
+    }
+
+    /** {@link #groupby(Series)} within {@code windowing}: each row keeps its key while it stays in the window. */
+    GroupBy<DataFrame> groupby(Windowing windowing, Series keys) {
         Checks.notNull(keys, "groupby series");
         requireAbsent(GROUPER_COLUMN);
         lineage().requireSameBase(keys.lineage(), "groupby(Series)");
@@ -164,7 +169,7 @@ public class DataFrame extends Frame<DataFrame, Table> {
         DataFrame keyedFrame = withLineage(new DataFrame(base.map(keyed), keyedExample, index(), isUpdating()),
                 new Lineage(base, keyed));
         Schema keySchema = new Schema(List.of(name), List.of(keys.dtype().name()));
-        return GroupBy.of(keyedFrame, new Windowing.AllHistory(), List.of(GROUPER_COLUMN), keySchema);
+        return GroupBy.of(keyedFrame, windowing, List.of(GROUPER_COLUMN), keySchema);
     }
 
     GroupBy<DataFrame> groupby(Windowing windowing, String... keys) {

@@ -6,6 +6,8 @@ import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Comparison;
 import io.streamz.dataframe.ops.Cumulative;
 import io.streamz.dataframe.ops.Elementwise;
+import io.streamz.dataframe.ops.GroupMoments;
+import io.streamz.dataframe.ops.KeyedMoments;
 import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
@@ -16,6 +18,7 @@ import io.streamz.dataframe.ops.Size;
 import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.TimeIndex;
 import io.streamz.dataframe.ops.WindowAccumulator;
+import io.streamz.dataframe.ops.WindowMoves;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.dataframe.ops.WithState;
 import io.streamz.function.BiFunctionEx;
@@ -30,6 +33,7 @@ import tech.tablesaw.selection.Selection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -494,6 +498,24 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
         return Streaming.of(pipeline().accumulateWithState(accumulator, accumulator.start(example())),
                 accumulator.example(example()));
+    }
+
+    /**
+     * The groupby-aggregation {@code moments} over {@code windowing}, resumed from {@code start}
+     * (the rows in the window and the moments per key; {@code null}: nothing), with one state per
+     * group key: locally one {@code accumulateWithState}; under {@code Pipeline.runOn} each key's
+     * moments live on the server that owns the key ({@link Pipeline#accumulateByKey}). Over a window,
+     * an {@code accumulateWithState} before it keeps the window's rows and says which arrive and leave.
+     */
+    Streaming<Table> aggregateByKey(Windowing windowing, GroupMoments moments,
+                                    WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+        requireStreaming("a groupby-aggregation");
+        KeyedMoments keyed = new KeyedMoments(moments, start == null ? Map.of() : start.aggregation());
+        Pipeline<Table> grouped = windowing instanceof Windowing.AllHistory
+                ? pipeline().accumulateByKey(keyed)
+                : pipeline().accumulateWithState(new WindowMoves(windowing), start == null ? List.of() : start.kept())
+                        .accumulateByKey(keyed);
+        return Streaming.of(grouped, keyed.result(keyed.start()));
     }
 
     /**

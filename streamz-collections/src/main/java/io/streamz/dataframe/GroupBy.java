@@ -5,6 +5,7 @@ import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Schema;
 import io.streamz.dataframe.ops.Statistic;
+import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.local.core.Checks;
 import tech.tablesaw.api.Table;
@@ -27,6 +28,9 @@ import java.util.function.BiFunction;
  * per key sorted by key, the key columns being its index and the statistics DOUBLE columns named
  * like the columns they come from (a key named like a value column gets the suffix {@code _key}).
  * It runs on the emitting thread as an {@code accumulateWithState}, under the stream's back pressure.
+ * Under {@code Pipeline.runOn}, the aggregations run with one state per group key, on the server
+ * that owns the key ({@code ClusterStream.accumulateByKey}); the driver combines the keys' latest
+ * moments into each table's result. The with-state forms run as one accumulate instead.
  *
  * @param <F> the frame the aggregations give: a {@link DataFrame} for all value columns, a {@link Series} for one
  */
@@ -107,7 +111,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
     /** The number of rows per key, missing values included (streamz's {@code size}), in a column {@code size}. */
     public Series size() {
         GroupMoments sizes = new GroupMoments(keys, resultKeys(List.of("size")), List.of(), null, 0, "size");
-        Streaming<Table> counted = root.aggregateOver(windowing, sizes);
+        Streaming<Table> counted = root.aggregateByKey(windowing, sizes, null);
         return new Series(counted.pipeline(), counted.example(), keysOf(counted), true);
     }
 
@@ -115,7 +119,9 @@ public final class GroupBy<F extends Frame<F, ?>> {
      * {@code statistic} per key (ddof 1), emitting after each table the per-key state along with the
      * result (streamz's {@code groupby('name').amount.mean(with_state=True)}), from {@code start}:
      * a state emitted earlier, e.g. by another stream, or {@code null} for none (streamz's
-     * {@code start=}). Over all history only.
+     * {@code start=}). Over all history only: over a window use {@link #aggregateWindowWithState}.
+     * The state and the result are computed together, in one {@code accumulateWithState} (on the
+     * cluster too: not per key).
      *
      * @throws IllegalStateException over a window, whose rows a state alone cannot take back out
      */
@@ -128,25 +134,56 @@ public final class GroupBy<F extends Frame<F, ?>> {
     /**
      * {@code statistic} per key (ddof 1) resumed from {@code start}, a state that
      * {@link #aggregateWithState} emitted ({@code null}: from nothing): streamz's
-     * {@code groupby('name').amount.sum(start=state)}. Over all history only.
+     * {@code groupby('name').amount.sum(start=state)}. Over all history only: over a window use
+     * {@link #aggregateWindow}.
      *
      * @throws IllegalStateException over a window
      */
     public F aggregate(Statistic statistic, Map<List<Object>, GroupMoments.Cell> start) {
         requireAllHistory();
-        Streaming<Table> aggregated = root.aggregate(moments(Checks.notNull(statistic, "statistic"), 1), start);
-        return result.apply(aggregated, keysOf(aggregated));
+        return grouped(moments(Checks.notNull(statistic, "statistic"), 1),
+                start == null ? null : new WindowAccumulator.State<>(List.of(), start));
+    }
+
+    /**
+     * {@code statistic} per key (ddof 1) within the window, emitting after each table the window's
+     * state (the rows it holds and the moments per key) along with the result (streamz's
+     * {@code window(n).groupby('name').amount.sum(with_state=True)}), from {@code start}: such a
+     * state emitted earlier, e.g. by another stream, or {@code null} for an empty window (streamz's
+     * {@code start=}). The same shape as {@link Window#aggregateWithState}; works over all history
+     * ({@code expanding()}, or the frame itself) too, with no rows kept.
+     */
+    public Streaming<Accumulated<WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>>, Table>>
+            aggregateWindowWithState(Statistic statistic,
+                                     WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+        return root.aggregateOverWithState(windowing, moments(Checks.notNull(statistic, "statistic"), 1), start);
+    }
+
+    /**
+     * {@code statistic} per key (ddof 1) within the window, resumed from {@code start}, a state
+     * {@link #aggregateWindowWithState} emitted ({@code null}: an empty window): streamz's
+     * {@code window(n).groupby('name').amount.sum(start=state)}. The first table's rows join the
+     * window's rows, and rows pushed out of the window are taken back out of their keys' moments.
+     */
+    public F aggregateWindow(Statistic statistic,
+                             WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+        return grouped(moments(Checks.notNull(statistic, "statistic"), 1), start);
     }
 
     private void requireAllHistory() {
         if (!(windowing instanceof Windowing.AllHistory)) {
-            throw new IllegalStateException("a groupby resumes from a state over all history only, not over "
-                    + windowing + ": call groupby on the frame itself");
+            throw new IllegalStateException("this state holds no rows to take back out of a window over "
+                    + windowing + ": use aggregateWindowWithState / aggregateWindow, whose state holds the window's rows");
         }
     }
 
     private F aggregate(Statistic statistic, int ddof) {
-        Streaming<Table> aggregated = root.aggregateOver(windowing, moments(statistic, ddof));
+        return grouped(moments(statistic, ddof), null);
+    }
+
+    /** The frame of {@code moments} per key from {@code start}, one state per key (see {@link Frame#aggregateByKey}). */
+    private F grouped(GroupMoments moments, WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+        Streaming<Table> aggregated = root.aggregateByKey(windowing, moments, start);
         return result.apply(aggregated, keysOf(aggregated));
     }
 

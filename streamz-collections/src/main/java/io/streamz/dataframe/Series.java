@@ -237,7 +237,7 @@ public final class Series extends Frame<Series, Double> {
         }
         Schema keys = new Schema(List.of(name()), List.of(dtype().name()));
         GroupMoments counts = new GroupMoments(List.of(name()), keys, List.of(), null, 0, "count");
-        var result = aggregateOver(windowing, counts);
+        var result = aggregateByKey(windowing, counts, null);
         return new Series(result.pipeline(), result.example(), List.of(name()), true);
     }
 }

@@ -132,6 +132,16 @@ public final class Window<V> {
         return frame().groupby(windowing, grouper);
     }
 
+    /**
+     * Groupby-aggregations within the window, keyed by a Series computed table by table from the
+     * same frame (streamz's {@code window(n).groupby(sdf.x % 2)}): {@code sdf.window(100).groupby(sdf.column("x").mod(2))}.
+     *
+     * @throws IllegalArgumentException when {@code keys} does not come from the window's frame
+     */
+    public GroupBy<DataFrame> groupby(Series keys) {
+        return frame().groupby(windowing, keys);
+    }
+
     private DataFrame frame() {
         return root instanceof Series series ? series.toFrame() : (DataFrame) root;
     }

@@ -44,7 +44,7 @@ class PipelineTest {
                 .assign("twice", t -> t.doubleColumn("x").multiply(2));
         Series means = sdf.window(3).groupby("name").column("twice").mean();
         List<Table> local = means.stream().sinkToList();
-        assertEquals(3, means.pipeline().size(), "where, assign, windowed groupby-mean");
+        assertEquals(4, means.pipeline().size(), "where, assign, the window's rows, the groupby-mean per key");
 
         Stream<Table> clusterSource = Stream.create();
         ClusterStream<Table> onCluster = means.pipeline().buildOn(new SerializingClusterStream<>(clusterSource));

@@ -1,5 +1,6 @@
 package io.streamz.dataframe;
 
+import io.streamz.Accumulated;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.collections.Streaming;
@@ -119,6 +120,60 @@ class ClusterDataFrameTest {
         frame.stop();
         assertEquals(List.of(100.0, 200.0, 300.0), local);
         assertEquals(local, remote);
+    }
+
+    @Test
+    void everyGroupbyAggregationRunsKeyByKeyOnTheClusterAndGivesWhatItGivesLocally() {
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example()).setIndex("time");
+        DataFrame numbered = DataFrame.of(root, RandomTables.example()).numberRows();
+        assertSameOnClusterAsLocally(root, List.of(
+                sdf.groupby("name").var(),
+                sdf.groupby("name", "k").column("y").mean(),
+                sdf.window(5).groupby("name").column("x").sum(),
+                sdf.window(Duration.ofSeconds(3)).groupby("k").std(),
+                sdf.expanding().groupby("name").count(),
+                sdf.window(4).groupby(t -> t.intColumn("y").remainder(2).setName("parity")).size(),
+                sdf.column("name").valueCounts(),
+                sdf.window(6).column("k").valueCounts(),
+                numbered.groupby(numbered.indexSeries().mod(3)).column("x").mean(),
+                numbered.window(5).groupby(numbered.indexSeries().mod(2)).column("y").sum()));
+    }
+
+    @Test
+    void aClusterGroupbyKeepsOneStatePerGroupKeyOnTheServers() {
+        try (IgniteCluster own = IgniteCluster.local(2)) {
+            Stream<Table> root = Stream.create();
+            DataFrame sdf = DataFrame.of(root, RandomTables.example());
+            List<Table> sums = sdf.groupby("name").column("x").sum().pipeline().runOn(own, root).sinkToList();
+            List<Table> input = new RandomTables(3).stream();
+            input.forEach(root::emit);
+            root.drain();
+
+            Table all = Reference.concat(RandomTables.example(), input);
+            long keys = all.stringColumn("name").removeMissing().unique().size();
+            // One accumulate state would be 1; each group key's moments are a state of their own.
+            assertEquals(keys, own.storedStates());
+            assertEquals(input.size(), sums.size());
+            assertEquals(keys, sums.get(sums.size() - 1).rowCount());
+        }
+    }
+
+    @Test
+    void aWindowedGroupbyResumedFromAStateGivesOnTheClusterWhatItGivesLocally() {
+        Stream<Table> earlier = Stream.create();
+        DataFrame before = DataFrame.of(earlier, RandomTables.example()).setIndex("time");
+        var states = before.window(4).groupby("name").column("x").aggregateWindowWithState(Statistic.SUM, null)
+                .stream().sinkToList();
+        new RandomTables(13).stream().forEach(earlier::emit);
+
+        Stream<Table> root = Stream.create();
+        DataFrame sdf = DataFrame.of(root, RandomTables.example()).setIndex("time");
+        var start = states.get(states.size() - 1).state();
+        assertSameOnClusterAsLocally(root, List.of(
+                sdf.window(4).groupby("name").column("x").aggregateWindow(Statistic.SUM, start),
+                sdf.window(4).groupby("name").column("x").aggregateWindowWithState(Statistic.MEAN, start)
+                        .mapPartitions(Accumulated::value)));
     }
 
     /** Feeds random tables to {@code root} and checks that every collection gives the same elements both ways. */

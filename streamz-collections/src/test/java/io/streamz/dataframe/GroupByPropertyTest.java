@@ -75,6 +75,26 @@ class GroupByPropertyTest {
     }
 
     @Test
+    void groupbyASeriesOfTheSameFrameEqualsTablesawPerKeyForEveryScheme() {
+        forEveryStreamAndScheme((random, tables, scheme) -> {
+            Stream<Table> source = Stream.create();
+            DataFrame sdf = DataFrame.of(source, RandomTables.example()).setIndex("time");
+            Series keys = sdf.column("k");
+            Window<Table> window = scheme.of(sdf);
+            GroupBy<DataFrame> byK = window == null ? sdf.groupby(keys) : window.groupby(keys);
+            List<Table> means = byK.column("x").mean().stream().sinkToList();
+            List<Table> seen = new ArrayList<>();
+            for (Table table : tables) {
+                source.emit(table);
+                seen.add(table);
+                // The key column is named after the series.
+                assertGroups(Reference.groups(window(scheme, seen), "k"), means.get(seen.size() - 1), "k", "x",
+                        group -> Reference.statistic(group.column("x"), Statistic.MEAN), "mean of x by series k");
+            }
+        });
+    }
+
+    @Test
     void valueCountsEqualTablesawCountsPerValueForEveryScheme() {
         forEveryStreamAndScheme((random, tables, scheme) -> {
             Stream<Table> source = Stream.create();

@@ -96,8 +96,8 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
         return Accumulated.of(next, result(next));
     }
 
-    /** The moments of {@code rows} per key. */
-    private Map<List<Object>, Cell> cellsOf(Table rows) {
+    /** The moments of {@code rows} per key; rows with a missing key are left out. */
+    Map<List<Object>, Cell> cellsOf(Table rows) {
         List<Column<?>> keyColumns = new ArrayList<>();
         for (String key : keys) {
             keyColumns.add(rows.column(key));
@@ -167,7 +167,8 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
         return key;
     }
 
-    private Table result(Map<List<Object>, Cell> cells) {
+    /** The result table of the moments {@code cells} per key: one row per key, sorted by key. */
+    Table result(Map<List<Object>, Cell> cells) {
         List<List<Object>> sorted = new ArrayList<>(cells.keySet());
         sorted.sort(KEY_ORDER);
         Table result = keySchema.emptyTable();
