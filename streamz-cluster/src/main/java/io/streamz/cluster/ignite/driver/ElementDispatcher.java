@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Sends the elements of an element-wise step (map, filter, starmap) to the cluster. An element waits
  * here until its input is complete, then for a task. Micro-batching, after Nagle's algorithm: with no
  * task of this step in flight an element leaves at once; otherwise the elements pile up and leave
- * together when a task comes back, or as soon as they fill a task. {@link BatchPolicy} sizes tasks
+ * together when a task comes back, or as soon as they fill a task, which holds a quarter of the
+ * elements this step holds (so a small window, e.g. {@code buffer(64)}, is out in several tasks at
+ * once, not one: see {@link BatchPolicy#taskSize}). {@link BatchPolicy} sizes tasks
  * from the measured time per element (cheap functions: large tasks, few in flight; slow ones: one
  * element per task, one per server thread and a few waiting in the servers' queues). A task holds
  * elements whose inputs lie on one server and runs there; the tasks for one server leave in the
@@ -78,7 +80,7 @@ public final class ElementDispatcher implements Dispatcher {
                 queue.add(item);
                 // Nagle: while a task is out, a new element waits for it to come back, unless the
                 // waiting ones fill a task already (always so for slow functions: one per task).
-                now = tasks == 0 || queue.size() >= policy.batchLimit();
+                now = tasks == 0 || queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
             }
             if (now) {
                 Burst.runOrDefer(pump);
@@ -96,10 +98,11 @@ public final class ElementDispatcher implements Dispatcher {
             synchronized (sendOrder) {
                 List<Item> items;
                 synchronized (this) {
-                    if (queue.isEmpty() || tasks >= policy.maxTasks(queue.size() + elementsInFlight, cluster.placement().totalThreads())) {
+                    int held = queue.size() + elementsInFlight;
+                    if (queue.isEmpty() || tasks >= policy.maxTasks(held, cluster.placement().totalThreads())) {
                         return;
                     }
-                    items = takeBatch(policy.batchLimit());
+                    items = takeBatch(policy.taskSize(held));
                     tasks++;
                     elementsInFlight += items.size();
                 }
