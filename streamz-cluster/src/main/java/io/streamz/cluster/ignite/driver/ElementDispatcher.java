@@ -42,6 +42,8 @@ public final class ElementDispatcher implements Dispatcher {
     private int awaitingInput;
     private int tasks;
     private int elementsInFlight;
+    /** The last pump stopped at the most tasks in flight: until one answers, a new element need not pump. */
+    private boolean saturated;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
@@ -80,7 +82,7 @@ public final class ElementDispatcher implements Dispatcher {
                 queue.add(item);
                 // Nagle: while a task is out, a new element waits for it to come back, unless the
                 // waiting ones fill a task already (always so for slow functions: one per task).
-                now = tasks == 0 || queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
+                now = tasks == 0 || !saturated && queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
             }
             if (now) {
                 Burst.runOrDefer(pump);
@@ -99,7 +101,11 @@ public final class ElementDispatcher implements Dispatcher {
                 List<Item> items;
                 synchronized (this) {
                     int held = queue.size() + elementsInFlight;
-                    if (queue.isEmpty() || tasks >= policy.maxTasks(held, cluster.placement().totalThreads())) {
+                    if (queue.isEmpty()) {
+                        return;
+                    }
+                    if (tasks >= policy.maxTasks(held, cluster.placement().totalThreads())) {
+                        saturated = true;
                         return;
                     }
                     items = takeBatch(policy.taskSize(held));
@@ -150,6 +156,7 @@ public final class ElementDispatcher implements Dispatcher {
                 synchronized (this) {
                     tasks--;
                     elementsInFlight -= items.size();
+                    saturated = false;
                 }
                 idle.signalIfIdle();
             };
@@ -175,6 +182,7 @@ public final class ElementDispatcher implements Dispatcher {
         synchronized (this) {
             tasks--;
             elementsInFlight -= plan.size();
+            saturated = false;
             if (result != null) {
                 policy.record(plan.size(), result.nanos());
             }
