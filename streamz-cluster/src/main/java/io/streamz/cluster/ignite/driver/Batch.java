@@ -28,6 +28,8 @@ public final class Batch {
     private volatile int present;
     private volatile boolean readable;
     private CompletableFuture<Object[]> values;
+    /** The values that came back with the answer, readable without the lock; {@code null} until then, or when stored. */
+    private volatile Object[] returnedValues;
     private volatile CompletableFuture<Void> removedAfterFetch;
     /** How to compute this batch again if it is lost, while reads are owed to it; {@code null} when it cannot be. */
     private volatile Recipe recipe;
@@ -82,9 +84,11 @@ public final class Batch {
     void completed(JobResult result) {
         present = result.presentCount();
         if (returned) {
+            Object[] decoded = result.values(cluster.codec());
             synchronized (this) {
-                values = CompletableFuture.completedFuture(result.values(cluster.codec()));
+                values = CompletableFuture.completedFuture(decoded);
             }
+            returnedValues = decoded;
             readable = true;
             return;
         }
@@ -143,6 +147,15 @@ public final class Batch {
             }
         }
         return values;
+    }
+
+    /**
+     * The values that came back with the task's answer, for {@code gather} to take without waiting
+     * or counting reads (nobody else reads them); {@code null} when they are stored on the cluster or
+     * the answer has not come yet. Any thread.
+     */
+    Object[] returnedValues() {
+        return returnedValues;
     }
 
     private CompletableFuture<byte[]> fetch() {

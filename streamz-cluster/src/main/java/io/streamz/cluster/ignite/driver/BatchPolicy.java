@@ -9,11 +9,20 @@ package io.streamz.cluster.ignite.driver;
  * servers' queues, so that a thread that finishes a task starts the next at once instead of waiting
  * for a round trip through the driver. Until the first measurement a function counts as slow, so that
  * a slow one never waits behind a batch.
+ *
+ * <p>The elements a step holds (waiting or in flight) are bounded by what is upstream: a
+ * {@code buffer(64)} lets at most about 64 out. Sent as one task, such a window would leave the
+ * servers idle while its answer comes back and the next window fills, one round trip in two; so the
+ * elements held are split into about {@link #SPLIT} tasks ({@link #taskSize}), sent as soon as each
+ * is full: while one answer travels the others run, and the throughput of a small window no longer
+ * waits two round trips per window.
  */
 final class BatchPolicy {
     static final long TARGET_NANOS = 1_000_000;
     static final int MAX_BATCH = 512;
     static final int MIN_TASKS = 2;
+    /** Into how many tasks the elements a step holds are split (see the class comment). */
+    static final int SPLIT = 4;
     private static final double WEIGHT = 0.3;
 
     /** Average nanoseconds per element, or negative before any measurement. */
@@ -35,14 +44,28 @@ final class BatchPolicy {
         return (int) Math.max(1, Math.min(MAX_BATCH, TARGET_NANOS / Math.max(perElement, 1)));
     }
 
-    /** How many tasks may be in flight while {@code elements} wait or run, on {@code threads} server threads. */
+    /**
+     * How many elements the next task takes while {@code held} elements wait or run: a
+     * {@link #SPLIT}th of them, at least one and at most {@link #batchLimit()}. A waiting element
+     * leaves once that many wait.
+     */
+    int taskSize(int held) {
+        return Math.max(1, Math.min(batchLimit(), (held + SPLIT - 1) / SPLIT));
+    }
+
+    /**
+     * How many tasks may be in flight while {@code elements} wait or run, on {@code threads} server
+     * threads: enough to hold them in tasks of {@link #taskSize} and to keep as many threads busy as
+     * their work needs, at most one per thread and a quarter more.
+     */
     int maxTasks(int elements, int threads) {
         int most = Math.max(threads + queuedPerThreads(threads), MIN_TASKS);
         if (perElement < 0) {
             return most;
         }
-        double wanted = Math.ceil(elements * perElement / TARGET_NANOS);
-        return (int) Math.max(MIN_TASKS, Math.min(most, wanted));
+        double work = Math.ceil(elements * perElement / TARGET_NANOS);
+        double split = Math.ceil((double) elements / taskSize(elements));
+        return (int) Math.max(MIN_TASKS, Math.min(most, Math.max(work, split)));
     }
 
     /** Tasks that may wait in the servers' queues: a quarter of the threads, rounded up. */

@@ -17,7 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * Sends the elements of an element-wise step (map, filter, starmap) to the cluster. An element waits
  * here until its input is complete, then for a task. Micro-batching, after Nagle's algorithm: with no
  * task of this step in flight an element leaves at once; otherwise the elements pile up and leave
- * together when a task comes back, or as soon as they fill a task. {@link BatchPolicy} sizes tasks
+ * together when a task comes back, or as soon as they fill a task, which holds a quarter of the
+ * elements this step holds (so a small window, e.g. {@code buffer(64)}, is out in several tasks at
+ * once, not one: see {@link BatchPolicy#taskSize}). {@link BatchPolicy} sizes tasks
  * from the measured time per element (cheap functions: large tasks, few in flight; slow ones: one
  * element per task, one per server thread and a few waiting in the servers' queues). A task holds
  * elements whose inputs lie on one server and runs there; the tasks for one server leave in the
@@ -40,6 +42,8 @@ public final class ElementDispatcher implements Dispatcher {
     private int awaitingInput;
     private int tasks;
     private int elementsInFlight;
+    /** The last pump stopped at the most tasks in flight: until one answers, a new element need not pump. */
+    private boolean saturated;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
@@ -78,7 +82,7 @@ public final class ElementDispatcher implements Dispatcher {
                 queue.add(item);
                 // Nagle: while a task is out, a new element waits for it to come back, unless the
                 // waiting ones fill a task already (always so for slow functions: one per task).
-                now = tasks == 0 || queue.size() >= policy.batchLimit();
+                now = tasks == 0 || !saturated && queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
             }
             if (now) {
                 Burst.runOrDefer(pump);
@@ -96,10 +100,15 @@ public final class ElementDispatcher implements Dispatcher {
             synchronized (sendOrder) {
                 List<Item> items;
                 synchronized (this) {
-                    if (queue.isEmpty() || tasks >= policy.maxTasks(queue.size() + elementsInFlight, cluster.placement().totalThreads())) {
+                    int held = queue.size() + elementsInFlight;
+                    if (queue.isEmpty()) {
                         return;
                     }
-                    items = takeBatch(policy.batchLimit());
+                    if (tasks >= policy.maxTasks(held, cluster.placement().totalThreads())) {
+                        saturated = true;
+                        return;
+                    }
+                    items = takeBatch(policy.taskSize(held));
                     tasks++;
                     elementsInFlight += items.size();
                 }
@@ -147,6 +156,7 @@ public final class ElementDispatcher implements Dispatcher {
                 synchronized (this) {
                     tasks--;
                     elementsInFlight -= items.size();
+                    saturated = false;
                 }
                 idle.signalIfIdle();
             };
@@ -172,6 +182,7 @@ public final class ElementDispatcher implements Dispatcher {
         synchronized (this) {
             tasks--;
             elementsInFlight -= plan.size();
+            saturated = false;
             if (result != null) {
                 policy.record(plan.size(), result.nanos());
             }

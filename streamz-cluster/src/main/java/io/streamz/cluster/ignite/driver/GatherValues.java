@@ -13,10 +13,35 @@ import java.util.concurrent.CompletableFuture;
 public final class GatherValues {
     /** The value of a filtered-out element: nothing to emit. */
     public static final Object SKIP = new Object();
+    /** What {@link #now} gives when the value is not known yet, or needs more than a look: use {@link #of}. */
+    public static final Object LATER = new Object();
 
     private GatherValues() {
     }
 
+    /**
+     * The value of {@code input} when it is known here and now without side effects (a value still on
+     * the driver, a filtered-out element, or a result that came back with its task's answer), else
+     * {@link #LATER}: the way of most elements, without the futures of {@link #of}. Any thread.
+     */
+    public static Object now(Object input) {
+        if (!(input instanceof Handle handle) || !handle.isDone()) {
+            return LATER;
+        }
+        if (handle.isInline()) {
+            return handle.inlineValue();
+        }
+        if (handle.failure() != null) {
+            return LATER;
+        }
+        if (handle.isAbsent()) {
+            return SKIP;
+        }
+        Object[] values = handle.batch().returnedValues();
+        return values == null ? LATER : values[handle.index()];
+    }
+
+    /** The value of {@code input}, or {@link #SKIP}, once known; fails as the element failed. */
     public static CompletableFuture<Object> of(Object input) {
         CompletableFuture<?> ready = Inputs.whenReady(input);
         if (ready == null) {

@@ -31,18 +31,29 @@ final class Inputs {
 
     /** The exception of the first failed handle in {@code input}, or {@code null}. */
     static Throwable failure(Object input) {
+        if (input instanceof Handle handle) {
+            // The way of every element of a plain pipeline: no walk, nothing allocated.
+            return handle.isInline() ? null : failure(handle);
+        }
         Throwable[] first = new Throwable[1];
         forEachHandle(input, h -> {
-            if (first[0] == null) {
-                if (h.failure() != null) {
-                    first[0] = h.failure();
-                } else if (!h.isInline() && !h.isAbsent() && !h.batch().readable()) {
-                    first[0] = new IllegalStateException("this result was discarded: when it was computed, its cluster "
-                            + "stream had no consumer yet; attach gather() and the next steps before emitting");
-                }
+            if (first[0] == null && !h.isInline()) {
+                first[0] = failure(h);
             }
         });
         return first[0];
+    }
+
+    /** The exception of one complete result handle, or {@code null}. */
+    private static Throwable failure(Handle h) {
+        if (h.failure() != null) {
+            return h.failure();
+        }
+        if (!h.isAbsent() && !h.batch().readable()) {
+            return new IllegalStateException("this result was discarded: when it was computed, its cluster "
+                    + "stream had no consumer yet; attach gather() and the next steps before emitting");
+        }
+        return null;
     }
 
     /** Whether {@code input} is a single handle to a filtered-out element. */

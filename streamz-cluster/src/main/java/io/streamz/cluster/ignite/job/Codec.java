@@ -26,10 +26,16 @@ import org.apache.ignite.marshaller.Marshaller;
  * fields it cannot set). Peer class loading does not deploy the classes of cache entries, so the
  * caches hold such bytes, and only code whose class loader reaches the driver's classes (a job, or
  * the driver) decodes them. Values travelling inside jobs and their answers are encoded the same way.
+ * The commonest values (boxed numbers, strings, arrays of boxed numbers) skip both marshallers: see
+ * {@link Scalars}.
  */
 public final class Codec {
     private static final byte IGNITE = 0;
     private static final byte JAVA = 1;
+    /** A boxed scalar or a string in {@link Scalars}' compact form. */
+    private static final byte SCALAR = 2;
+    /** An {@code Object[]} of boxed scalars in {@link Scalars}' compact form. */
+    private static final byte SCALARS = 3;
     /** How deep {@link #needsJava} looks into containers. */
     private static final int DEPTH = 4;
     /** Classes of values Ignite's marshaller failed to write (in this JVM). */
@@ -46,6 +52,12 @@ public final class Codec {
     }
 
     public byte[] encode(Object value) {
+        if (Scalars.isScalar(value)) {
+            return Scalars.write(SCALAR, value);
+        }
+        if (Scalars.isArray(value)) {
+            return Scalars.writeArray(SCALARS, (Object[]) value);
+        }
         if (!needsJava(value, 0)) {
             try {
                 return tagged(IGNITE, marshaller.marshal(value));
@@ -67,6 +79,12 @@ public final class Codec {
     /** Decodes what {@link #encode} returned, found in {@code bytes} from {@code from} (inclusive) to {@code to}. */
     @SuppressWarnings("unchecked")
     <T> T decode(byte[] bytes, int from, int to) {
+        if (bytes[from] == SCALAR) {
+            return (T) Scalars.read(bytes, from + 1, to);
+        }
+        if (bytes[from] == SCALARS) {
+            return (T) Scalars.readArray(bytes, from + 1);
+        }
         byte[] body = Arrays.copyOfRange(bytes, from + 1, to);
         if (bytes[from] == JAVA) {
             return (T) javaDeserialized(body, loader);

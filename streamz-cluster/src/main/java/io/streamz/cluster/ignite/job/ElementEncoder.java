@@ -27,7 +27,8 @@ public final class ElementEncoder {
      * @throws ElementTooLargeException       when it is larger marshalled than the limit
      */
     public byte[] encode(Object value) {
-        UnmarshallableElementException excluded = excluded(value, "element");
+        // A boxed number or a string holds nothing to exclude: spare it the lookup.
+        UnmarshallableElementException excluded = Scalars.isScalar(value) ? null : excluded(value, "element");
         if (excluded != null) {
             throw excluded;
         }

@@ -36,7 +36,8 @@ public final class Outcomes implements Serializable {
 
     /** Element {@code i} made {@code value}, unless the value could not leave this server intact: then it failed. */
     public void present(int i, Object value) {
-        UnmarshallableElementException excluded = ElementEncoder.excluded(value, ROLE);
+        // A boxed number or a string holds nothing to exclude: spare it the lookup.
+        UnmarshallableElementException excluded = Scalars.isScalar(value) ? null : ElementEncoder.excluded(value, ROLE);
         if (excluded != null) {
             failed(i, excluded);
             return;

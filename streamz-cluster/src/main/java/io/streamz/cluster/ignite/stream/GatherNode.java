@@ -23,6 +23,12 @@ final class GatherNode<T> extends OrderedNode<T> {
     }
 
     @Override
+    protected Object resolveNow(Object x) {
+        Object value = GatherValues.now(x);
+        return value == GatherValues.LATER ? LATER : value == GatherValues.SKIP ? SKIP : value;
+    }
+
+    @Override
     protected CompletableFuture<?> resolve(Object x) {
         return GatherValues.of(x).thenApply(value -> value == GatherValues.SKIP ? SKIP : value);
     }

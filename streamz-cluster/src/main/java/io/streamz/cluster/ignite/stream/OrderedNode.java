@@ -29,16 +29,41 @@ abstract class OrderedNode<T> extends Node<T> {
         super(upstream.scheduler());
     }
 
+    /** What {@link #resolveNow} gives when it cannot tell at once: {@link #resolve} will. */
+    static final Object LATER = new Object();
+
     /** What to emit for {@code x}, or {@link #SKIP}; may complete later or fail. */
     protected abstract CompletableFuture<?> resolve(Object x);
 
+    /**
+     * What to emit for {@code x} (or {@link #SKIP}) when it is known at once without side effects,
+     * else {@link #LATER}; then {@link #resolve} is called instead. Spares most elements the futures.
+     */
+    protected Object resolveNow(Object x) {
+        return LATER;
+    }
+
     @Override
     public final CompletableFuture<?> update(Object x, Node<?> from) {
-        CompletableFuture<?> value = resolve(x);
+        Object known = resolveNow(x);
+        CompletableFuture<?> value;
+        if (known != LATER) {
+            synchronized (this) {
+                if (pending.isEmpty() && !emitting) {
+                    return emitNow(known);
+                }
+            }
+            value = CompletableFuture.completedFuture(known);
+        } else {
+            value = resolve(x);
+        }
         Pending element;
         synchronized (this) {
             if (pending.isEmpty() && !emitting && value.isDone()) {
-                return emitNow(value);
+                if (value.isCompletedExceptionally()) {
+                    return value;
+                }
+                return emitNow(value.join());
             }
             element = new Pending(value, Refs.retainCurrent());
             pending.add(element);
@@ -48,12 +73,8 @@ abstract class OrderedNode<T> extends Node<T> {
         return element.outcome;
     }
 
-    /** The fast path, under the lock: nothing waits before this element and it is known. */
-    private CompletableFuture<?> emitNow(CompletableFuture<?> value) {
-        if (value.isCompletedExceptionally()) {
-            return value;
-        }
-        Object v = value.join();
+    /** The fast path, under the lock: nothing waits before this element and its value {@code v} is known. */
+    private CompletableFuture<?> emitNow(Object v) {
         if (v == SKIP) {
             return null;
         }

@@ -32,8 +32,21 @@ class BatchPolicyTest {
         policy.record(1_000, 1_000_000);
 
         assertEquals(BatchPolicy.MAX_BATCH, policy.batchLimit());
-        assertEquals(BatchPolicy.MIN_TASKS, policy.maxTasks(64, THREADS));
-        assertEquals(5, policy.maxTasks(5_000, THREADS));
+        assertEquals(BatchPolicy.MAX_BATCH, policy.taskSize(5_000));
+        assertEquals(BatchPolicy.MIN_TASKS, policy.maxTasks(2, THREADS));
+        assertEquals(10, policy.maxTasks(5_000, THREADS));
+    }
+
+    @Test
+    void aSmallWindowOfCheapElementsIsOutInAboutFourTasksNotOne() {
+        BatchPolicy policy = new BatchPolicy();
+        policy.record(1_000, 100_000);
+
+        assertEquals(16, policy.taskSize(64));
+        assertEquals(4, policy.maxTasks(64, THREADS));
+        assertEquals(1, policy.taskSize(3));
+        assertEquals(BatchPolicy.MAX_BATCH, policy.taskSize(4_096));
+        assertEquals(8, policy.maxTasks(4_096, THREADS));
     }
 
     @Test
