@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param servers    the cluster sizes to measure, in order ({@code --servers 1,2,3})
  * @param cpus       the CPUs each server container may use ({@code --cpus 0.5})
- * @param warmup     how long each workload runs before it is measured ({@code --warmup SECONDS}, 20)
+ * @param warmup     how long each workload runs before it is measured ({@code --warmup SECONDS}, 30; keyed states are created and the servers JIT-compile meanwhile)
  * @param measure    how long it is measured ({@code --seconds SECONDS}, 30)
  * @param workMillis CPU time of the work per element, in ms ({@code --work-ms 1})
  * @param keys       the number of keys of the keyed workload ({@code --keys 1000})
@@ -37,7 +37,7 @@ record ScaleOutOptions(List<Integer> servers, double cpus, Duration warmup, Dura
     static ScaleOutOptions parse(String... args) {
         List<Integer> servers = List.of(1, 2, 3);
         double cpus = 0.5;
-        int warmup = 20;
+        int warmup = 30;
         int measure = 30;
         double workMillis = 1;
         int keys = 1000;

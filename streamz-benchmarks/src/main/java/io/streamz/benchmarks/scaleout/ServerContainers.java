@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  * <p>{@link #start} returns once every node logged a topology of {@code n} servers. {@link #close()} removes
  * the containers and the network, as a shutdown hook does if the JVM exits first; a JVM killed runs no hook,
  * and its leftovers carry the label {@value #LABEL}: {@code docker rm -f $(docker ps -aq --filter
- * label=io.streamz.scaleout)}, then {@code docker network prune --filter label=io.streamz.scaleout}.
+ * label=io.streamz.scaleout)}, then {@code docker network prune -f --filter label=io.streamz.scaleout}.
  * Not thread-safe: one thread starts, samples and closes.
  */
 final class ServerContainers implements AutoCloseable {
