@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,9 +26,9 @@ import java.util.function.BiConsumer;
  * 0.5 by default, so that a 2-core machine can show growth), the driver (this JVM, a TLS client as the main job
  * is) measures elements/s of a CPU-bound cluster map (about 1 ms of real CPU work per element) and of an
  * {@code accumulateByKey} over 1,000 keys doing the same work per update. Each workload runs its warm-up, then
- * its measured window, with a {@link ProgressReporter} line every 5 s on standard error; one {@code docker stats}
- * sample in the middle of the window shows whether the servers sit at their CPU limit (then they, not the
- * driver, are the bottleneck), and the driver's own CPU time over the window how busy it was. Writes {@code OUT/scaleout.md} (the table) and {@code OUT/scaleout.png} (the
+ * its measured window, with a {@link ProgressReporter} line every 5 s on standard error; {@code docker stats},
+ * sampled every 5 s through the window, shows whether the servers sit at their CPU limit (then they,
+ * not the driver, are the bottleneck), and the driver's own CPU time over the window how busy it was. Writes {@code OUT/scaleout.md} (the table) and {@code OUT/scaleout.png} (the
  * chart) and prints the table.
  *
  * <p>Run from the repository root, after {@code docker/scripts/make-certs.sh} and
@@ -39,6 +40,7 @@ public final class ScaleOutBenchmark {
     public static final String COMMAND = "scale-out";
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration CPU_SAMPLE_PERIOD = Duration.ofSeconds(5);
 
     private final ScaleOutOptions options;
     private final long iterations;
@@ -116,9 +118,7 @@ public final class ScaleOutBenchmark {
             long startCount = done.get();
             long startCpu = driverCpuNanos();
             long start = System.nanoTime();
-            Thread.sleep(options.measure().toMillis() / 2);
-            double cpu = containers.cpuPercentPerContainer();
-            Thread.sleep(Math.max(0, options.measure().toMillis() - (System.nanoTime() - start) / 1_000_000));
+            double cpu = serverCpuUntil(start + options.measure().toNanos(), containers);
             long elapsed = System.nanoTime() - start;
             double rate = (done.get() - startCount) / (elapsed / 1e9);
             double driverCpu = 100.0 * (driverCpuNanos() - startCpu) / elapsed;
@@ -135,6 +135,26 @@ public final class ScaleOutBenchmark {
             emitting.set(false);
             source.destroy();
         }
+    }
+
+    /**
+     * Samples the servers' CPU with {@code docker stats} (a sample takes a second or two) every
+     * {@link #CPU_SAMPLE_PERIOD} until {@code deadline} ({@link System#nanoTime()}), and returns the samples' mean:
+     * percent of one core per server. Spaced out because the docker command and the engine use CPU too.
+     */
+    private static double serverCpuUntil(long deadline, ServerContainers containers) throws InterruptedException {
+        double sum = 0;
+        int samples = 0;
+        while (System.nanoTime() < deadline) {
+            long next = System.nanoTime() + CPU_SAMPLE_PERIOD.toNanos();
+            double sample = containers.cpuPercentPerContainer();
+            if (!Double.isNaN(sample)) {
+                sum += sample;
+                samples++;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(next, deadline) - System.nanoTime());
+        }
+        return samples == 0 ? Double.NaN : sum / samples;
     }
 
     /** CPU time this JVM used so far, all threads. */
