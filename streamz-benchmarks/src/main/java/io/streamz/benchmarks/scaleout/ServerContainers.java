@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * {@code n} streamz server containers of the server image, each limited to a share of the CPUs ({@code docker run
- * --cpus}), on a Docker network of their own, configured as {@code docker/docker-compose.yml} configures its
+ * {@code n} streamz server containers of the server image, each limited to a share of the CPUs (what
+ * {@code docker run --cpus} sets, on a shorter period: {@link #CPU_PERIOD_MICROS}), on a Docker network of their own, configured as {@code docker/docker-compose.yml} configures its
  * servers: mutual TLS with make-certs.sh's material mounted read-only, and discovery by the network aliases
  * {@code ignite-1..n}. Driven with the {@code docker} command, so the benchmark needs no Docker library; the
  * driver joins with {@link #discoveryAddresses()} (container IPs: the aliases do not resolve on the host).
@@ -33,6 +33,13 @@ final class ServerContainers implements AutoCloseable {
     private static final String TLS_MOUNT = "/etc/streamz/tls";
     private static final int DISCOVERY_PORT = 47500;
     private static final Duration DOCKER_COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The CFS period of the CPU limit: {@code --cpus 0.5} alone means 50 ms of CPU per 100 ms period, so a node
+     * that used its 50 ms stands frozen for up to 50 ms, and every node waiting on it (a result's backup copy is
+     * written synchronously to another server) waits as long. A 10 ms period gives the same share with freezes of
+     * at most 5 ms.
+     */
+    static final long CPU_PERIOD_MICROS = 10_000;
 
     private final String name;
     private final int servers;
@@ -79,7 +86,8 @@ final class ServerContainers implements AutoCloseable {
         for (int i = 1; i <= servers; i++) {
             containers.add(docker("run", "-d", "--name", name + "-" + i, "--label", LABEL + "=true",
                     "--network", name, "--network-alias", alias(i), "--hostname", alias(i),
-                    "--cpus", String.format(Locale.ROOT, "%.2f", cpus),
+                    "--cpu-period", Long.toString(CPU_PERIOD_MICROS),
+                    "--cpu-quota", Long.toString(Math.max(1000, Math.round(cpus * CPU_PERIOD_MICROS))),
                     "-e", "STREAMZ_DISCOVERY_ADDRESSES=" + addresses,
                     "-v", tls + ":" + TLS_MOUNT + ":ro", image).strip());
         }

@@ -2,6 +2,7 @@ package io.streamz.benchmarks.scaleout;
 
 import io.streamz.Stream;
 import io.streamz.cluster.Cluster;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,7 +15,7 @@ final class Workloads {
 
     /** The name of the keyed workload over {@code keys} keys. */
     static String byKeyName(int keys) {
-        return String.format(java.util.Locale.ROOT, "accumulateByKey, %,d keys", keys);
+        return String.format(Locale.ROOT, "accumulateByKey, %,d keys", keys);
     }
 
     /** The name of the CPU-bound map doing {@code workMillis} of work per element. */
