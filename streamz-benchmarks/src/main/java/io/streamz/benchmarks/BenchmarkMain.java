@@ -1,5 +1,6 @@
 package io.streamz.benchmarks;
 
+import io.streamz.benchmarks.scaleout.ScaleOutBenchmark;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
  * time from the root pom's {@code ignite.add.opens}); JMH starts its forks with {@code java -cp},
  * where no manifest applies, so they get the same packages through {@code -jvmArgsAppend}, added to
  * whatever the command line appends itself.
+ *
+ * <p>{@code java -jar benchmarks.jar scale-out [options]} runs {@link ScaleOutBenchmark} instead, in this JVM:
+ * it drives Docker containers, which JMH's forks and iterations do not fit.
  */
 public final class BenchmarkMain {
     private static final String APPEND = "-jvmArgsAppend";
@@ -25,6 +29,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(ScaleOutBenchmark.COMMAND)) {
+            ScaleOutBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         org.openjdk.jmh.Main.main(withOpens(args, manifestOpens()));
     }
 

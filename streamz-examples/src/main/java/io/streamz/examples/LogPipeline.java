@@ -6,6 +6,7 @@ import io.streamz.TextFileOptions;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.dashboard.Dashboard;
 import io.streamz.cluster.IgniteClusterOptions;
+import io.streamz.local.progress.ProgressReporter;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * The main job: a generated access log grows while the job runs; its lines are followed like
  * {@code tail -f}, parsed on the Ignite cluster, and counted by status class in one-second windows
- * that are printed with a progress line.
+ * that are printed with a progress line; every 5 s a {@link ProgressReporter} line on standard error
+ * gives the lines counted so far and the rate.
  *
  * <pre>
  * lines = Stream.fromTextFile(log)
@@ -94,9 +96,11 @@ public final class LogPipeline {
                     .sink(window -> report(window, counted, generator, out));
             lines.start();
             generator.start();
-            Thread.sleep(options.seconds() * 1000L);
-            generator.close();
-            awaitCaughtUp(counted, generator.linesWritten(), Duration.ofSeconds(30));
+            try (ProgressReporter progress = ProgressReporter.start("main job, log lines counted", counted::get)) {
+                Thread.sleep(options.seconds() * 1000L);
+                generator.close();
+                awaitCaughtUp(counted, generator.linesWritten(), Duration.ofSeconds(30));
+            }
             lines.stop();
             long written = generator.linesWritten();
             out.printf("done: %d lines written, %d counted%n", written, counted.get());
