@@ -6,7 +6,7 @@ import io.streamz.TextFileOptions;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.dashboard.Dashboard;
 import io.streamz.cluster.IgniteClusterOptions;
-import io.streamz.local.progress.ProgressReporter;
+import io.streamz.progress.ProgressReporter;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

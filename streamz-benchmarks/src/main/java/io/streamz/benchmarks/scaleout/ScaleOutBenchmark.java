@@ -3,7 +3,7 @@ package io.streamz.benchmarks.scaleout;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.IgniteClusterOptions;
-import io.streamz.local.progress.ProgressReporter;
+import io.streamz.progress.ProgressReporter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

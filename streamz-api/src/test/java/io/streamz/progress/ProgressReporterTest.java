@@ -1,4 +1,4 @@
-package io.streamz.local.progress;
+package io.streamz.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.streamz.local.progress;
+package io.streamz.progress;
 
 import java.io.PrintStream;
 import java.time.Duration;
