@@ -40,9 +40,9 @@ final class JobSite {
         this.codec = new Codec(ignite, loader);
     }
 
-    /** The cache of the accumulates' states. */
-    IgniteCache<Object, byte[]> states() {
-        return ignite.cache(Caches.STATE);
+    /** The cache of accumulate states named {@code cache}: {@link Caches#STATE}, or {@link Caches#DURABLE} for named ones. */
+    IgniteCache<Object, byte[]> states(String cache) {
+        return ignite.cache(cache);
     }
 
     /** The user's function, deserialized here; fails as {@link ShippedOp#get} does. */

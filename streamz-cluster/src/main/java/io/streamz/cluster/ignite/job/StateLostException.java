@@ -10,8 +10,12 @@ public final class StateLostException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     StateLostException(long confirmedSeq) {
-        super("after " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
-                + " applied, the state is no longer in the cluster's state cache");
+        super(afterApplied(Sequences.withinRun(confirmedSeq)));
+    }
+
+    private static String afterApplied(long applied) {
+        return "after " + applied + (applied == 1 ? " element" : " elements")
+                + " applied, the state is no longer in the cluster's state cache";
     }
 
     /** The state of one key of an {@code accumulateByKey}. */

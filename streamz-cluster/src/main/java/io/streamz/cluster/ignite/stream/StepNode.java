@@ -65,6 +65,11 @@ final class StepNode extends Node<Object> {
         return emitDownstream(result);
     }
 
+    /** The dispatcher that sends this step's elements. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     @Override
     protected CompletableFuture<Void> idle() {
         return dispatcher.idle();
