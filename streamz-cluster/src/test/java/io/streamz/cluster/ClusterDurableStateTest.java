@@ -179,4 +179,19 @@ class ClusterDurableStateTest {
         assertTrue(lost.getMessage().contains("lost its state"), lost.getMessage());
         assertEquals(List.of(1), sums);
     }
+
+    @Test
+    void aNamedStateWhoseCacheWentWithEveryServerFailsItsElements() {
+        Stream<Integer> source = Stream.create();
+        List<Integer> sums = source.scatter(CLUSTER.get()).accumulate((Integer sum, Integer x) -> sum + x, 0)
+                .durable("cache-gone").gather().sinkToList();
+        source.emit(1);
+
+        // As servers that persist nothing come back from a restart: without the cache.
+        CLUSTER.get().ignite().destroyCache(Caches.DURABLE);
+
+        ClusterStateLostException lost = assertThrows(ClusterStateLostException.class, () -> source.emit(2));
+        assertTrue(lost.getMessage().contains("is no longer in the cluster"), lost.getMessage());
+        assertEquals(List.of(1), sums);
+    }
 }

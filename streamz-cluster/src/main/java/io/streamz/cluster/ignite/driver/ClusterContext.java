@@ -128,6 +128,14 @@ public final class ClusterContext {
     /** The client is back (maybe to new servers) and the caches exist again: operations may go on. */
     private void reconnected() {
         placement.forget();
+        if (stateNames.any()) {
+            try {
+                // Servers that kept nothing have no named-state cache: its steps' jobs must find it to report the loss.
+                durableStates();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not make the cache of named states again after reconnecting", name, e);
+            }
+        }
         answered();
     }
 

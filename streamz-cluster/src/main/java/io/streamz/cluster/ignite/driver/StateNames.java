@@ -57,6 +57,11 @@ final class StateNames {
         }
     }
 
+    /** Whether any step of this driver uses a name. */
+    synchronized boolean any() {
+        return !inUse.isEmpty();
+    }
+
     /** The step using {@code name} was destroyed: its state is being removed. */
     synchronized void removing(String name) {
         Use use = inUse.get(name);

@@ -26,8 +26,9 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
 
     /** The place of the state named {@code name}. */
     static StatePlace named(NamedState name) {
-        // The results of the step stay in the data cache, whose partition may lie elsewhere for a moment
-        // while the two caches' topologies differ (the named one follows the persistent baseline).
-        return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DURABLE_ONLY);
+        // Mapped by the data cache, never the named one: that one is on every server (a copy to read
+        // wherever the task runs), follows the persistent baseline, and is missing from servers that came
+        // back without it, where a task mapped by it would wait for ever instead of reporting the loss.
+        return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DATA_ONLY);
     }
 }

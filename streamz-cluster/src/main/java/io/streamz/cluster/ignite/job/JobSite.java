@@ -42,7 +42,12 @@ final class JobSite {
 
     /** The cache of accumulate states named {@code cache}: {@link Caches#STATE}, or {@link Caches#DURABLE} for named ones. */
     IgniteCache<Object, byte[]> states(String cache) {
-        return ignite.cache(cache);
+        IgniteCache<Object, byte[]> states = ignite.cache(cache);
+        if (states == null) {
+            // Only the named states' cache can be missing: every server restarted without persisting it.
+            throw StateLostException.cacheGone(cache);
+        }
+        return states;
     }
 
     /** The user's function, deserialized here; fails as {@link ShippedOp#get} does. */

@@ -18,6 +18,15 @@ public final class StateLostException extends IllegalStateException {
                 + " applied, the state is no longer in the cluster's state cache";
     }
 
+    private StateLostException(String message) {
+        super(message);
+    }
+
+    /** The whole cache of the state is gone from the cluster. */
+    static StateLostException cacheGone(String cache) {
+        return new StateLostException("the cache " + cache + " is no longer in the cluster, and every state it held with it");
+    }
+
     /** The state of one key of an {@code accumulateByKey}. */
     StateLostException() {
         super("after elements of this key were applied, its state is no longer in the cluster's state cache");
