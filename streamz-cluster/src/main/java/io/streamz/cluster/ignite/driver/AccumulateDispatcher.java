@@ -118,9 +118,10 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
                 plan.consumed, limit, at.cache());
         long lastSeq = firstSeq + items.size() - 1;
+        List<String> reserved = at.reservedOn(cluster);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(at.reserved(), partition, job))
+        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(reserved, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);

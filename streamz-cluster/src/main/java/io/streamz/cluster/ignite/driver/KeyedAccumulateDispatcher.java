@@ -288,11 +288,12 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         StatePlace at = place;
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
                 out.returnsValues(), plan.consumed, limit, at.cache());
+        List<String> reserved = at.reservedOn(cluster);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
         // A retry goes to the first partition's new node; the others' states are reached from there.
         ClusterCall.start(cluster, cluster::execute, what, limit,
-                        () -> cluster.compute().affinityCallAsync(at.reserved(), partition, job))
+                        () -> cluster.compute().affinityCallAsync(reserved, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);

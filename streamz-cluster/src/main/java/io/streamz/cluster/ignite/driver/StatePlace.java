@@ -26,9 +26,22 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
 
     /** The place of the state named {@code name}. */
     static StatePlace named(NamedState name) {
-        // Mapped by the data cache, never the named one: that one is on every server (a copy to read
-        // wherever the task runs), follows the persistent baseline, and is missing from servers that came
-        // back without it, where a task mapped by it would wait for ever instead of reporting the loss.
-        return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DATA_ONLY);
+        return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DURABLE_ONLY);
+    }
+
+    /**
+     * What a task reserves its partition in now: {@link #reserved}, except for a named state whose cache
+     * the cluster no longer has (servers that persist nothing came back without it), where a task mapped
+     * by it would wait for ever: the data cache then, and the job reports the state lost.
+     */
+    List<String> reservedOn(ClusterContext cluster) {
+        if (!Caches.DURABLE.equals(cache)) {
+            return reserved;
+        }
+        try {
+            return cluster.ignite().cache(cache) != null ? reserved : Caches.DATA_ONLY;
+        } catch (RuntimeException disconnected) {
+            return reserved;
+        }
     }
 }

@@ -34,7 +34,9 @@ public final class Caches {
     public static final String DURABLE_REGION = "streamz-durable";
     /** What an accumulate job reserves its partition in, so that neither moves while it runs. */
     public static final List<String> BOTH = List.of(DATA, STATE);
-    /** What an element-wise job, or an accumulate job with named state, reserves its partition in. */
+    /** What an accumulate job with named state reserves its partition in. */
+    public static final List<String> DURABLE_ONLY = List.of(DURABLE);
+    /** What an element-wise job reserves its partition in. */
     public static final List<String> DATA_ONLY = List.of(DATA);
     /** Partitions per cache: few, so that partition exchanges stay quick; a power of two. */
     public static final int PARTITIONS = 128;
