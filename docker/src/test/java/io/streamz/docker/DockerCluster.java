@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.IgniteClusterOptions;
+import io.streamz.cluster.config.PersistentBaseline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,8 +64,10 @@ final class DockerCluster implements AutoCloseable {
     private final List<GenericContainer<?>> nodes;
     private final List<String> ips = new ArrayList<>();
     private final Thread removeOnExit = new Thread(this::removeAll, "docker-cluster-cleanup");
+    private final boolean persistent;
 
-    private DockerCluster(int servers) {
+    private DockerCluster(int servers, boolean persistent) {
+        this.persistent = persistent;
         network = Network.builder()
             .createNetworkCmdModifier(cmd -> cmd.withLabels(Map.of(LABEL, "true")))
             .build();
@@ -81,8 +84,21 @@ final class DockerCluster implements AutoCloseable {
      * outside CI, skips) the calling test as {@link ServerImage#name()} does.
      */
     static DockerCluster start(int servers) {
+        return start(servers, false);
+    }
+
+    /**
+     * Starts {@code servers} nodes that persist named states, as {@code docker-compose.yml} runs them (fixed
+     * consistent ids, the baseline activated once all are up; their work directory stays in the container across
+     * a restart), and waits until they form one active cluster.
+     */
+    static DockerCluster startPersistent(int servers) {
+        return start(servers, true);
+    }
+
+    private static DockerCluster start(int servers, boolean persistent) {
         String image = ServerImage.name();
-        DockerCluster cluster = new DockerCluster(servers);
+        DockerCluster cluster = new DockerCluster(servers, persistent);
         Runtime.getRuntime().addShutdownHook(cluster.removeOnExit);
         try {
             Startables.deepStart(cluster.nodes).join();
@@ -100,18 +116,25 @@ final class DockerCluster implements AutoCloseable {
     }
 
     private GenericContainer<?> node(int index, int servers, String discoveryAddresses) {
-        return new GenericContainer<>(ServerImage.name())
+        GenericContainer<?> node = new GenericContainer<>(ServerImage.name());
+        WaitAllStrategy started = new WaitAllStrategy()
+            .withStrategy(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1))
+            // Ignite prints topology snapshots out of order, so any line with n servers will do.
+            .withStrategy(Wait.forLogMessage(".*Topology snapshot .*servers=" + servers + ",.*\\n", 1));
+        if (persistent) {
+            node.withEnv("STREAMZ_PERSISTENCE", "true")
+                .withEnv("STREAMZ_CONSISTENT_ID", alias(index))
+                .withEnv("STREAMZ_BASELINE_SERVERS", String.valueOf(servers));
+            started.withStrategy(Wait.forLogMessage(".*" + PersistentBaseline.ACTIVE + ".*\\n", 1));
+        }
+        return node
             .withNetwork(network)
             .withNetworkAliases(alias(index))
             .withLabel(LABEL, "true")
             .withEnv("STREAMZ_DISCOVERY_ADDRESSES", discoveryAddresses)
             .withCreateContainerCmdModifier(cmd -> mountTls(cmd, tlsDirectory).getHostConfig()
                 .withRestartPolicy(RestartPolicy.unlessStoppedRestart()))
-            .waitingFor(new WaitAllStrategy()
-                .withStrategy(Wait.forLogMessage(".*Ignite node started OK.*\\n", 1))
-                // Ignite prints topology snapshots out of order, so any line with n servers will do.
-                .withStrategy(Wait.forLogMessage(".*Topology snapshot .*servers=" + servers + ",.*\\n", 1))
-                .withStartupTimeout(STARTUP_TIMEOUT));
+            .waitingFor(started.withStartupTimeout(STARTUP_TIMEOUT));
     }
 
     /**
@@ -268,7 +291,27 @@ final class DockerCluster implements AutoCloseable {
 
     /** How many times {@code node} logged that its Ignite node started: Docker keeps the log across restarts. */
     private static int starts(GenericContainer<?> node) {
-        return node.getLogs().split("Ignite node started OK", -1).length - 1;
+        return count(node, "Ignite node started OK");
+    }
+
+    private static int count(GenericContainer<?> node, String line) {
+        return node.getLogs().split(line, -1).length - 1;
+    }
+
+    /**
+     * Waits until every node of a {@link #startPersistent persistent} cluster has logged {@code times} times that it
+     * saw the cluster active; fails after the startup timeout.
+     */
+    void awaitActive(int times) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        for (int i = 0; i < nodes.size(); i++) {
+            while (count(nodes.get(i), PersistentBaseline.ACTIVE) < times) {
+                if (System.nanoTime() > deadline)
+                    throw new IllegalStateException(alias(i + 1) + " did not see the cluster active within "
+                        + STARTUP_TIMEOUT.toSeconds() + " s. Node logs:\n" + logs());
+                Thread.sleep(200);
+            }
+        }
     }
 
     /**

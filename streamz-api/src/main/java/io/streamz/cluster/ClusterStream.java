@@ -140,9 +140,31 @@ public interface ClusterStream<T> {
     ClusterStream<T> named(String name);
 
     /**
+     * Keeps the state of the step just before, an {@code accumulate}, {@code accumulateWithState} or
+     * {@code accumulateByKey}, under the stable name {@code stateName}; returns this. Unlike
+     * {@link #named(String)}, a display name, it changes how long the state lives: a named state
+     * outlives this stream, this driver and its death. A driver built again with the same pipeline
+     * (a new JVM, the same cluster) finds the state and continues from it; {@code start} is used only
+     * when no state exists under the name. Only {@link #destroy()} removes it. On a cluster whose
+     * servers persist named state to disk (the Docker cluster does), it also survives a restart of
+     * every server; on one that keeps it in memory (the embedded default), a state lost with every
+     * server fails its elements with {@code ClusterStateLostException}, never starting afresh.
+     * One stream at a time may use a name: claiming it blocks until the cluster answers.
+     *
+     * @param stateName the name, unique on the cluster among the states in use
+     * @throws IllegalArgumentException when {@code stateName} is null or blank
+     * @throws IllegalStateException    when the step before keeps no state or has taken elements already,
+     *                                  when another open stream of this driver uses the name, or another
+     *                                  driver still in the cluster does
+     */
+    default ClusterStream<T> durable(String stateName) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no durable state: build the stream with scatter()");
+    }
+
+    /**
      * Removes this node from the graph, as {@code Stream.destroy()} does, and frees what it keeps on
-     * the cluster (an {@code accumulate}'s state) once the elements it has taken are done. The
-     * engine's streams implement it; this default, for other implementations, refuses.
+     * the cluster (an {@code accumulate}'s state, named or not) once the elements it has taken are done.
+     * The engine's streams implement it; this default, for other implementations, refuses.
      */
     default void destroy() {
         throw new UnsupportedOperationException(getClass().getName() + " cannot be destroyed: build the stream with scatter()");

@@ -1,6 +1,7 @@
 package io.streamz.cluster;
 
 import io.streamz.Stream;
+import io.streamz.cluster.config.PersistentBaseline;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.startup.JoinFailure;
@@ -114,17 +115,26 @@ public final class IgniteCluster implements Cluster {
         QuietLogging.apply();
         String prefix = "streamz-local-" + INSTANCES.incrementAndGet();
         Path workDir = WorkDirectory.create();
+        boolean persistent = options.persistenceDirectory() != null;
+        Path serverDir = persistent ? options.persistenceDirectory() : workDir;
         for (int attempt = 1; ; attempt++) {
             LocalPorts ports = LocalPorts.find(servers);
             List<String> names = new ArrayList<>();
             try {
                 for (int i = 0; i < servers; i++) {
-                    names.add(Ignition.start(NodeConfigs.localServer(prefix + "-server-" + i, ports, i, workDir,
-                            options.threads())).name());
+                    names.add(Ignition.start(NodeConfigs.localServer(prefix + "-server-" + i, ports, i, servers, serverDir,
+                            options.threads(), persistent)).name());
+                }
+                if (persistent) {
+                    awaitActive(Ignition.ignite(names.get(0)), servers, serverDir);
                 }
                 Ignite client = Ignition.start(NodeConfigs.localClient(prefix + "-client", ports, servers, workDir));
                 String description = "local Ignite cluster of " + servers + (servers == 1 ? " server" : " servers");
                 return new IgniteCluster(description, client, names, ports.discoveryAddresses(), ports, workDir, options);
+            } catch (IllegalStateException inactive) {
+                stop(names);
+                WorkDirectory.delete(workDir);
+                throw inactive;
             } catch (IgniteException e) {
                 names.add(prefix + "-client");
                 stop(names);
@@ -133,6 +143,27 @@ public final class IgniteCluster implements Cluster {
                     throw new IllegalStateException("could not start a local Ignite cluster: " + e.getMessage(), e);
                 }
                 // Most likely a port was taken between choosing and binding it: choose again.
+            }
+        }
+    }
+
+    /**
+     * Waits until the persistent servers just started are active: the last of them activates a first
+     * start, Ignite a restart once every server of the last run is back (no event tells this node, so
+     * it asks every 50 ms, for the time Ignite's discovery takes at most to join, 10 s).
+     */
+    private static void awaitActive(Ignite server, int servers, Path workDir) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!PersistentBaseline.settle(server, servers, PersistentBaseline.DEFAULT_AUTO_ADJUST_MILLIS)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the servers persisting in " + workDir + " did not become active in 10 s: were they "
+                        + "last started with more servers than " + servers + "? Start as many, or use another directory");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the servers in " + workDir + " to become active", e);
             }
         }
     }
@@ -240,7 +271,9 @@ public final class IgniteCluster implements Cluster {
         if (ports == null) {
             throw new IllegalStateException(name + " was joined, not started here: it has no local servers");
         }
-        return NodeConfigs.localServer(serverNames.get(i), ports, i, workDirectory, options.threads());
+        Path persisted = options.persistenceDirectory();
+        return NodeConfigs.localServer(serverNames.get(i), ports, i, serverNames.size(), persisted != null ? persisted : workDirectory,
+                options.threads(), persisted != null);
     }
 
     /**

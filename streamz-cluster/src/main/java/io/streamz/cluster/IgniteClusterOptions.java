@@ -46,12 +46,18 @@ import java.util.Objects;
  *                         TLS when the system property {@code streamz.tls.dir} or the environment variable
  *                         {@code STREAMZ_TLS_DIR} names such a directory, plain TCP otherwise. The embedded cluster
  *                         of {@link IgniteCluster#local} ignores it: its nodes talk over loopback inside one JVM
+ * @param persistenceDirectory for {@link IgniteCluster#local}: the work directory of its servers, which then write
+ *                         named states ({@code ClusterStream.durable}) to disk there (Ignite native persistence: WAL
+ *                         and checkpoints) and are not removed on close, so a local cluster started again on the same
+ *                         directory with as many servers has them back; or {@code null}, the default, for servers in a
+ *                         temporary directory keeping everything in memory. Unnamed states and results stay in memory
+ *                         either way. {@code connect} ignores it: the servers' own configuration decides there
  */
 public record IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
-                                   long maxBytesInFlight, Path tlsDirectory) {
+                                   long maxBytesInFlight, Path tlsDirectory, Path persistenceDirectory) {
     /** 15 s operation timeout, 8 threads per server, 60 s task timeout, 8 MiB per element, 64 MiB in flight, no TLS directory. */
     public static final IgniteClusterOptions DEFAULTS = new IgniteClusterOptions(Duration.ofSeconds(15), 8,
-            Duration.ofSeconds(60), 8L * 1024 * 1024, 64L * 1024 * 1024, null);
+            Duration.ofSeconds(60), 8L * 1024 * 1024, 64L * 1024 * 1024, null, null);
 
     public IgniteClusterOptions {
         Objects.requireNonNull(operationTimeout, "operationTimeout must not be null: the default is 15 s");
@@ -73,6 +79,12 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
         }
     }
 
+    /** Options with the given settings, in memory. */
+    public IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes,
+                                long maxBytesInFlight, Path tlsDirectory) {
+        this(operationTimeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, tlsDirectory, null);
+    }
+
     /** Options with the given settings, the default {@link #maxBytesInFlight()} and no TLS directory. */
     public IgniteClusterOptions(Duration operationTimeout, int threads, Duration taskTimeout, long maxElementBytes) {
         this(operationTimeout, threads, taskTimeout, maxElementBytes, DEFAULTS.maxBytesInFlight, null);
@@ -89,12 +101,13 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
     }
 
     public IgniteClusterOptions withOperationTimeout(Duration timeout) {
-        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, tlsDirectory);
+        return new IgniteClusterOptions(timeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, tlsDirectory,
+                persistenceDirectory);
     }
 
     public IgniteClusterOptions withThreads(int threadsPerServer) {
         return new IgniteClusterOptions(operationTimeout, threadsPerServer, taskTimeout, maxElementBytes, maxBytesInFlight,
-                tlsDirectory);
+                tlsDirectory, persistenceDirectory);
     }
 
     /**
@@ -102,17 +115,20 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
      * interrupted and the element fails: see {@link #taskTimeout()}.
      */
     public IgniteClusterOptions withTaskTimeout(Duration timeout) {
-        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, maxBytesInFlight, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threads, timeout, maxElementBytes, maxBytesInFlight, tlsDirectory,
+                persistenceDirectory);
     }
 
     /** Options that refuse, at {@code emit}, elements larger than {@code bytes} marshalled: see {@link #maxElementBytes()}. */
     public IgniteClusterOptions withMaxElementBytes(long bytes) {
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, maxBytesInFlight, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, bytes, maxBytesInFlight, tlsDirectory,
+                persistenceDirectory);
     }
 
     /** Options whose {@code emit} waits while more than {@code bytes} are in flight: see {@link #maxBytesInFlight()}. */
     public IgniteClusterOptions withMaxBytesInFlight(long bytes) {
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, bytes, tlsDirectory);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, bytes, tlsDirectory,
+                persistenceDirectory);
     }
 
     /**
@@ -122,6 +138,17 @@ public record IgniteClusterOptions(Duration operationTimeout, int threads, Durat
      */
     public IgniteClusterOptions withTls(Path directory) {
         Objects.requireNonNull(directory, "directory must not be null: it holds client.p12, truststore.p12 and password");
-        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, directory);
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, directory,
+                persistenceDirectory);
+    }
+
+    /**
+     * Options whose {@link IgniteCluster#local} servers work in {@code workDir} and persist named states
+     * there: see {@link #persistenceDirectory()}.
+     */
+    public IgniteClusterOptions withPersistence(Path workDir) {
+        Objects.requireNonNull(workDir, "workDir must not be null: it is where the servers keep named states on disk");
+        return new IgniteClusterOptions(operationTimeout, threads, taskTimeout, maxElementBytes, maxBytesInFlight, tlsDirectory,
+                workDir);
     }
 }

@@ -47,7 +47,11 @@ import org.apache.ignite.resources.LoggerResource;
 public class DeadDriverCleaner implements LifecycleBean {
     /** Default grace period: a driver's client reconnecting after a short cut rejoins well within it. */
     public static final long DEFAULT_GRACE_MILLIS = 5_000;
-    /** The caches whose entries carry driver ids: streamz-cluster's {@code job.Caches} DATA and STATE. */
+    /**
+     * The caches whose entries carry driver ids: streamz-cluster's {@code job.Caches} DATA and STATE. Never
+     * {@code streamz-durable-state}: the named states there outlive their drivers, and their keys carry the id
+     * of the state's name where these carry a driver's, which no live node has.
+     */
     static final List<String> CACHES = List.of("streamz-data", "streamz-state");
     private static final int[] LEAVING = {EventType.EVT_NODE_LEFT, EventType.EVT_NODE_FAILED};
 

@@ -24,7 +24,9 @@ import org.apache.ignite.lang.IgniteUuid;
  *       user key's own partition; its field {@code key} holds the step key's {@code IgniteUuid}, so it
  *       is read as an {@code AffinityKey}'s is.</li>
  * </ul>
- * Keys of any other form belong to nobody in particular and are never removed by the servers.
+ * Keys of any other form belong to nobody in particular and are never removed by the servers. Named
+ * states ({@code ClusterStream.durable}) use these forms with an id made from the state's name in place of
+ * a driver's, in the cache {@code streamz-durable-state}, which the servers never clean.
  * Thread-safe: only static functions.
  */
 public final class DriverKeys {

@@ -3,7 +3,6 @@ package io.streamz.cluster.ignite.driver;
 import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.ignite.job.AccumulateJob;
 import io.streamz.cluster.ignite.job.AccumulateOp;
-import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.ShippedOp;
 import io.streamz.cluster.ignite.job.TaskLimit;
@@ -26,17 +25,18 @@ import java.util.concurrent.CompletableFuture;
  * give wrong results that look right.
  * {@link #submit} must be called in emit order (the step node synchronizes it). The state is removed
  * when the step is destroyed, when this dispatcher is garbage (nothing can emit into it any more), or
- * when the driver leaves.
+ * when the driver leaves; a named state ({@link #keepUnder}) only when the step is destroyed.
  */
-public final class AccumulateDispatcher implements Dispatcher {
+public final class AccumulateDispatcher implements StatefulDispatcher {
 
     private final ClusterContext cluster;
     private final ShippedOp<AccumulateOp> op;
     private final Uses uses;
     private final String what;
-    private final int partition;
-    private final Object stateKey;
     private final EmitOrderLine line;
+    /** Where the state lies; fixed before the first element (see {@link #keepUnder}). */
+    private volatile StatePlace place;
+    private NamedState named;
     private boolean inFlight;
     private long nextSeq = 1;
     /** The last sequence number a job answered for (so the state holds it); 0 while none has. */
@@ -50,10 +50,25 @@ public final class AccumulateDispatcher implements Dispatcher {
         this.uses = uses;
         this.what = what;
         this.line = new EmitOrderLine(cluster, this, this::pump);
-        this.partition = cluster.placement().partitionOnLeastLoadedServer();
-        this.stateKey = cluster.newKey(partition);
-        cluster.registerState(this, stateKey);
+        this.place = StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer());
+        cluster.registerState(this, place.key());
         cluster.register(this);
+    }
+
+    @Override
+    public synchronized void keepUnder(String name) {
+        if (named != null) {
+            throw new IllegalStateException(step + " keeps its state under \"" + named + "\" already");
+        }
+        if (nextSeq != 1 || inFlight || !line.isEmpty()) {
+            throw new IllegalStateException(step + " has taken elements already: name its state with durable(...) "
+                    + "while building the stream, before the first emit");
+        }
+        named = NamedState.claim(cluster, name);
+        cluster.unregisterState(place.key());
+        place = StatePlace.named(named);
+        nextSeq = named.firstSeqBefore() + 1;
+        cluster.whenUnreachable(this, named::release);
     }
 
     @Override
@@ -84,6 +99,8 @@ public final class AccumulateDispatcher implements Dispatcher {
     }
 
     private void send(List<Item> items, long firstSeq, long confirmed) {
+        StatePlace at = place;
+        int partition = at.partition();
         Batch out = new Batch(cluster, partition, uses);
         TaskPlan plan;
         try {
@@ -98,12 +115,13 @@ public final class AccumulateDispatcher implements Dispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        AccumulateJob job = new AccumulateJob(op, stateKey, firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
-                plan.consumed, limit);
+        AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
+                plan.consumed, limit, at.cache());
         long lastSeq = firstSeq + items.size() - 1;
+        List<String> reserved = at.reservedOn(cluster);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
+        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(reserved, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
@@ -150,7 +168,15 @@ public final class AccumulateDispatcher implements Dispatcher {
     /** Removes the state once the elements sent are applied: a job still running would write it again. */
     @Override
     public void release() {
-        idle().whenComplete((ignored, error) -> cluster.forgetState(stateKey));
+        NamedState name;
+        synchronized (this) {
+            name = named;
+        }
+        if (name != null) {
+            name.destroy(idle());
+        } else {
+            idle().whenComplete((ignored, error) -> cluster.forgetState(place.key()));
+        }
     }
 
     @Override

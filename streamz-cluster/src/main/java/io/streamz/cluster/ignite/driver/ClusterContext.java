@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class ClusterContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
     private static final long MIN_CHECK_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Cluster owner;
@@ -63,6 +64,7 @@ public final class ClusterContext {
     private final AtomicLong keys = new AtomicLong();
     private final Set<Dispatcher> dispatchers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Object> stateKeys = Collections.synchronizedSet(new HashSet<>());
+    private final StateNames stateNames = new StateNames();
     private volatile boolean closed;
     /** {@code System.nanoTime()} of the cluster's last answer to any operation. */
     private volatile long lastAnswer = System.nanoTime();
@@ -126,6 +128,14 @@ public final class ClusterContext {
     /** The client is back (maybe to new servers) and the caches exist again: operations may go on. */
     private void reconnected() {
         placement.forget();
+        if (stateNames.any()) {
+            try {
+                // Servers that kept nothing have no named-state cache: its steps' jobs must find it to report the loss.
+                durableStates();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: could not make the cache of named states again after reconnecting", name, e);
+            }
+        }
         answered();
     }
 
@@ -147,6 +157,32 @@ public final class ClusterContext {
      */
     public Object newKey(int partition) {
         return DriverKeys.key(driver, keys.incrementAndGet(), partition);
+    }
+
+    /** This driver's id, which its client node carries and every key it writes. */
+    UUID driverId() {
+        return driver;
+    }
+
+    /** The state names this driver's open steps use. */
+    StateNames stateNames() {
+        return stateNames;
+    }
+
+    /**
+     * The cache of named states, created on first use (so that servers of an older version still run
+     * unnamed pipelines). Blocks until the cluster answers.
+     *
+     * @throws IllegalStateException when the servers cannot create it, e.g. they lack its data region
+     */
+    IgniteCache<Object, byte[]> durableStates() {
+        try {
+            return ignite.getOrCreateCache(Caches.durableConfiguration());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(name + " could not make the cache of named states " + Caches.DURABLE + ": "
+                    + e.getMessage() + ". Its servers must configure the data region " + Caches.DURABLE_REGION
+                    + ", as server.xml of this streamz version does: restart them with it", e);
+        }
     }
 
     /** The id the client node was started with: kept when it reconnects as a new node. */
@@ -302,6 +338,20 @@ public final class ClusterContext {
         cleaner.register(holder, () -> forgetState(key));
     }
 
+    /** Runs {@code action} once {@code holder} is garbage, unless the driver closed first. */
+    void whenUnreachable(Object holder, Runnable action) {
+        cleaner.register(holder, () -> {
+            if (!closed) {
+                action.run();
+            }
+        });
+    }
+
+    /** Forgets an accumulate state entry without removing it: its step keeps its state elsewhere (a named state). */
+    void unregisterState(Object key) {
+        stateKeys.remove(key);
+    }
+
     /** Removes the state entry of an accumulate that will apply no more elements. */
     void forgetState(Object key) {
         if (closed || !stateKeys.remove(key)) {
@@ -346,6 +396,10 @@ public final class ClusterContext {
             return;
         }
         forgetStates();
+        if (!hasGivenUp() && !disconnected()) {
+            // A named state destroyed just before closing is removed still.
+            stateNames.awaitRemovals(timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
+        }
         closed = true;
         timeouts.close();
         link.close();

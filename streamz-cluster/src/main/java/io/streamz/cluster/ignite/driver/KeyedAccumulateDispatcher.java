@@ -25,8 +25,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.ignite.cache.affinity.AffinityKey;
-import org.apache.ignite.lang.IgniteUuid;
 
 /**
  * Sends the elements of a cluster {@code accumulateByKey} in two stages. First their keys: elements
@@ -49,16 +47,21 @@ import org.apache.ignite.lang.IgniteUuid;
  * anyway; no count is ever continued silently from a reset state. {@link #submit}
  * must be called in emit order (the step node synchronizes it). The states, one entry per key (see
  * {@link DriverKeys#perKey}), are removed when the step is destroyed, when this dispatcher is
- * garbage, or when the driver leaves.
+ * garbage, or when the driver leaves; named states ({@link #keepUnder}) only when the step is destroyed,
+ * every key's, whichever driver wrote it.
  */
-public final class KeyedAccumulateDispatcher implements Dispatcher {
+public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     private final ClusterContext cluster;
     private final ShippedOp<FunctionEx<Object, Object>> key;
     private final ShippedOp<AccumulateOp> op;
     private final Uses uses;
     private final String what;
-    private final AffinityKey<IgniteUuid> stepKey;
+    /** Where the states lie; fixed before the first element (see {@link #keepUnder}). */
+    private volatile StatePlace place;
+    private NamedState named;
+    /** The lanes' sequence number before their first element: a named state's run. */
+    private long firstSeqBefore;
     /** Elements waiting for their key, in emit order. */
     private final EmitOrderLine line;
     private final Map<Integer, Lane> lanes = new HashMap<>();
@@ -72,7 +75,6 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     private int inLanes;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
-    @SuppressWarnings("unchecked")
     public KeyedAccumulateDispatcher(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
                                      ShippedOp<AccumulateOp> op, Uses uses, String what) {
         this.cluster = cluster;
@@ -81,8 +83,23 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
         this.uses = uses;
         this.what = what;
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
-        this.stepKey = (AffinityKey<IgniteUuid>) cluster.newKey(0);
+        this.place = StatePlace.unnamed(cluster, 0);
         cluster.register(this);
+    }
+
+    @Override
+    public synchronized void keepUnder(String name) {
+        if (named != null) {
+            throw new IllegalStateException(step + " keeps its states under \"" + named + "\" already");
+        }
+        if (busy() || !lanes.isEmpty()) {
+            throw new IllegalStateException(step + " has taken elements already: name its state with durable(...) "
+                    + "while building the stream, before the first emit");
+        }
+        named = NamedState.claim(cluster, name);
+        place = StatePlace.named(named);
+        firstSeqBefore = named.firstSeqBefore();
+        cluster.whenUnreachable(this, named::release);
     }
 
     @Override
@@ -151,11 +168,12 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
                 }
                 byte[] serialized = (byte[]) keys[i];
                 int partition = Math.floorMod(Arrays.hashCode(serialized), Caches.PARTITIONS);
-                Object stateKey = DriverKeys.perKey(stepKey, serialized, partition);
-                if (stateKeys.add(stateKey)) {
+                Object stateKey = DriverKeys.perKey(place.key(), serialized, partition);
+                // A named state outlives the step: nothing but destroy() removes it.
+                if (stateKeys.add(stateKey) && named == null) {
                     cluster.registerState(this, stateKey);
                 }
-                Lane lane = lanes.computeIfAbsent(partition, Lane::new);
+                Lane lane = lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1));
                 lane.waiting.add(new Keyed(item, stateKey, serialized));
                 inLanes++;
             }
@@ -173,10 +191,11 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
         final int partition;
         final ArrayDeque<Keyed> waiting = new ArrayDeque<>();
         boolean inFlight;
-        long nextSeq = 1;
+        long nextSeq;
 
-        Lane(int partition) {
+        Lane(int partition, long firstSeq) {
             this.partition = partition;
+            this.nextSeq = firstSeq;
         }
     }
 
@@ -266,13 +285,15 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
+        StatePlace at = place;
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
-                out.returnsValues(), plan.consumed, limit);
+                out.returnsValues(), plan.consumed, limit, at.cache());
+        List<String> reserved = at.reservedOn(cluster);
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
         // A retry goes to the first partition's new node; the others' states are reached from there.
         ClusterCall.start(cluster, cluster::execute, what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.BOTH, partition, job))
+                        () -> cluster.compute().affinityCallAsync(reserved, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     cluster.timeouts().report(limit, result);
@@ -338,6 +359,14 @@ public final class KeyedAccumulateDispatcher implements Dispatcher {
     /** Removes the states once the elements sent are applied: a job still running would write them again. */
     @Override
     public void release() {
+        NamedState name;
+        synchronized (this) {
+            name = named;
+        }
+        if (name != null) {
+            name.destroy(idle());
+            return;
+        }
         idle().whenComplete((ignored, error) -> {
             List<Object> keys;
             synchronized (this) {

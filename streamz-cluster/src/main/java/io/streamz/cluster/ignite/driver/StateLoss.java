@@ -23,7 +23,8 @@ final class StateLoss {
         return new ClusterStateLostException(whatWasLost + ": " + lost.getMessage()
                 + ". Every server holding it (and its backup) stopped, e.g. the whole cluster restarted, or the cluster "
                 + "dropped it while this driver was away. "
-                + "Accumulate state lives in the servers' memory only (durable state is future work), so "
-                + consequence + ": build the stream again to start afresh.", lost);
+                + "An unnamed accumulate state lives in the servers' memory only, and so does a named one (durable(...)) "
+                + "unless the servers persist it (the Docker cluster does), so "
+                + consequence + ": build the stream again to start afresh (destroy() a named state first).", lost);
     }
 }

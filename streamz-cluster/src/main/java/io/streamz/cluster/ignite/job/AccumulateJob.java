@@ -35,12 +35,15 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final boolean returnValues;
     private final Object[] consumed;
     private final TaskLimit limit;
+    /** The cache holding the state: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
+    private final String stateCache;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
 
     public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, JobInputs inputs,
-                         Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
+                         Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit,
+                         String stateCache) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
@@ -50,12 +53,13 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         this.returnValues = returnValues;
         this.consumed = consumed;
         this.limit = limit;
+        this.stateCache = stateCache;
     }
 
     @Override
     public JobResult call() {
         JobSite site = new JobSite(ignite, getClass());
-        IgniteCache<Object, byte[]> states = site.states();
+        IgniteCache<Object, byte[]> states = site.states(stateCache);
         Codec codec = site.codec;
         AccumulateOp function = site.function(op);
         byte[] stored = states.get(stateKey);

@@ -40,9 +40,14 @@ final class JobSite {
         this.codec = new Codec(ignite, loader);
     }
 
-    /** The cache of the accumulates' states. */
-    IgniteCache<Object, byte[]> states() {
-        return ignite.cache(Caches.STATE);
+    /** The cache of accumulate states named {@code cache}: {@link Caches#STATE}, or {@link Caches#DURABLE} for named ones. */
+    IgniteCache<Object, byte[]> states(String cache) {
+        IgniteCache<Object, byte[]> states = ignite.cache(cache);
+        if (states == null) {
+            // Only the named states' cache can be missing: every server restarted without persisting it.
+            throw StateLostException.cacheGone(cache);
+        }
+        return states;
     }
 
     /** The user's function, deserialized here; fails as {@link ShippedOp#get} does. */

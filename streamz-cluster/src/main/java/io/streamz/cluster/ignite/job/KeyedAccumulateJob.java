@@ -43,13 +43,16 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     private final boolean returnValues;
     private final Object[] consumed;
     private final TaskLimit limit;
+    /** The cache holding the states: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
+    private final String stateCache;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
 
     public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, boolean[] confirmed,
                               JobInputs inputs,
-                              Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit) {
+                              Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit,
+                              String stateCache) {
         this.op = op;
         this.stateKeys = stateKeys;
         this.seqs = seqs;
@@ -59,12 +62,13 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         this.returnValues = returnValues;
         this.consumed = consumed;
         this.limit = limit;
+        this.stateCache = stateCache;
     }
 
     @Override
     public JobResult call() {
         JobSite site = new JobSite(ignite, getClass());
-        IgniteCache<Object, byte[]> states = site.states();
+        IgniteCache<Object, byte[]> states = site.states(stateCache);
         Codec codec = site.codec;
         AccumulateOp function = site.function(op);
         Map<Object, List<Integer>> elementsByKey = elementsByKey();

@@ -10,8 +10,21 @@ public final class StateLostException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
     StateLostException(long confirmedSeq) {
-        super("after " + confirmedSeq + (confirmedSeq == 1 ? " element" : " elements")
-                + " applied, the state is no longer in the cluster's state cache");
+        super(afterApplied(Sequences.withinRun(confirmedSeq)));
+    }
+
+    private static String afterApplied(long applied) {
+        return "after " + applied + (applied == 1 ? " element" : " elements")
+                + " applied, the state is no longer in the cluster's state cache";
+    }
+
+    private StateLostException(String message) {
+        super(message);
+    }
+
+    /** The whole cache of the state is gone from the cluster. */
+    static StateLostException cacheGone(String cache) {
+        return new StateLostException("the cache " + cache + " is no longer in the cluster, and every state it held with it");
     }
 
     /** The state of one key of an {@code accumulateByKey}. */

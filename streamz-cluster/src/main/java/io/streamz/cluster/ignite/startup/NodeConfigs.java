@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.startup;
 
 import io.streamz.cluster.config.DriverKeys;
+import io.streamz.cluster.config.PersistentBaseline;
 import io.streamz.cluster.config.TlsDirectory;
 import io.streamz.cluster.config.TlsDirectory.Role;
 import java.net.MalformedURLException;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.ignite.IgniteCheckedException;
 import org.apache.ignite.Ignition;
+import org.apache.ignite.configuration.DataRegionConfiguration;
 import org.apache.ignite.configuration.IgniteConfiguration;
 import org.apache.ignite.failure.StopNodeFailureHandler;
 import org.apache.ignite.internal.IgnitionEx;
+import org.apache.ignite.lifecycle.LifecycleBean;
 import org.apache.ignite.spi.communication.CommunicationSpi;
 import org.apache.ignite.spi.communication.tcp.TcpCommunicationSpi;
 import org.apache.ignite.spi.discovery.DiscoverySpi;
@@ -35,9 +38,18 @@ public final class NodeConfigs {
     private NodeConfigs() {
     }
 
-    /** Server {@code i} of an embedded cluster. */
-    public static IgniteConfiguration localServer(String instance, LocalPorts ports, int i, Path workDir, int threads) {
+    /**
+     * Server {@code i} of an embedded cluster of {@code servers}; with {@code persistent}, it writes named
+     * states to disk in {@code workDir}, under a name of its own that stays the same from one start to
+     * the next ({@code consistentId}), and the last of the servers to start activates the cluster.
+     */
+    public static IgniteConfiguration localServer(String instance, LocalPorts ports, int i, int servers, Path workDir, int threads,
+                                                  boolean persistent) {
         IgniteConfiguration cfg = load(SERVER_XML, "streamz.server");
+        persistence(cfg, persistent, servers);
+        if (persistent) {
+            cfg.setConsistentId("streamz-local-server-" + i);
+        }
         TcpDiscoverySpi discovery = discovery(cfg, ports.discoveryAddresses());
         discovery.setLocalAddress(LocalPorts.HOST);
         discovery.setLocalPort(ports.discoveryPort(i));
@@ -140,6 +152,18 @@ public final class NodeConfigs {
             cfg.setSslContextFactory(TlsDirectory.of(tlsDirectory).contextFactory(Role.CLIENT));
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** Sets whether the named states' region persists, whatever the environment says, and the baseline's size. */
+    private static void persistence(IgniteConfiguration cfg, boolean persistent, int servers) {
+        for (DataRegionConfiguration region : cfg.getDataStorageConfiguration().getDataRegionConfigurations()) {
+            region.setPersistenceEnabled(persistent);
+        }
+        for (LifecycleBean bean : cfg.getLifecycleBeans()) {
+            if (bean instanceof PersistentBaseline baseline) {
+                baseline.setExpectedServers(servers);
+            }
         }
     }
 

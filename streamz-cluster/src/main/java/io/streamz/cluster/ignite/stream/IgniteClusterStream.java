@@ -9,6 +9,7 @@ import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.ElementDispatcher;
 import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
+import io.streamz.cluster.ignite.driver.StatefulDispatcher;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.ElementEncoder;
@@ -267,6 +268,21 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     @Override
     public ClusterStream<T> named(String newName) {
         node.named(newName);
+        return this;
+    }
+
+    @Override
+    public ClusterStream<T> durable(String stateName) {
+        if (stateName == null || stateName.isBlank()) {
+            throw new IllegalArgumentException("durable needs a state name that is not blank, e.g. durable(\"word-counts\"), got "
+                    + (stateName == null ? "null" : "\"" + stateName + "\""));
+        }
+        if (!(node instanceof StepNode step) || !(step.dispatcher() instanceof StatefulDispatcher stateful)) {
+            throw new IllegalStateException("durable(\"" + stateName + "\") names the state of the step just before it, and "
+                    + this + " keeps no state: call it right after accumulate, accumulateWithState or accumulateByKey");
+        }
+        cluster.checkOpen();
+        stateful.keepUnder(stateName);
         return this;
     }
 

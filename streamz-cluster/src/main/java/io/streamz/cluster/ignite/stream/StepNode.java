@@ -82,6 +82,11 @@ final class StepNode extends Node<Object> {
         return pending.get();
     }
 
+    /** The dispatcher that sends this step's elements. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     @Override
     protected CompletableFuture<Void> idle() {
         return dispatcher.idle();

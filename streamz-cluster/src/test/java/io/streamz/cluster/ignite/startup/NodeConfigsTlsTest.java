@@ -75,7 +75,7 @@ class NodeConfigsTlsTest {
         System.setProperty(TLS_DIR, tls.toString());
         LocalPorts ports = LocalPorts.find(1);
 
-        assertNull(NodeConfigs.localServer("s", ports, 0, work, 2).getSslContextFactory());
+        assertNull(NodeConfigs.localServer("s", ports, 0, 1, work, 2, false).getSslContextFactory());
         assertNull(NodeConfigs.localClient("c", ports, 1, work).getSslContextFactory());
     }
 }

@@ -1,0 +1,47 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Caches;
+import java.util.List;
+import org.apache.ignite.cache.affinity.AffinityKey;
+import org.apache.ignite.lang.IgniteUuid;
+
+/**
+ * Where an accumulate's state lies: its key (for {@code accumulateByKey}, the step key its keys' state
+ * keys are made from), the partition of that key, the cache, and the caches whose partition its tasks
+ * reserve. Unnamed state: a key of this driver in {@link Caches#STATE}; named state: the name's key in
+ * {@link Caches#DURABLE}. Immutable.
+ *
+ * @param key      the state key, an {@code AffinityKey<IgniteUuid>}
+ * @param partition where {@code key} lies
+ * @param cache    the cache holding the state
+ * @param reserved what the state's tasks reserve their partition in
+ */
+record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List<String> reserved) {
+
+    /** A new key of this driver's in {@code partition} of the unnamed states' cache. */
+    @SuppressWarnings("unchecked")
+    static StatePlace unnamed(ClusterContext cluster, int partition) {
+        return new StatePlace((AffinityKey<IgniteUuid>) cluster.newKey(partition), partition, Caches.STATE, Caches.BOTH);
+    }
+
+    /** The place of the state named {@code name}. */
+    static StatePlace named(NamedState name) {
+        return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DURABLE_ONLY);
+    }
+
+    /**
+     * What a task reserves its partition in now: {@link #reserved}, except for a named state whose cache
+     * the cluster no longer has (servers that persist nothing came back without it), where a task mapped
+     * by it would wait for ever: the data cache then, and the job reports the state lost.
+     */
+    List<String> reservedOn(ClusterContext cluster) {
+        if (!Caches.DURABLE.equals(cache)) {
+            return reserved;
+        }
+        try {
+            return cluster.ignite().cache(cache) != null ? reserved : Caches.DATA_ONLY;
+        } catch (RuntimeException disconnected) {
+            return reserved;
+        }
+    }
+}
