@@ -120,29 +120,37 @@ class KafkaClusterSourceTest {
         previousHandler = Stream.setErrorHandler((where, error) -> reported.add(error));
         try (IgniteCluster two = IgniteCluster.local(2)) {
             String topic = broker.newTopic(4);
-            for (int p = 0; p < 4; p++) {
-                broker.produce(topic, p, p * 1000, p * 1000 + 30);
-            }
+            produceEach(topic, 0, 30);
             KafkaClusterSource<String> source = source(topic, "failover", two);
             List<List<Object>> batches = source.stream()
-                    .map((List<String> batch) -> List.<Object>of(Ignition.localIgnite().name(), batch))
+                    .map((List<String> batch) -> {
+                        Thread.sleep(20); // some work, so that reads and maps are under way when the server goes
+                        return List.<Object>of(Ignition.localIgnite().name(), batch);
+                    })
                     .buffer(4).gather().sinkToList();
             source.start();
             await(() -> records(batches).size() == 120);
 
+            produceEach(topic, 30, 60);
+            await(() -> records(batches).size() > 120);
             Ignition.stop(two.serverNames().get(1), true);
-            for (int p = 0; p < 4; p++) {
-                broker.produce(topic, p, p * 1000 + 30, p * 1000 + 60);
-            }
-            await(() -> records(batches).size() >= 240);
+            produceEach(topic, 60, 90);
+            await(() -> records(batches).size() >= 360);
 
             for (int p = 0; p < 4; p++) {
-                assertEquals(lines(p * 1000, p * 1000 + 60), partition(records(batches), p), "partition " + p);
+                assertEquals(lines(p * 1000, p * 1000 + 90), partition(records(batches), p), "partition " + p);
             }
             List<List<Object>> after = batches.subList(batches.size() - 4, batches.size());
             assertTrue(after.stream().allMatch(b -> b.get(0).equals(two.serverNames().get(0))), "read by the server left: " + after);
-            await(() -> committed("failover", topic, 4) == 60);
+            await(() -> committed("failover", topic, 4) == 90);
             assertEquals(List.of(), reported);
+        }
+    }
+
+    /** Writes lines {@code p * 1000 + from} to {@code p * 1000 + to} (excluded) to each partition {@code p} of four. */
+    private static void produceEach(String topic, int from, int to) throws Exception {
+        for (int p = 0; p < 4; p++) {
+            broker.produce(topic, p, p * 1000 + from, p * 1000 + to);
         }
     }
 
