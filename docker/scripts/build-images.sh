@@ -2,7 +2,8 @@
 # Builds the streamz Docker images:
 #   streamz/jre:17                JRE base image; only when missing. Pulled (eclipse-temurin:17-jre) when a
 #                                 registry answers, else made offline with debootstrap (needs root).
-#   streamz/ignite-server:latest  a server node from docker/target/docker, which `mvn package` fills.
+#   streamz/ignite-server:latest  a server node from docker/target/docker, which `mvn package` fills; its lib/
+#                                 holds kafka-clients and streamz-kafka, for Kafka read and written on the servers.
 # Usage: build-images.sh [--base-only]
 set -euo pipefail
 
@@ -60,6 +61,11 @@ build_base() {
 build_server() {
   if [[ ! -d $CONTEXT/lib ]]; then
     echo "$CONTEXT/lib is missing: run 'mvn -pl docker -am package -DskipTests' first" >&2
+    exit 1
+  fi
+  if ! compgen -G "$CONTEXT/lib/kafka-clients-*.jar" >/dev/null || ! compgen -G "$CONTEXT/lib/streamz-kafka-*.jar" >/dev/null; then
+    echo "$CONTEXT/lib has no kafka-clients or streamz-kafka jar (Kafka on the servers needs both):" \
+         "run 'mvn -pl docker -am package -DskipTests' again" >&2
     exit 1
   fi
   docker build -q --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$SERVER_IMAGE" "$CONTEXT" >/dev/null

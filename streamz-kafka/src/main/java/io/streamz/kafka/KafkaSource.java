@@ -1,6 +1,7 @@
 package io.streamz.kafka;
 
 import io.streamz.Source;
+import io.streamz.cluster.Cluster;
 import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
 import io.streamz.local.sources.AbstractSource;
@@ -135,6 +136,21 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      */
     public static <V> KafkaBatchedSource<V> fromKafkaBatched(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options) {
         return KafkaBatchedSource.create(topic, consumerParams, options);
+    }
+
+    /**
+     * streamz's {@code from_kafka_batched(..., dask=True)}: the batches of {@code topic} read by the
+     * servers of {@code cluster} and kept there, as a cluster stream ({@link KafkaClusterSource#stream()}),
+     * committed at least once as {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} does; not
+     * started. Where {@code fromKafkaBatched(...).scatter(cluster)} brings every record through the
+     * driver, this one leaves them on the servers. The servers need streamz-kafka and kafka-clients
+     * on their classpath (the Docker image has them). {@code consumerParams} as for {@link #fromKafka}.
+     *
+     * @throws IllegalArgumentException when the topic, parameters, options or cluster cannot make a source, saying why
+     */
+    public static <V> KafkaClusterSource<V> fromKafkaBatched(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options,
+                                                             Cluster cluster) {
+        return KafkaClusterSource.create(topic, consumerParams, options, cluster);
     }
 
     @Override

@@ -61,6 +61,23 @@ public final class Placement {
     }
 
     /**
+     * A partition of server number {@code slot} modulo the servers (in the order of their ids), so
+     * that consecutive slots spread over the servers and a slot keeps its server while the topology
+     * does; when a server leaves, its slots move to the others. Slot {@code s} and {@code s + n}
+     * with {@code n} servers get different partitions of one server, when it has several.
+     */
+    public int partitionForSlot(int slot) {
+        Snapshot current = snapshot();
+        if (current.servers.isEmpty()) {
+            // No server: any partition; the task fails over or times out like every other.
+            return Math.floorMod(slot, Caches.PARTITIONS);
+        }
+        int n = current.servers.size();
+        int[] partitions = current.partitionsByServer.get(current.servers.get(Math.floorMod(slot, n)));
+        return partitions[Math.floorMod(slot / n, partitions.length)];
+    }
+
+    /**
      * What sends the tasks of {@code partition}, from a callback thread: one at a time per server, in
      * order, so that the tasks a busy server queues run in the order of their elements. A send that
      * blocks on a server that is gone holds up only that server's tasks. The server is looked up at
@@ -141,6 +158,8 @@ public final class Placement {
                 servers.add(server);
                 partitionsByServer.put(server, partitions.stream().mapToInt(Integer::intValue).toArray());
             });
+            // A stable order: partitionForSlot keeps a slot on its server while the topology stays.
+            servers.sort(null);
         }
     }
 }

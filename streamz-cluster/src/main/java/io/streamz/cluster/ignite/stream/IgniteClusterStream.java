@@ -55,6 +55,14 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         return new IgniteClusterStream<>(cluster, new ScatterNode(Node.asNode(upstream), encoder), Lineage.scattered());
     }
 
+    /** A cluster stream of the handles {@code handles} emits: results stored on the cluster, whose readers {@code uses} counts. */
+    static <T> ClusterStream<T> ofStored(ClusterContext cluster, Node<?> handles, Uses uses) {
+        cluster.checkOpen();
+        @SuppressWarnings("unchecked")
+        Node<Object> node = (Node<Object>) handles;
+        return new IgniteClusterStream<>(cluster, node, Lineage.produced(uses, false));
+    }
+
     // ---------------------------------------------------------------- cluster steps
 
     @Override

@@ -1,0 +1,69 @@
+package io.streamz.cluster.ignite.driver;
+
+import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.Outcomes;
+import io.streamz.cluster.ignite.job.ReadJob;
+import io.streamz.function.SupplierEx;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs the reads of a source that reads on the cluster: each read is a {@link ReadJob} on the server
+ * its slot is placed on ({@link Placement#partitionForSlot}), which stores the element it read there,
+ * and becomes a {@link Handle} to it, as a cluster step's result would. Reads of one slot go to one
+ * server while the topology stays, and follow the slot to another server when it changes (a read
+ * under way when its server leaves is run again there: reads must be repeatable). Any thread.
+ */
+public final class ServerReader {
+    private final ClusterContext cluster;
+    private final Uses uses;
+    private final String what;
+
+    /** Reads for {@code what} (for messages, e.g. "fromKafkaBatched"), whose results {@code uses} counts the readers of. */
+    public ServerReader(ClusterContext cluster, Uses uses, String what) {
+        this.cluster = cluster;
+        this.uses = uses;
+        this.what = what;
+    }
+
+    /**
+     * Runs {@code read} on the server of {@code slot}; completes with a handle to what it read, once
+     * stored (a handle failed with the reason when the element could not be stored, e.g. too
+     * large), or exceptionally with the read's exception or the cluster's failure, having stored nothing.
+     */
+    public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
+        cluster.checkOpen();
+        int partition = cluster.placement().partitionForSlot(slot);
+        Batch out = new Batch(cluster, partition, uses);
+        ReadJob job = new ReadJob(read, out.key(), out.returnsValues(), cluster.options().maxElementBytes());
+        UUID server = cluster.placement().primary(partition);
+        cluster.placement().started(server);
+        CompletableFuture<JobResult> answer = ClusterCall.start(cluster, cluster.placement().sender(partition), what,
+                () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job));
+        return answer.handle((result, error) -> {
+            cluster.placement().finished(server);
+            if (error != null) {
+                if (out.key() != null) {
+                    // A run that the failure interrupted may have stored its element.
+                    cluster.remover().remove(out.key());
+                }
+                throw new CompletionException(Failures.original(error));
+            }
+            out.completed(result);
+            Handle handle = new Handle();
+            if (result.status(0) == Outcomes.PRESENT) {
+                handle.present(out, 0);
+            } else {
+                handle.fail(result.errors(cluster.codec())[0]);
+            }
+            return handle;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "<server reader: " + what + " on " + cluster.name() + ">";
+    }
+}

@@ -1,0 +1,68 @@
+package io.streamz.cluster.ignite.job;
+
+import io.streamz.function.SupplierEx;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.resources.IgniteInstanceResource;
+
+/**
+ * One read of a source that reads on the cluster (e.g. a range of a Kafka partition), run on the
+ * server that holds its partition: gets one element from {@code read} there and stores it under
+ * {@code outputKey} in that partition, as a one-element batch of results (or returns it, when only a
+ * gather reads it), so that the element reaches the next step without crossing the driver. An
+ * exception from {@code read} fails the job. Idempotent as long as {@code read} is: a re-run after a
+ * failover reads and stores the same element again.
+ */
+public final class ReadJob implements IgniteCallable<JobResult> {
+    private static final long serialVersionUID = 1L;
+
+    private final SupplierEx<?> read;
+    /** Where the element is stored; {@code null} when it is returned or nobody reads it. */
+    private final Object outputKey;
+    private final boolean returnValues;
+    private final long maxBytes;
+
+    @IgniteInstanceResource
+    private transient Ignite ignite;
+
+    /** A job storing what {@code read} supplies, failing it when larger than {@code maxBytes} marshalled. */
+    public ReadJob(SupplierEx<?> read, Object outputKey, boolean returnValues, long maxBytes) {
+        this.read = read;
+        this.outputKey = outputKey;
+        this.returnValues = returnValues;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public JobResult call() throws Exception {
+        JobSite site = new JobSite(ignite, getClass());
+        long start = System.nanoTime();
+        Object element = read.getEx();
+        long nanos = System.nanoTime() - start;
+        Outcomes out = new Outcomes(1, maxBytes);
+        out.present(0, element);
+        boolean stored = outputKey != null;
+        if (stored) {
+            site.data.put(outputKey, out.encoded(site.codec));
+        }
+        return out.result(nanos, stored, returnValues, site.codec);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadJob[" + read + "]";
+    }
+
+    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
+    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+    }
+}

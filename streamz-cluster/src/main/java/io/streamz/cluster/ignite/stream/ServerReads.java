@@ -1,0 +1,48 @@
+package io.streamz.cluster.ignite.stream;
+
+import io.streamz.cluster.ClusterStream;
+import io.streamz.cluster.ignite.driver.ClusterContext;
+import io.streamz.cluster.ignite.driver.Handle;
+import io.streamz.cluster.ignite.driver.ServerReader;
+import io.streamz.cluster.ignite.driver.Uses;
+import io.streamz.function.SupplierEx;
+import io.streamz.local.core.Node;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a source that reads on the servers builds on (streamz-kafka's {@code fromKafkaBatched} on a
+ * cluster, streamz's {@code dask=True}): {@link #read} runs a read on a server and makes a handle to
+ * the element stored there; the source, a local node on the driver, emits those handles, and
+ * {@link #stream} makes them a {@link ClusterStream}, so the elements go from server to server and
+ * never cross the driver. Made by {@code IgniteCluster.serverReads}; not for application code.
+ */
+public final class ServerReads {
+    private final ClusterContext cluster;
+    private final Uses uses = new Uses();
+    private final ServerReader reader;
+
+    /** Reads on {@code cluster} for {@code what} (for messages, e.g. "fromKafkaBatched"). */
+    public ServerReads(ClusterContext cluster, String what) {
+        cluster.checkOpen();
+        this.cluster = cluster;
+        this.reader = new ServerReader(cluster, uses, what);
+    }
+
+    /**
+     * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}); the handle it
+     * completes with goes to the source's node for {@link #stream}. Never blocks.
+     */
+    public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
+        return reader.read(slot, read);
+    }
+
+    /** The cluster stream of the handles {@code source} emits (each one {@link #read} made); call once. */
+    public <T> ClusterStream<T> stream(Node<?> source) {
+        return IgniteClusterStream.ofStored(cluster, source, uses);
+    }
+
+    @Override
+    public String toString() {
+        return reader.toString();
+    }
+}

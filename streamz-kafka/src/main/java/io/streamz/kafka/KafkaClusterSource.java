@@ -1,0 +1,113 @@
+package io.streamz.kafka;
+
+import io.streamz.cluster.Cluster;
+import io.streamz.cluster.ClusterStream;
+import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.ignite.stream.ServerReads;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+/**
+ * streamz's {@code from_kafka_batched(..., dask=True)}: the records of every partition of one topic,
+ * read by the cluster's servers, entering the pipeline as a {@link ClusterStream} of batches (one
+ * {@code List} of values per partition per read, at most {@code maxBatchSize}, in offset order per
+ * partition) that stay on the cluster: the records never cross the driver unless a {@code gather}
+ * brings them back. Made by {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions,
+ * Cluster)}; build the pipeline on {@link #stream()}, then {@link #start()}:
+ *
+ * <pre>{@code
+ * KafkaClusterSource<String> source = KafkaSource.fromKafkaBatched(topic, params, options, cluster);
+ * source.stream().map(batch -> batch.size()).gather().sink(System.out::println);
+ * source.start();
+ * }</pre>
+ *
+ * <p><b>Where it reads.</b> Partition {@code p} is read by one server at a time, the partitions spread
+ * over the servers; when a server leaves, its partitions move to the others, which go on from the
+ * driver's next offset (nothing is lost: a batch stored on the cluster has a backup copy). Each server
+ * keeps a consumer per partition it reads; the driver keeps one more, only to learn where the
+ * partitions end and to commit.
+ *
+ * <p><b>Back pressure.</b> The driver decides what is read: it asks the partition's server for the
+ * next batch, and emits the batch's handle into the pipeline once the one before was accepted, so at
+ * most one batch per partition is read ahead of what the pipeline accepted; a {@code buffer(n)}
+ * downstream lets up to {@code n} batches wait on the cluster.
+ *
+ * <p><b>At least once.</b> As {@link KafkaBatchedSource}: a batch's offsets are committed (for the
+ * {@code group.id} of the parameters) once everything derived from it is done downstream, through
+ * cluster steps and {@code gather}, per partition in offset order, on the source's thread at its next
+ * poll. A partition without a committed offset starts where {@code auto.offset.reset} says ({@code
+ * latest} unless told otherwise, as streamz). A read that fails (the broker is unreachable from the
+ * server for 30 s, the cluster fails) goes to the error handler and is tried again at the next poll;
+ * the driver's own calls to the broker report in the same way after 10 s, then try again.
+ *
+ * @param <V> record value type (as the value deserializer makes it; it must be serializable)
+ */
+public final class KafkaClusterSource<V> {
+    private final ClusterBatchReader<V> reader;
+    private final ClusterStream<List<V>> stream;
+
+    private KafkaClusterSource(ClusterBatchReader<V> reader, ClusterStream<List<V>> stream) {
+        this.reader = reader;
+        this.stream = stream;
+    }
+
+    /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions, Cluster)} makes. */
+    static <V> KafkaClusterSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options, Cluster cluster) {
+        String operation = "fromKafkaBatched on a cluster";
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException(operation + " needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
+        }
+        if (options == null) {
+            throw new IllegalArgumentException(operation + " options are null: pass KafkaBatchOptions.DEFAULTS");
+        }
+        if (!(cluster instanceof IgniteCluster ignite)) {
+            throw new IllegalArgumentException(operation + " reads on an IgniteCluster, got " + cluster
+                    + ": pass IgniteCluster.local(...) or IgniteCluster.connect(...)");
+        }
+        Map<String, Object> params = ConsumerParams.checked(consumerParams, operation);
+        params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        TreeMap<String, Object> serverParams = new TreeMap<>(params);
+        // The servers' consumers read the ranges the driver names and commit nothing: no group.
+        serverParams.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        serverParams.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
+        ServerReads reads = ignite.serverReads("fromKafkaBatched " + topic);
+        ClusterBatchReader<V> reader = new ClusterBatchReader<>(topic, ConsumerParams.newConsumer(params, operation),
+                serverParams, ClusterBatchReader.resetTo(params), options, reads);
+        return new KafkaClusterSource<>(reader, reads.stream(reader));
+    }
+
+    /** The batches, as a cluster stream to build the pipeline on; the same stream at each call. */
+    public ClusterStream<List<V>> stream() {
+        return stream;
+    }
+
+    /** Starts reading, on a worker thread of the local engine; returns this. */
+    public KafkaClusterSource<V> start() {
+        reader.start();
+        return this;
+    }
+
+    /** Stops reading after the batches being read are emitted; {@link #start()} goes on from there. */
+    public void stop() {
+        reader.stop();
+    }
+
+    public boolean isRunning() {
+        return reader.isRunning();
+    }
+
+    /**
+     * Stops for good: once no poll runs, commits the batches done and closes the driver's consumer.
+     * What is not done by then is read again by the group's next reader (at least once).
+     */
+    public void destroy() {
+        reader.destroy();
+    }
+
+    @Override
+    public String toString() {
+        return reader.toString();
+    }
+}

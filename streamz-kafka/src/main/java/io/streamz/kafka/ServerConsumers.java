@@ -1,0 +1,149 @@
+package io.streamz.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * The consumers a server JVM keeps for reading on the cluster ({@code fromKafkaBatched} given a
+ * cluster): one per parameters and partition, assigned that partition only, made at its first read.
+ * Each read seeks to the offset the driver asks for unless the consumer is there already, so a
+ * partition moved to this server from another one (which left) just goes on from the driver's offset.
+ * The consumers have no group: the driver commits. A consumer is used by one read at a time. A
+ * consumer no read used for {@code idleTimeout} is closed at the next read of any partition (a
+ * source stopped, or its partition moved to another server), so a long-lived server does not keep a
+ * connection per partition it ever read; the next read of its partition makes it again.
+ */
+final class ServerConsumers {
+    /** The consumers of this JVM. */
+    static final ServerConsumers SHARED = new ServerConsumers(Duration.ofMinutes(1), System::nanoTime);
+    /** How long one poll inside a read waits for the broker. */
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Map<Key, Reader> readers = new ConcurrentHashMap<>();
+    private final long idleNanos;
+    private final LongSupplier clock;
+
+    /** Consumers closed once unused for {@code idleTimeout} as {@code clock} (nanoseconds) measures it. */
+    ServerConsumers(Duration idleTimeout, LongSupplier clock) {
+        this.idleNanos = idleTimeout.toNanos();
+        this.clock = clock;
+    }
+
+    /**
+     * The values of the records of {@code partition} from offset {@code from} to {@code to}
+     * (excluded), in offset order, read with the consumer for {@code params}; on the caller's thread,
+     * which blocks meanwhile.
+     *
+     * @throws TimeoutException when the records did not all arrive within {@code timeout}
+     */
+    <V> List<V> read(TreeMap<String, Object> params, TopicPartition partition, long from, long to, Duration timeout) {
+        Key key = new Key(params, partition);
+        try {
+            while (true) {
+                Reader reader = readers.computeIfAbsent(key, made -> new Reader(made, clock.getAsLong()));
+                reader.lock.lock();
+                try {
+                    if (!reader.closed) { // else closed as idle since this thread found it: make it again
+                        List<V> values = reader.read(from, to, timeout);
+                        reader.lastUsed = clock.getAsLong();
+                        return values;
+                    }
+                } finally {
+                    reader.lock.unlock();
+                }
+            }
+        } finally {
+            closeIdle();
+        }
+    }
+
+    /** Closes the consumers unused for the idle timeout, skipping those in a read (never waiting for one). */
+    private void closeIdle() {
+        long now = clock.getAsLong();
+        readers.forEach((key, reader) -> {
+            if (now - reader.lastUsed >= idleNanos && reader.lock.tryLock()) {
+                try {
+                    if (!reader.closed && now - reader.lastUsed >= idleNanos) {
+                        reader.closed = true;
+                        readers.remove(key, reader);
+                        reader.consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+                    }
+                } finally {
+                    reader.lock.unlock();
+                }
+            }
+        });
+    }
+
+    /** How many consumers are open. */
+    int open() {
+        return readers.size();
+    }
+
+    @Override
+    public String toString() {
+        return "ServerConsumers[" + readers.size() + " open]";
+    }
+
+    private record Key(TreeMap<String, Object> params, TopicPartition partition) {
+    }
+
+    /** A consumer of one partition and where it stands; its fields are used under its lock. */
+    private static final class Reader {
+        final ReentrantLock lock = new ReentrantLock();
+        final TopicPartition partition;
+        final Consumer<Object, Object> consumer;
+        /** The consumer's position after the last read, or -1 when unknown (then the next read seeks). */
+        long position = -1;
+        /** When a read last ended; read without the lock only to skip the busy ones early. */
+        volatile long lastUsed;
+        boolean closed;
+
+        Reader(Key key, long now) {
+            this.partition = key.partition();
+            this.lastUsed = now;
+            this.consumer = ConsumerParams.newConsumer(new TreeMap<>(key.params()), "fromKafkaBatched on a cluster");
+            consumer.assign(List.of(partition));
+        }
+
+        @SuppressWarnings("unchecked")
+        <V> List<V> read(long from, long to, Duration timeout) {
+            List<V> values = new ArrayList<>((int) Math.min(to - from, 10_000));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            long at = position;
+            position = -1; // unknown until this read ends well
+            if (at != from) {
+                consumer.seek(partition, from);
+            }
+            at = from;
+            while (at < to) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TimeoutException("fromKafkaBatched on a cluster read " + values.size() + " of the records from offset "
+                            + from + " to " + to + " of " + partition + " within " + timeout
+                            + ": check that the broker is reachable from the servers with the consumer parameters given");
+                }
+                for (ConsumerRecord<Object, Object> record : consumer.poll(POLL).records(partition)) {
+                    if (record.offset() < to) {
+                        values.add((V) record.value());
+                    }
+                }
+                at = consumer.position(partition);
+            }
+            position = at;
+            return Collections.unmodifiableList(values);
+        }
+    }
+}
