@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,28 +35,48 @@ final class ServerProducers {
 
     /**
      * Writes {@code value} to {@code topic} with the producer for {@code params}, made if needed, and
-     * returns it once Kafka acknowledged the record; on the caller's thread (a cluster job's), which
-     * blocks meanwhile.
+     * returns it once Kafka acknowledged the record; on the caller's thread, which blocks meanwhile.
      *
      * @throws java.util.concurrent.ExecutionException with Kafka's exception when the write failed
      */
-    @SuppressWarnings("unchecked")
     <T> T write(String topic, TreeMap<String, Object> params, T value) throws Exception {
+        return send(topic, params, value).get();
+    }
+
+    /**
+     * Sends {@code value} to {@code topic} with the producer for {@code params}, made if needed,
+     * without waiting for Kafka: the future completes with {@code value} once Kafka acknowledged the
+     * record, or with Kafka's exception. On the caller's thread, which blocks only while the
+     * producer's buffer is full (up to {@code max.block.ms}). The producer counts as in use until the
+     * future completes, so that it is not closed under a record in flight.
+     *
+     * @throws RuntimeException Kafka's, when the record cannot even be sent (e.g. no serializer for the value)
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> send(String topic, TreeMap<String, Object> params, T value) {
         Entry entry = entries.compute(params, (key, existing) -> {
             Entry taken = existing == null ? new Entry(ProducerParams.producer(key)) : existing;
             taken.users++;
             return taken;
         });
         startSweeper();
+        CompletableFuture<T> acknowledged;
         try {
-            return (T) new RecordWriter<>(topic, entry.producer).write(value).get();
-        } finally {
-            entries.computeIfPresent(params, (key, existing) -> {
-                existing.users--;
-                existing.lastUsed = System.nanoTime();
-                return existing;
-            });
+            acknowledged = new RecordWriter<>(topic, (Producer<Object, T>) (Producer<?, ?>) entry.producer).write(value);
+        } catch (RuntimeException e) {
+            release(params);
+            throw e;
         }
+        return acknowledged.whenComplete((ignored, error) -> release(params));
+    }
+
+    /** One user of the producer for {@code params} less, which now counts as used last now. */
+    private void release(TreeMap<String, Object> params) {
+        entries.computeIfPresent(params, (key, existing) -> {
+            existing.users--;
+            existing.lastUsed = System.nanoTime();
+            return existing;
+        });
     }
 
     /** How many producers are open. */

@@ -49,9 +49,9 @@ public final class ElementJob implements IgniteCallable<JobResult> {
         } catch (MissingInputException missing) {
             return replay(site, missing);
         }
-        ElementOp function = site.function(op);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
+        ElementOp function = site.function(op).forBatch(values);
         // A task given up by the watch fails on the driver, which removes what it consumed.
         site.applyEach(values.length, limit, () -> { }, out, i -> function.apply(values[i], out, i));
         long nanos = System.nanoTime() - start;

@@ -9,4 +9,13 @@ public interface ElementOp extends Serializable {
 
     /** The user function, for the serializability check and {@code toString()}. */
     Object function();
+
+    /**
+     * What to apply to the elements {@code values} of one job, told them before the first: this op,
+     * unless it can start them all ahead (a {@code map} of a {@link io.streamz.spi.PipelinedFunction}).
+     * On the job's thread.
+     */
+    default ElementOp forBatch(Object[] values) {
+        return this;
+    }
 }
