@@ -18,4 +18,14 @@ public interface ElementOp extends Serializable {
     default ElementOp forBatch(Object[] values) {
         return this;
     }
+
+    /**
+     * How long the elements applied so far waited for work started ahead of them (a {@link
+     * io.streamz.spi.PipelinedFunction} awaiting), which the job leaves out of the function's measured
+     * time: waiting in parallel is not work, and counting it would size this step's tasks at one
+     * element each, where the wait would be paid per element again.
+     */
+    default long waitedNanos() {
+        return 0;
+    }
 }

@@ -13,6 +13,7 @@ final class StartedBatch implements ElementOp {
     private final transient PipelinedFunction<Object, Object, Object> function;
     private final transient Object[] started;
     private final transient Exception[] failed;
+    private transient long waited;
 
     StartedBatch(PipelinedFunction<Object, Object, Object> function, Object[] values) {
         this.function = function;
@@ -32,7 +33,19 @@ final class StartedBatch implements ElementOp {
         if (failed[i] != null) {
             throw failed[i];
         }
-        out.present(i, function.await(x, started[i]));
+        long start = System.nanoTime();
+        Object result;
+        try {
+            result = function.await(x, started[i]);
+        } finally {
+            waited += System.nanoTime() - start;
+        }
+        out.present(i, result);
+    }
+
+    @Override
+    public long waitedNanos() {
+        return waited;
     }
 
     @Override
