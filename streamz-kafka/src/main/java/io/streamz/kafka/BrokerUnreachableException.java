@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * What the error handler gets when a Kafka source ({@code fromKafka}, {@code fromKafkaBatched}) has
- * not heard from any broker for its {@link KafkaSourceOptions#unreachableAfter()}: the brokers named by {@code bootstrap.servers} are
- * down, unreachable, or not Kafka.
+ * not heard from any broker for its {@link KafkaSourceOptions#unreachableAfter()}: the brokers named
+ * by {@code bootstrap.servers} are down, unreachable, or not Kafka.
  */
 public final class BrokerUnreachableException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -127,9 +127,10 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
      */
     private boolean assign() {
         Duration unreachableAfter = options.source().unreachableAfter();
+        Duration timeout = unreachableAfter.compareTo(METADATA_TIMEOUT) < 0 ? unreachableAfter : METADATA_TIMEOUT;
         List<PartitionInfo> partitions;
         try {
-            partitions = consumer.partitionsFor(topic, unreachableAfter.compareTo(METADATA_TIMEOUT) < 0 ? unreachableAfter : METADATA_TIMEOUT);
+            partitions = consumer.partitionsFor(topic, timeout);
         } catch (TimeoutException e) {
             return false;
         }
