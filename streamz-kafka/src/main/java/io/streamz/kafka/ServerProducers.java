@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The producers of the cluster {@code toKafka} steps in one server JVM: one per parameters, made at
@@ -19,6 +21,13 @@ import org.apache.kafka.clients.producer.Producer;
  * {@code idleTimeout}. Closing when idle, rather than on a signal from the driver, needs no message
  * to reach every server and also frees the producers of a driver that died; a closed producer is made
  * again by the next record.
+ *
+ * <p>A record that found no broker (Kafka's {@code TimeoutException}: no metadata within {@code
+ * max.block.ms}, or no delivery within {@code delivery.timeout.ms}) makes the records sent with the
+ * same producer during the next {@code max.block.ms} fail at once with a {@code TimeoutException}
+ * saying so, rather than each blocking its task's thread for {@code max.block.ms} again: a cluster
+ * task sends its whole batch before it waits, and would otherwise report an unreachable broker only
+ * after {@code max.block.ms} times its batch size.
  */
 final class ServerProducers {
     /** The producers of this JVM. */
@@ -55,19 +64,38 @@ final class ServerProducers {
     @SuppressWarnings("unchecked")
     <T> CompletableFuture<T> send(String topic, TreeMap<String, Object> params, T value) {
         Entry entry = entries.compute(params, (key, existing) -> {
-            Entry taken = existing == null ? new Entry(ProducerParams.producer(key)) : existing;
+            Entry taken = existing == null ? new Entry(ProducerParams.producer(key), maxBlockNanos(key)) : existing;
             taken.users++;
             return taken;
         });
         startSweeper();
+        if (entry.brokerMissing()) {
+            release(params);
+            return CompletableFuture.failedFuture(new TimeoutException("toKafka found no Kafka broker at "
+                    + params.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " for an earlier record less than max.block.ms ("
+                    + TimeUnit.NANOSECONDS.toMillis(entry.maxBlockNanos) + " ms) ago, so this record to " + topic
+                    + " fails at once: check bootstrap.servers and that the brokers run"));
+        }
         CompletableFuture<T> acknowledged;
         try {
             acknowledged = new RecordWriter<>(topic, (Producer<Object, T>) (Producer<?, ?>) entry.producer).write(value);
         } catch (RuntimeException e) {
+            if (e instanceof TimeoutException) {
+                entry.noteBrokerMissing();
+            }
             release(params);
             throw e;
         }
-        return acknowledged.whenComplete((ignored, error) -> release(params));
+        return acknowledged.whenComplete((ignored, error) -> {
+            if (error instanceof TimeoutException) {
+                entry.noteBrokerMissing();
+            }
+            release(params);
+        });
+    }
+
+    private static long maxBlockNanos(Map<String, Object> params) {
+        return TimeUnit.MILLISECONDS.toNanos(Long.parseLong(String.valueOf(params.get(ProducerConfig.MAX_BLOCK_MS_CONFIG))));
     }
 
     /** One user of the producer for {@code params} less, which now counts as used last now. */
@@ -117,14 +145,32 @@ final class ServerProducers {
         return "ServerProducers[" + entries.size() + " open, closed after " + idleTimeout + " idle]";
     }
 
-    /** A producer and who uses it; changed only inside the map's compute functions. */
+    /**
+     * A producer and who uses it ({@code users} and {@code lastUsed} changed only inside the map's
+     * compute functions), and until when its records fail at once for want of a broker.
+     */
     private static final class Entry {
         final Producer<Object, Object> producer;
+        final long maxBlockNanos;
         int users;
         long lastUsed = System.nanoTime();
+        /** {@link System#nanoTime()} until which a send fails at once; meaningful only while {@code missing}. */
+        private volatile long missingUntil;
+        private volatile boolean missing;
 
-        Entry(Producer<Object, Object> producer) {
+        Entry(Producer<Object, Object> producer, long maxBlockNanos) {
             this.producer = producer;
+            this.maxBlockNanos = maxBlockNanos;
+        }
+
+        /** A record found no broker: the next ones fail at once for {@code max.block.ms}. */
+        void noteBrokerMissing() {
+            missingUntil = System.nanoTime() + maxBlockNanos;
+            missing = true;
+        }
+
+        boolean brokerMissing() {
+            return missing && System.nanoTime() - missingUntil < 0;
         }
     }
 }
