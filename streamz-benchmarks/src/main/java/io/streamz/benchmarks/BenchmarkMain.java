@@ -1,6 +1,7 @@
 package io.streamz.benchmarks;
 
 import io.streamz.benchmarks.scaleout.ScaleOutBenchmark;
+import io.streamz.benchmarks.kafka.KafkaPipelineBenchmark;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -17,13 +18,16 @@ import java.util.stream.Collectors;
  * the forked JVMs as well. The jar's manifest opens them for this JVM ({@code Add-Opens}, made at build
  * time from the root pom's {@code ignite.add.opens}); JMH starts its forks with {@code java -cp},
  * where no manifest applies, so they get the same packages through {@code -jvmArgsAppend}, added to
- * whatever the command line appends itself.
+ * whatever the command line appends itself. {@code kafka} as the first argument runs {@link
+ * KafkaPipelineBenchmark} instead, a plain program, in this JVM (which the manifest opened for Ignite).
  *
  * <p>{@code java -jar benchmarks.jar scale-out [options]} runs {@link ScaleOutBenchmark} instead, in this JVM:
  * it drives Docker containers, which JMH's forks and iterations do not fit.
  */
 public final class BenchmarkMain {
     private static final String APPEND = "-jvmArgsAppend";
+    /** The first argument that runs the Kafka benchmark rather than JMH. */
+    private static final String KAFKA = "kafka";
 
     private BenchmarkMain() {
     }
@@ -31,6 +35,10 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(ScaleOutBenchmark.COMMAND)) {
             ScaleOutBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals(KAFKA)) {
+            KafkaPipelineBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         org.openjdk.jmh.Main.main(withOpens(args, manifestOpens()));

@@ -3,15 +3,15 @@ package io.streamz.kafka;
 import java.time.Duration;
 
 /**
- * What the error handler gets when {@code fromKafka} has not heard from any broker for its
- * {@link KafkaSourceOptions#unreachableAfter()}: the brokers named by {@code bootstrap.servers} are
- * down, unreachable, or not Kafka.
+ * What the error handler gets when a Kafka source ({@code fromKafka}, {@code fromKafkaBatched}) has
+ * not heard from any broker for its {@link KafkaSourceOptions#unreachableAfter()}: the brokers named
+ * by {@code bootstrap.servers} are down, unreachable, or not Kafka.
  */
 public final class BrokerUnreachableException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    BrokerUnreachableException(String servers, Duration after, boolean stopping, Throwable cause) {
-        super("fromKafka has not reached a Kafka broker at " + servers + " for " + after
+    BrokerUnreachableException(String operation, String servers, Duration after, boolean stopping, Throwable cause) {
+        super(operation + " has not reached a Kafka broker at " + servers + " for " + after
                 + ": check bootstrap.servers and that the brokers run; "
                 + (stopping ? "the source stopped (start() tries again)" : "still trying"), cause);
     }

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * streamz's {@code from_kafka_batched}, read on this JVM (made by {@link
@@ -42,6 +43,14 @@ import org.apache.kafka.common.TopicPartition;
  * all again, and maybe done batches after the first not done one: at least once, never a gap. Kafka's
  * auto-commit is turned off, whatever the parameters say.
  *
+ * <p>Faults as {@code fromKafka} (the {@link KafkaSourceOptions} in {@link KafkaBatchOptions#source()}):
+ * tombstones are left out of the batches unless kept (a batch left empty is not emitted, and counts
+ * as done); a poison record is reported as a {@link PoisonRecordException} and skipped, the records
+ * after it coming in the next batch, or stops the source before it; a broker that cannot be reached
+ * (at the first poll too, while the topic's partitions are asked for) is reported as a {@link
+ * BrokerUnreachableException} within {@code unreachableAfter}, then the source keeps trying or stops.
+ * Commits pass a poison record only when it was skipped.
+ *
  * <p>How "done" is counted: each batch is emitted under a {@link RefCounter}; the local operators that
  * keep elements past the emit call hold it ({@link Refs}) until what they made of them went on.
  *
@@ -51,23 +60,25 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
     /** How long {@link #destroy()} waits for the broker at most (Kafka's default is 30 s). */
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** How long the first poll waits for the topic's partitions before it reports and tries again. */
+    /** How long the first poll waits for the topic's partitions at most before it tries again. */
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
 
     private final String topic;
     private final Consumer<?, V> consumer;
     private final KafkaBatchOptions options;
     private final BatchCommits commits = new BatchCommits();
+    private final ConsumerFaults faults;
     /** Batches polled and not emitted yet (a stop came in the middle of a poll's batches). */
     private final ArrayDeque<Batch<V>> pending = new ArrayDeque<>();
     private boolean assigned;
 
     /** A source reading {@code topic} with {@code consumer}, which no one else uses and which does not auto-commit. */
-    KafkaBatchedSource(String topic, Consumer<?, V> consumer, KafkaBatchOptions options, Scheduler scheduler) {
+    KafkaBatchedSource(String topic, Consumer<?, V> consumer, KafkaBatchOptions options, String servers, Scheduler scheduler) {
         super(scheduler, options.pollInterval());
         this.topic = topic;
         this.consumer = consumer;
         this.options = options;
+        this.faults = new ConsumerFaults(this, "fromKafkaBatched", options.source(), servers);
     }
 
     /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions)} makes. */
@@ -82,18 +93,23 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         params.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
-        return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options, Scheduler.system());
+        String servers = String.valueOf(params.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options, servers,
+                Scheduler.system());
     }
 
     @Override
     protected boolean poll() {
         if (!assigned && !assign()) {
-            return true;
+            return faults.afterNothing(consumer);
         }
         while (isRunning()) {
             commitDone(COMMIT_TIMEOUT);
             if (pending.isEmpty()) {
-                ConsumerRecords<?, V> records = consumer.poll(options.pollInterval());
+                ConsumerRecords<?, V> records = faults.poll(consumer, options.pollInterval(), this::skipped);
+                if (records == null) {
+                    return false;
+                }
                 if (records.isEmpty()) {
                     return true;
                 }
@@ -104,9 +120,20 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
         return true;
     }
 
-    /** Takes every partition of the topic; {@code false} while the topic has none (not created yet). */
+    /**
+     * Takes every partition of the topic; {@code false} while the topic has none (not created yet) or
+     * no broker answered. Waits at most {@code unreachableAfter}, so that an unreachable broker is
+     * reported in time.
+     */
     private boolean assign() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+        Duration unreachableAfter = options.source().unreachableAfter();
+        Duration timeout = unreachableAfter.compareTo(METADATA_TIMEOUT) < 0 ? unreachableAfter : METADATA_TIMEOUT;
+        List<PartitionInfo> partitions;
+        try {
+            partitions = consumer.partitionsFor(topic, timeout);
+        } catch (TimeoutException e) {
+            return false;
+        }
         if (partitions == null || partitions.isEmpty()) {
             return false;
         }
@@ -127,7 +154,9 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
                 int to = Math.min(polled.size(), from + options.maxBatchSize());
                 List<V> values = new ArrayList<>(to - from);
                 for (ConsumerRecord<?, V> record : polled.subList(from, to)) {
-                    values.add(record.value());
+                    if (options.source().emits(record.value())) {
+                        values.add(record.value());
+                    }
                 }
                 pending.add(new Batch<>(partition, Collections.unmodifiableList(values), polled.get(to - 1).offset() + 1));
             }
@@ -137,8 +166,21 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
     private void emitPending() {
         while (isRunning() && !pending.isEmpty()) {
             Batch<V> batch = pending.poll();
-            Refs.emitCounted(commits.track(batch.partition(), batch.nextOffset()), () -> emitElement(batch.values()));
+            RefCounter counter = commits.track(batch.partition(), batch.nextOffset());
+            if (batch.values().isEmpty()) {
+                counter.release(); // only tombstones: nothing to emit, done at once
+            } else {
+                Refs.emitCounted(counter, () -> emitElement(batch.values()));
+            }
         }
+    }
+
+    /**
+     * A poison record was skipped (only on the poll thread, when every batch polled before is tracked):
+     * done at once, so that commits may pass it once the batches before it are done.
+     */
+    private void skipped(TopicPartition partition, long offset) {
+        commits.track(partition, offset + 1).release();
     }
 
     /**

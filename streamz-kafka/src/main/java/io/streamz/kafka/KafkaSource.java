@@ -2,10 +2,7 @@ package io.streamz.kafka;
 
 import io.streamz.Source;
 import io.streamz.cluster.Cluster;
-import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
-import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
 import io.streamz.local.sources.AbstractSource;
-import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,8 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
-import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * streamz's {@code from_kafka}: once {@link #start()}ed, emits the value of every record of the topics
@@ -60,8 +55,7 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private final Consumer<?, V> consumer;
     private final boolean commitAfterEmit;
     private final KafkaSourceOptions options;
-    private final String servers;
-    private final BrokerWatch watch;
+    private final ConsumerFaults faults;
     /** Records Kafka returned that are not emitted yet (a stop came in the middle of a batch). */
     private final ArrayDeque<ConsumerRecord<?, V>> pending = new ArrayDeque<>();
     /** The offsets after the records emitted since the last commit, kept only when this source commits. */
@@ -79,8 +73,7 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         this.consumer = consumer;
         this.commitAfterEmit = commitAfterEmit;
         this.options = options;
-        this.servers = servers;
-        this.watch = new BrokerWatch(options.unreachableAfter());
+        this.faults = new ConsumerFaults(this, "fromKafka", options, servers);
     }
 
     /** {@link #fromKafka(List, Map, Duration)} polling every {@link #DEFAULT_POLL_INTERVAL}. */
@@ -161,22 +154,13 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         }
         while (isRunning()) {
             if (pending.isEmpty()) {
-                ConsumerRecords<?, V> records;
-                try {
-                    records = consumer.poll(options.pollInterval());
-                } catch (RecordDeserializationException e) {
-                    if (!passPoisonRecord(e)) {
-                        return stopped();
-                    }
-                    continue;
+                ConsumerRecords<?, V> records = faults.poll(consumer, options.pollInterval(), this::markDone);
+                if (records == null) {
+                    return false;
                 }
                 if (records.isEmpty()) {
-                    if (brokerLost() && options.onUnreachable() == OnUnreachable.STOP) {
-                        return stopped();
-                    }
                     return true;
                 }
-                watch.restart();
                 records.forEach(pending::add);
             }
             emitPending();
@@ -188,7 +172,7 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     private void emitPending() {
         while (isRunning() && !pending.isEmpty()) {
             ConsumerRecord<?, V> record = pending.poll();
-            if (record.value() != null || options.keepTombstones()) {
+            if (options.emits(record.value())) {
                 emitElement(record.value());
             }
             markDone(new TopicPartition(record.topic(), record.partition()), record.offset());
@@ -199,39 +183,6 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         if (commitAfterEmit) {
             emitted.put(partition, new OffsetAndMetadata(offset + 1));
         }
-    }
-
-    /**
-     * Reports the record Kafka could not deserialize and, when it is to be skipped, moves past it
-     * (Kafka's consumer would otherwise throw at the same record on every poll).
-     *
-     * @return whether to go on
-     */
-    private boolean passPoisonRecord(RecordDeserializationException e) {
-        boolean skip = options.onPoisonRecord() == OnPoisonRecord.SKIP;
-        StreamEngines.report(this, new PoisonRecordException(e.topicPartition(), e.offset(), skip, e));
-        if (skip) {
-            consumer.seek(e.topicPartition(), e.offset() + 1);
-            markDone(e.topicPartition(), e.offset());
-        }
-        return skip;
-    }
-
-    /** After an empty poll: whether no broker answers, reported once per outage. */
-    private boolean brokerLost() {
-        TimeoutException failure = watch.afterEmptyPoll(consumer);
-        if (failure == null) {
-            return false;
-        }
-        boolean stopping = options.onUnreachable() == OnUnreachable.STOP;
-        StreamEngines.report(this, new BrokerUnreachableException(servers, options.unreachableAfter(), stopping, failure));
-        return true;
-    }
-
-    /** Ends the runs until the next {@link #start()}, which waits for the broker afresh. */
-    private boolean stopped() {
-        watch.restart();
-        return false;
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Settings of {@link KafkaSource#fromKafka(java.util.List, java.util.Map, KafkaSourceOptions)}, as
- * streamz's keyword arguments; each {@code with...} method returns new options.
+ * streamz's keyword arguments, and of {@code fromKafkaBatched} through {@link KafkaBatchOptions#source()};
+ * each {@code with...} method returns new options.
  *
  * @param pollInterval      how long a poll waits for records when nothing is new, and the pause
  *                          before the next one (streamz's {@code poll_interval}, 0.1 s by default)
@@ -78,6 +79,11 @@ public record KafkaSourceOptions(Duration pollInterval, boolean keepTombstones, 
     /** These options reporting an unreachable broker after {@code timeout}, then doing what {@code action} says. */
     public KafkaSourceOptions withUnreachableBroker(Duration timeout, OnUnreachable action) {
         return new KafkaSourceOptions(pollInterval, keepTombstones, onPoisonRecord, timeout, action);
+    }
+
+    /** Whether a record with {@code value} is emitted: any but a tombstone ({@code null}), which only when kept. */
+    boolean emits(Object value) {
+        return value != null || keepTombstones;
     }
 
     private static void positive(String name, Duration value) {

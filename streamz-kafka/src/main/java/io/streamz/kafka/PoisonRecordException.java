@@ -3,16 +3,17 @@ package io.streamz.kafka;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * What the error handler gets for a record {@code fromKafka} could not deserialize: where it is
- * ({@link #partition()}, {@link #offset()}) and, as the cause, Kafka's exception.
+ * What the error handler gets for a record a Kafka source ({@code fromKafka}, {@code fromKafkaBatched})
+ * could not deserialize: where it is ({@link #partition()}, {@link #offset()}) and, as the cause,
+ * Kafka's exception.
  */
 public final class PoisonRecordException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient TopicPartition partition;
     private final long offset;
 
-    PoisonRecordException(TopicPartition partition, long offset, boolean skipped, Throwable cause) {
-        super("fromKafka could not deserialize the record at offset " + offset + " of " + partition + " and "
+    PoisonRecordException(String operation, TopicPartition partition, long offset, boolean skipped, Throwable cause) {
+        super(operation + " could not deserialize the record at offset " + offset + " of " + partition + " and "
                 + (skipped ? "skipped it" : "stopped before it: move the group past it, or use OnPoisonRecord.SKIP")
                 + ": " + cause.getMessage(), cause);
         this.partition = partition;

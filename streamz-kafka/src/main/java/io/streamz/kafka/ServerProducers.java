@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The producers of the cluster {@code toKafka} steps in one server JVM: one per parameters, made at
@@ -18,6 +21,13 @@ import org.apache.kafka.clients.producer.Producer;
  * {@code idleTimeout}. Closing when idle, rather than on a signal from the driver, needs no message
  * to reach every server and also frees the producers of a driver that died; a closed producer is made
  * again by the next record.
+ *
+ * <p>A record that found no broker (Kafka's {@code TimeoutException}: no metadata within {@code
+ * max.block.ms}, or no delivery within {@code delivery.timeout.ms}) makes the records sent with the
+ * same producer during the next {@code max.block.ms} fail at once with a {@code TimeoutException}
+ * saying so, rather than each blocking its task's thread for {@code max.block.ms} again: a cluster
+ * task sends its whole batch before it waits, and would otherwise report an unreachable broker only
+ * after {@code max.block.ms} times its batch size.
  */
 final class ServerProducers {
     /** The producers of this JVM. */
@@ -34,28 +44,67 @@ final class ServerProducers {
 
     /**
      * Writes {@code value} to {@code topic} with the producer for {@code params}, made if needed, and
-     * returns it once Kafka acknowledged the record; on the caller's thread (a cluster job's), which
-     * blocks meanwhile.
+     * returns it once Kafka acknowledged the record; on the caller's thread, which blocks meanwhile.
      *
      * @throws java.util.concurrent.ExecutionException with Kafka's exception when the write failed
      */
-    @SuppressWarnings("unchecked")
     <T> T write(String topic, TreeMap<String, Object> params, T value) throws Exception {
+        return send(topic, params, value).get();
+    }
+
+    /**
+     * Sends {@code value} to {@code topic} with the producer for {@code params}, made if needed,
+     * without waiting for Kafka: the future completes with {@code value} once Kafka acknowledged the
+     * record, or with Kafka's exception. On the caller's thread, which blocks only while the
+     * producer's buffer is full (up to {@code max.block.ms}). The producer counts as in use until the
+     * future completes, so that it is not closed under a record in flight.
+     *
+     * @throws RuntimeException Kafka's, when the record cannot even be sent (e.g. no serializer for the value)
+     */
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> send(String topic, TreeMap<String, Object> params, T value) {
         Entry entry = entries.compute(params, (key, existing) -> {
-            Entry taken = existing == null ? new Entry(ProducerParams.producer(key)) : existing;
+            Entry taken = existing == null ? new Entry(ProducerParams.producer(key), maxBlockNanos(key)) : existing;
             taken.users++;
             return taken;
         });
         startSweeper();
-        try {
-            return (T) new RecordWriter<>(topic, entry.producer).write(value).get();
-        } finally {
-            entries.computeIfPresent(params, (key, existing) -> {
-                existing.users--;
-                existing.lastUsed = System.nanoTime();
-                return existing;
-            });
+        if (entry.brokerMissing()) {
+            release(params);
+            return CompletableFuture.failedFuture(new TimeoutException("toKafka found no Kafka broker at "
+                    + params.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG) + " for an earlier record less than max.block.ms ("
+                    + TimeUnit.NANOSECONDS.toMillis(entry.maxBlockNanos) + " ms) ago, so this record to " + topic
+                    + " fails at once: check bootstrap.servers and that the brokers run"));
         }
+        CompletableFuture<T> acknowledged;
+        try {
+            acknowledged = new RecordWriter<>(topic, (Producer<Object, T>) (Producer<?, ?>) entry.producer).write(value);
+        } catch (RuntimeException e) {
+            if (e instanceof TimeoutException) {
+                entry.noteBrokerMissing();
+            }
+            release(params);
+            throw e;
+        }
+        return acknowledged.whenComplete((ignored, error) -> {
+            if (error instanceof TimeoutException) {
+                entry.noteBrokerMissing();
+            }
+            release(params);
+        });
+    }
+
+    private static long maxBlockNanos(Map<String, Object> params) {
+        return TimeUnit.MILLISECONDS.toNanos(Long.parseLong(String.valueOf(params.get(ProducerConfig.MAX_BLOCK_MS_CONFIG))));
+    }
+
+    /** One user of the producer for {@code params} less, which now counts as used last now. */
+    private void release(TreeMap<String, Object> params) {
+        entries.computeIfPresent(params, (key, existing) -> {
+            existing.users--;
+            existing.lastUsed = System.nanoTime();
+            return existing;
+        });
     }
 
     /** How many producers are open. */
@@ -96,14 +145,32 @@ final class ServerProducers {
         return "ServerProducers[" + entries.size() + " open, closed after " + idleTimeout + " idle]";
     }
 
-    /** A producer and who uses it; changed only inside the map's compute functions. */
+    /**
+     * A producer and who uses it ({@code users} and {@code lastUsed} changed only inside the map's
+     * compute functions), and until when its records fail at once for want of a broker.
+     */
     private static final class Entry {
         final Producer<Object, Object> producer;
+        final long maxBlockNanos;
         int users;
         long lastUsed = System.nanoTime();
+        /** {@link System#nanoTime()} until which a send fails at once; meaningful only while {@code missing}. */
+        private volatile long missingUntil;
+        private volatile boolean missing;
 
-        Entry(Producer<Object, Object> producer) {
+        Entry(Producer<Object, Object> producer, long maxBlockNanos) {
             this.producer = producer;
+            this.maxBlockNanos = maxBlockNanos;
+        }
+
+        /** A record found no broker: the next ones fail at once for {@code max.block.ms}. */
+        void noteBrokerMissing() {
+            missingUntil = System.nanoTime() + maxBlockNanos;
+            missing = true;
+        }
+
+        boolean brokerMissing() {
+            return missing && System.nanoTime() - missingUntil < 0;
         }
     }
 }

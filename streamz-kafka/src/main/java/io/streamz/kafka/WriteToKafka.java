@@ -1,17 +1,20 @@
 package io.streamz.kafka;
 
-import io.streamz.function.FunctionEx;
+import io.streamz.spi.PipelinedFunction;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * The function of a cluster {@code toKafka} step: on a server, writes the element with that JVM's
  * producer for these parameters ({@link ServerProducers}) and returns it once Kafka acknowledged it,
- * or throws Kafka's exception, which fails that element as any cluster function's does.
+ * or throws Kafka's exception, which fails that element as any cluster function's does. Pipelined:
+ * a task sends every element of its batch before it waits for the first acknowledgement, so that the
+ * producer batches them and the task waits about one round trip to the broker, not one per element.
  *
  * @param <T> element type
  */
-final class WriteToKafka<T> implements FunctionEx<T, T> {
+final class WriteToKafka<T> implements PipelinedFunction<T, CompletableFuture<T>, T> {
     private static final long serialVersionUID = 1L;
     private final String topic;
     private final TreeMap<String, Object> params;
@@ -22,9 +25,14 @@ final class WriteToKafka<T> implements FunctionEx<T, T> {
     }
 
     @Override
-    public T applyEx(T x) throws Exception {
+    public CompletableFuture<T> start(T x) {
+        return ServerProducers.SHARED.send(topic, params, x);
+    }
+
+    @Override
+    public T await(T x, CompletableFuture<T> acknowledged) throws Exception {
         try {
-            return ServerProducers.SHARED.write(topic, params, x);
+            return acknowledged.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }

@@ -1,6 +1,7 @@
 package io.streamz.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,27 @@ class ClusterKafkaSinkTest {
         assertEquals(0, producers.open());
         producers.write(topic, params, "c");
         assertEquals(3, kafka.read(topic, 3).size());
+    }
+
+    /**
+     * A cluster task sends its whole batch before it waits: were each send to block max.block.ms
+     * again, a batch of n would report an unreachable broker only after n times max.block.ms.
+     */
+    @Test
+    void afterARecordFoundNoBrokerTheNextOnesFailAtOnceSayingSo() throws Exception {
+        ServerProducers producers = new ServerProducers(Duration.ofMinutes(1));
+        Map<String, Object> nowhere = new HashMap<>();
+        nowhere.put("bootstrap.servers", "127.0.0.1:1");
+        nowhere.put("max.block.ms", "2000");
+        TreeMap<String, Object> params = ProducerParams.of("t", nowhere);
+
+        ExecutionException first = assertThrows(ExecutionException.class, () -> producers.send("t", params, "a").get());
+        CompletableFuture<String> next = producers.send("t", params, "b");
+
+        assertInstanceOf(TimeoutException.class, first.getCause());
+        ExecutionException failed = assertThrows(ExecutionException.class, next::get);
+        TimeoutException timeout = assertInstanceOf(TimeoutException.class, failed.getCause());
+        assertTrue(timeout.getMessage().contains("127.0.0.1:1") && timeout.getMessage().contains("fails at once"), timeout.getMessage());
     }
 
     private static boolean causes(Throwable error, Class<? extends Throwable> type) {

@@ -49,12 +49,12 @@ public final class ElementJob implements IgniteCallable<JobResult> {
         } catch (MissingInputException missing) {
             return replay(site, missing);
         }
-        ElementOp function = site.function(op);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
+        ElementOp function = site.function(op).forBatch(values);
         // A task given up by the watch fails on the driver, which removes what it consumed.
         site.applyEach(values.length, limit, () -> { }, out, i -> function.apply(values[i], out, i));
-        long nanos = System.nanoTime() - start;
+        long nanos = System.nanoTime() - start - function.waitedNanos();
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
         if (stored) {

@@ -1,8 +1,9 @@
 package io.streamz.cluster.ignite.job;
 
 import io.streamz.function.FunctionEx;
+import io.streamz.spi.PipelinedFunction;
 
-/** Cluster {@code map}: one in, one out. */
+/** Cluster {@code map}: one in, one out; a {@link PipelinedFunction} starts a job's elements all first. */
 public final class MapOp implements ElementOp {
     private static final long serialVersionUID = 1L;
     private final FunctionEx<Object, Object> function;
@@ -15,6 +16,15 @@ public final class MapOp implements ElementOp {
     @Override
     public void apply(Object x, Outcomes out, int i) {
         out.present(i, function.apply(x));
+    }
+
+    /** Starts every element first when the function is a {@link PipelinedFunction}. */
+    @Override
+    @SuppressWarnings("unchecked")
+    public ElementOp forBatch(Object[] values) {
+        return function instanceof PipelinedFunction<?, ?, ?> pipelined
+                ? new StartedBatch((PipelinedFunction<Object, Object, Object>) pipelined, values)
+                : this;
     }
 
     @Override

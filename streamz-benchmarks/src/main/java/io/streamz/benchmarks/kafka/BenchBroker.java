@@ -1,0 +1,91 @@
+package io.streamz.benchmarks.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/**
+ * The benchmark's Kafka broker: one KRaft node (broker and controller) inside the benchmark's JVM,
+ * as streamz-kafka's tests start it, with what the benchmark does to it. Used from the main thread.
+ */
+final class BenchBroker implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final KafkaClusterTestKit kafka;
+
+    private BenchBroker(KafkaClusterTestKit kafka) {
+        this.kafka = kafka;
+    }
+
+    /**
+     * Starts the broker and waits until it is ready.
+     *
+     * @throws IllegalStateException when it does not start, with Kafka's reason as the cause
+     */
+    static BenchBroker start() {
+        try {
+            KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                    // One broker: the consumer offsets topic cannot have Kafka's default 3 replicas.
+                    .setConfigProp("offsets.topic.replication.factor", "1")
+                    .setConfigProp("offsets.topic.num.partitions", "1")
+                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                    .build();
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            return new BenchBroker(kafka);
+        } catch (Exception e) {
+            throw new IllegalStateException("the benchmark's Kafka broker did not start", e);
+        }
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions. */
+    void createTopic(String topic, int partitions) throws Exception {
+        try (var admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Appends {@code count} records with the values {@code values.value(first)...} to {@code topic}, spread over its partitions. */
+    void fill(String topic, long first, long count, Values values) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            for (long i = first; i < first + count; i++) {
+                producer.send(new ProducerRecord<>(topic, values.value(i)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** The value of record {@code i} of the input. */
+    interface Values {
+        String value(long i);
+    }
+
+    @Override
+    public void close() throws Exception {
+        kafka.close();
+    }
+
+    @Override
+    public String toString() {
+        return "<benchmark Kafka broker at " + bootstrapServers() + ">";
+    }
+}

@@ -1,0 +1,201 @@
+package io.streamz.benchmarks.kafka;
+
+import io.streamz.cluster.IgniteCluster;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Issue 9's benchmark, a plain program rather than JMH so that both sides share one broker and one
+ * JVM: records per second through {@code fromKafkaBatched} -> cluster {@code map} -> cluster {@code
+ * toKafka} ({@link StreamzKafkaPipeline}) against a plain kafka-clients consume -> transform ->
+ * produce loop ({@link PlainKafkaLoop}), on one Kafka broker started here, in the same run. Each
+ * round appends {@code records} new records to the input topic, then lets each side read, upper-case
+ * and write them (in alternating order), timing from the start of reading until the last record is
+ * acknowledged. The first round warms up and is not counted; the summary gives the median of the
+ * others and their ratio (goal: streamz at least 0.8 of the plain loop). Progress is printed every
+ * 5 s while a side runs.
+ *
+ * <p>Run: {@code java -jar streamz-benchmarks/target/benchmarks.jar kafka [records=200000]
+ * [rounds=4] [partitions=4] [servers=1] [buffer=1024] [batch=10000]}.
+ */
+public final class KafkaPipelineBenchmark {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(10);
+    private static final String INPUT = "bench-in";
+
+    private KafkaPipelineBenchmark() {
+    }
+
+    /** The transform both sides apply to each record's value. */
+    static String transform(String value) {
+        return value.toUpperCase(Locale.ROOT);
+    }
+
+    /** The input's record {@code i}: a small JSON event of about 70 bytes. */
+    static String value(long i) {
+        return "{\"id\":" + i + ",\"user\":\"user-" + (i % 1000) + "\",\"action\":\"click\",\"page\":\"/products/" + (i % 97) + "\"}";
+    }
+
+    /**
+     * Runs the benchmark with {@code args} as {@code name=value} settings (see the class comment).
+     *
+     * @throws IllegalArgumentException for a setting it does not know, naming the ones it does
+     */
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> settings = settings(args);
+        int records = settings.get("records");
+        int rounds = settings.get("rounds");
+        quietLogs();
+        System.out.println("Kafka benchmark: " + settings);
+        try (BenchBroker broker = BenchBroker.start();
+             IgniteCluster cluster = IgniteCluster.local(settings.get("servers"))) {
+            String servers = broker.bootstrapServers();
+            broker.createTopic(INPUT, settings.get("partitions"));
+            broker.createTopic("bench-out-plain", settings.get("partitions"));
+            broker.createTopic("bench-out-streamz", settings.get("partitions"));
+            Arrivals plainDone = new Arrivals();
+            Arrivals streamzDone = new Arrivals();
+            List<Double> plainRates = new ArrayList<>();
+            List<Double> streamzRates = new ArrayList<>();
+            try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.get("batch"), POLL, plainDone);
+                 StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(cluster, servers, INPUT, "bench-out-streamz",
+                         settings.get("batch"), POLL, settings.get("buffer"), streamzDone);
+                 Progress progress = new Progress()) {
+                for (int round = 0; round < rounds; round++) {
+                    broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
+                    long total = (long) (round + 1) * records;
+                    Runnable plainRound = () -> plainRates.add(rate(records, () -> plain.runUntil(total)));
+                    Runnable streamzRound = () -> streamzRates.add(rate(records, () -> {
+                        streamz.start();
+                        try {
+                            streamzDone.await(total, ROUND_TIMEOUT);
+                        } finally {
+                            streamz.stop();
+                        }
+                    }));
+                    String label = round == 0 ? "warm-up" : "round " + round;
+                    progress.watch(label, plainDone, streamzDone, total);
+                    if (round % 2 == 0) {
+                        plainRound.run();
+                        streamzRound.run();
+                    } else {
+                        streamzRound.run();
+                        plainRound.run();
+                    }
+                    System.out.printf(Locale.ROOT, "%s: plain %,.0f records/s, streamz %,.0f records/s, ratio %.2f%n", label,
+                            last(plainRates), last(streamzRates), last(streamzRates) / last(plainRates));
+                }
+            }
+            summary(plainRates, streamzRates);
+        }
+        System.exit(0);
+    }
+
+    /** Timed work, as records per second. */
+    private static double rate(long records, Timed work) {
+        long start = System.nanoTime();
+        try {
+            work.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return records / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private interface Timed {
+        void run() throws InterruptedException;
+    }
+
+    private static void summary(List<Double> plainRates, List<Double> streamzRates) {
+        if (plainRates.size() < 2) {
+            System.out.println("only a warm-up round: no summary (rounds must be at least 2)");
+            return;
+        }
+        double plain = median(plainRates.subList(1, plainRates.size()));
+        double streamz = median(streamzRates.subList(1, streamzRates.size()));
+        System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s, streamz %,.0f records/s,"
+                + " ratio %.2f (goal >= 0.8)%n", plainRates.size() - 1, plain, streamz, streamz / plain);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double last(List<Double> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static Map<String, Integer> settings(String[] args) {
+        Map<String, Integer> settings = new LinkedHashMap<>();
+        settings.put("records", 200_000);
+        settings.put("rounds", 4);
+        settings.put("partitions", 4);
+        settings.put("servers", 1);
+        settings.put("buffer", 1024);
+        settings.put("batch", 10_000);
+        for (String arg : args) {
+            String[] pair = arg.split("=", 2);
+            if (pair.length != 2 || !settings.containsKey(pair[0])) {
+                throw new IllegalArgumentException("unknown setting '" + arg + "': use name=value with a name among " + settings.keySet());
+            }
+            int value = Integer.parseInt(pair[1]);
+            if (value < 1) {
+                throw new IllegalArgumentException(pair[0] + " must be at least 1, got " + value);
+            }
+            settings.put(pair[0], value);
+        }
+        return settings;
+    }
+
+    /** Kafka's broker and clients log at INFO by default, pages per round; only warnings are wanted. */
+    private static void quietLogs() {
+        Map<String, String> levels = new HashMap<>();
+        levels.put("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        levels.put("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        levels.put("org.slf4j.simpleLogger.log.kafka", "error");
+        levels.forEach(System::setProperty);
+    }
+
+    /** Prints how far the current round is every 5 s, on a thread of its own. */
+    private static final class Progress implements AutoCloseable {
+        private final ScheduledExecutorService printer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kafka-benchmark-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private volatile Supplier<String> line = () -> "starting";
+
+        Progress() {
+            printer.scheduleAtFixedRate(() -> System.out.println(line.get()), 5, 5, TimeUnit.SECONDS);
+        }
+
+        /** From now on reports {@code label}: the records of each side done out of {@code total}. */
+        void watch(String label, Arrivals plain, Arrivals streamz, long total) {
+            line = () -> String.format(Locale.ROOT, "  %s: plain %,d / %,d, streamz %,d / %,d records",
+                    label, plain.count(), total, streamz.count(), total);
+        }
+
+        @Override
+        public void close() {
+            printer.shutdownNow();
+        }
+
+        @Override
+        public String toString() {
+            return "<benchmark progress: " + line.get() + ">";
+        }
+    }
+}
