@@ -11,7 +11,6 @@ import io.streamz.spi.PipelinedFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** A cluster map of a PipelinedFunction starts a job's whole batch before it awaits any element. */
@@ -80,8 +79,9 @@ class PipelinedMapTest {
             }
 
             @Override
-            public String await(String x, String started) {
-                LockSupport.parkNanos(wait); // stands for an acknowledgement on its way
+            public String await(String x, String started) throws InterruptedException {
+                // Stands for an acknowledgement on its way; sleep, as a park may return early.
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
                 return started;
             }
         };
