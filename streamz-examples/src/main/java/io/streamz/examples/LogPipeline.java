@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,15 @@ public final class LogPipeline {
 
     /** Runs the job and returns the process exit code: 0 when every line was counted exactly once. */
     static int run(JobOptions options, PrintStream out) throws Exception {
+        return run(options, out, dashboard -> { });
+    }
+
+    /**
+     * {@link #run(JobOptions, PrintStream)}, handing the dashboard that {@code --dashboard} asks for to
+     * {@code onDashboard} (on this thread, once it serves, before the log grows), so that a test can
+     * open its page; it stays open until the job is done.
+     */
+    static int run(JobOptions options, PrintStream out, Consumer<Dashboard> onDashboard) throws Exception {
         Path log = Files.createTempDirectory("streamz-example").resolve("access.log");
         Files.createFile(log);
         out.println("streamz example: following " + log + " for " + options.seconds() + " s at "
@@ -66,6 +76,9 @@ public final class LogPipeline {
                 : IgniteCluster.connect(connectOptions(options), options.connectTo().toArray(String[]::new))) {
             out.println("cluster: " + cluster);
             try (Dashboard dashboard = startDashboard(options, cluster, out)) {
+                if (dashboard != null) {
+                    onDashboard.accept(dashboard);
+                }
                 return follow(log, cluster, options, counted, out);
             }
         }

@@ -1,0 +1,92 @@
+package io.streamz.examples;
+
+import io.streamz.dashboard.Dashboard;
+import io.streamz.dashboard.HeadlessChromium;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main job ({@link LogPipeline}, on its embedded two-server cluster, with {@code --dashboard 0})
+ * seen in a real browser (Debian's headless chromium through {@link HeadlessChromium}): its graph with
+ * the named steps, counts that rise, the cluster table and the task stream. Writes the screenshot to
+ * {@code -Ddashboard.screenshot=PATH}, default {@code target/main-job-dashboard.png}; the README's
+ * docs/dashboard.png is made with {@code -Ddashboard.screenshot=$PWD/docs/dashboard.png}. Without
+ * chromium it fails when {@code CI=true} and is skipped otherwise.
+ */
+class MainJobDashboardBrowserTest {
+    /** Long enough for the page to show everything on a loaded machine, short enough to keep the test under ~40 s. */
+    private static final int JOB_SECONDS = 15;
+    private static final Duration PATIENCE = Duration.ofSeconds(JOB_SECONDS);
+
+    private final CompletableFuture<Dashboard> dashboard = new CompletableFuture<>();
+    private HeadlessChromium chromium;
+    private CompletableFuture<Integer> job;
+
+    @BeforeEach
+    void startBrowserThenTheMainJob() throws Exception {
+        chromium = HeadlessChromium.start(); // first: the job's window should not pay for the browser's start
+        JobOptions options = JobOptions.parse("--dashboard", "0", "--seconds", String.valueOf(JOB_SECONDS));
+        job = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LogPipeline.run(options, System.out, dashboard::complete);
+            } catch (Exception e) {
+                dashboard.completeExceptionally(e);
+                throw new IllegalStateException("the main job failed", e);
+            }
+        });
+    }
+
+    @Test
+    void pageShowsTheMainJobsGraphWithRisingCountsTheClusterAndItsTaskStream() throws Exception {
+        chromium.driver().get(dashboard.get(60, TimeUnit.SECONDS).url());
+        WebDriverWait wait = new WebDriverWait(chromium.driver(), PATIENCE);
+
+        for (String step : List.of("access.log", "gather", "per second")) {
+            String node = wait.until(page -> chromium.text(node(step)));
+            assertTrue(node.contains(step), "the main job's step " + step + " is drawn with its name: " + node);
+        }
+        assertTrue(chromium.count("svg.graph path.edge") >= 5,
+                "the job's steps are joined: source, scatter, 2 maps, buffer, gather, window, sink");
+        long first = received("gather");
+        wait.until(page -> received("gather") > first);
+        wait.until(page -> received("per second") > 0); // counted lines reach the window
+        wait.until(page -> chromium.count("#cluster table tr") == 3); // a header and the 2 embedded servers
+        wait.until(page -> chromium.count("#task-stream text.server") == 2); // both servers parsed lines
+
+        Path screenshot = chromium.screenshot(
+                Path.of(System.getProperty("dashboard.screenshot", "target/main-job-dashboard.png")));
+        assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page, not a blank: " + screenshot);
+        assertEquals(0, job.get(90, TimeUnit.SECONDS), "the job counted every line once while watched");
+    }
+
+    private static String node(String stream) {
+        return "g.node[data-stream='" + stream + "']";
+    }
+
+    private long received(String stream) {
+        String count = chromium.attribute(node(stream), "data-received");
+        return count == null ? -1 : Long.parseLong(count);
+    }
+
+    @AfterEach
+    void stopBrowserAndAwaitTheJob() throws Exception {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (job != null) {
+            job.handle((code, failure) -> code).get(90, TimeUnit.SECONDS); // it ends by itself after JOB_SECONDS
+        }
+    }
+}
