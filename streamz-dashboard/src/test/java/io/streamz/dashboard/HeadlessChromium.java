@@ -34,14 +34,20 @@ public final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
+    /** {@link #start(int, int)} 1400 x 1300 pixels: a page of a few graphs, the cluster and a plot fits a screenshot. */
+    public static HeadlessChromium start() throws IOException {
+        return start(1400, 1300);
+    }
+
     /**
-     * Starts the browser, 1400 x 1300 pixels (the whole page fits a screenshot).
+     * Starts the browser with a window of {@code width} x {@code height} pixels (a screenshot shows the
+     * window's viewport, a little less high).
      *
      * @throws org.opentest4j.TestAbortedException when chromium is missing and {@code CI} is not true
      * @throws org.opentest4j.AssertionFailedError when chromium is missing and {@code CI=true}
      * @throws IOException when the profile directory cannot be made
      */
-    public static HeadlessChromium start() throws IOException {
+    public static HeadlessChromium start(int width, int height) throws IOException {
         requireChromium();
         Path profile = Files.createTempDirectory("streamz-chromium-");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -49,7 +55,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1400,1300", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         return new HeadlessChromium(new ChromeDriver(options), profile);
     }
 

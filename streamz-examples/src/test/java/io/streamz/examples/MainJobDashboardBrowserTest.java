@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The main job ({@link LogPipeline}, on its embedded two-server cluster, with {@code --dashboard 0})
  * seen in a real browser (Debian's headless chromium through {@link HeadlessChromium}): its graph with
- * the named steps, counts that rise, the cluster table and the task stream. Writes the screenshot to
+ * the named steps, counts that rise, the cluster table, the task stream and the plot of lines per second. Writes the screenshot to
  * {@code -Ddashboard.screenshot=PATH}, default {@code target/main-job-dashboard.png}; the README's
  * docs/dashboard.png is made with {@code -Ddashboard.screenshot=$PWD/docs/dashboard.png}. Without
  * chromium it fails when {@code CI=true} and is skipped otherwise.
@@ -36,7 +36,8 @@ class MainJobDashboardBrowserTest {
 
     @BeforeEach
     void startBrowserThenTheMainJob() throws Exception {
-        chromium = HeadlessChromium.start(); // first: the job's window should not pay for the browser's start
+        // First: the job's run should not pay for the browser's start. Tall enough for the plot under the graph.
+        chromium = HeadlessChromium.start(1400, 1600);
         JobOptions options = JobOptions.parse("--dashboard", "0", "--seconds", String.valueOf(JOB_SECONDS));
         job = CompletableFuture.supplyAsync(() -> {
             try {
@@ -49,7 +50,7 @@ class MainJobDashboardBrowserTest {
     }
 
     @Test
-    void pageShowsTheMainJobsGraphWithRisingCountsTheClusterAndItsTaskStream() throws Exception {
+    void pageShowsTheMainJobsGraphWithRisingCountsTheClusterItsTaskStreamAndLinesPerSecond() throws Exception {
         chromium.driver().get(dashboard.get(60, TimeUnit.SECONDS).url());
         WebDriverWait wait = new WebDriverWait(chromium.driver(), PATIENCE);
 
@@ -64,6 +65,11 @@ class MainJobDashboardBrowserTest {
         wait.until(page -> received("per second") > 0); // counted lines reach the window
         wait.until(page -> chromium.count("#cluster table tr") == 3); // a header and the 2 embedded servers
         wait.until(page -> chromium.count("#task-stream text.server") == 2); // both servers parsed lines
+        String line = "svg.plot path.plot-line[data-column='" + LogPipeline.PER_SECOND_COLUMN + "']";
+        wait.until(page -> chromium.attribute(line, "data-points") != null
+                && Integer.parseInt(chromium.attribute(line, "data-points")) >= 5); // a point per window
+
+        assertEquals(null, chromium.text(node("warm-up")), "only the job's graphs, not the cluster's warm-up");
 
         Path screenshot = chromium.screenshot(
                 Path.of(System.getProperty("dashboard.screenshot", "target/main-job-dashboard.png")));
