@@ -55,19 +55,21 @@ class MainJobDashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(chromium.driver(), PATIENCE);
 
         for (String step : List.of("access.log", "gather", "per second")) {
-            String node = wait.until(page -> chromium.text(node(step)));
+            String node = wait.withMessage("the main job's step " + step + " to be drawn").until(page -> chromium.text(node(step)));
             assertTrue(node.contains(step), "the main job's step " + step + " is drawn with its name: " + node);
         }
         assertTrue(chromium.count("svg.graph path.edge") >= 5,
                 "the job's steps are joined: source, scatter, 2 maps, buffer, gather, window, sink");
         long first = received("gather");
-        wait.until(page -> received("gather") > first);
-        wait.until(page -> received("per second") > 0); // counted lines reach the window
-        wait.until(page -> chromium.count("#cluster table tr") == 3); // a header and the 2 embedded servers
-        wait.until(page -> chromium.count("#task-stream text.server") == 2); // both servers parsed lines
+        wait.withMessage("gather's count to rise above " + first).until(page -> received("gather") > first);
+        wait.withMessage("counted lines to reach the per-second window").until(page -> received("per second") > 0);
+        wait.withMessage("a header and the 2 embedded servers in the cluster table")
+                .until(page -> chromium.count("#cluster table tr") == 3);
+        wait.withMessage("a task-stream row for each of the 2 servers").until(page -> chromium.count("#task-stream text.server") == 2);
         String line = "svg.plot path.plot-line[data-column='" + LogPipeline.PER_SECOND_COLUMN + "']";
-        wait.until(page -> chromium.attribute(line, "data-points") != null
-                && Integer.parseInt(chromium.attribute(line, "data-points")) >= 5); // a point per window
+        wait.withMessage("5 points (one per window) on the plot of " + LogPipeline.PER_SECOND_COLUMN)
+                .until(page -> chromium.attribute(line, "data-points") != null
+                        && Integer.parseInt(chromium.attribute(line, "data-points")) >= 5);
 
         assertEquals(null, chromium.text(node("warm-up")), "only the job's graphs, not the cluster's warm-up");
 
