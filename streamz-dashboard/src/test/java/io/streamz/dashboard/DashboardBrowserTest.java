@@ -6,12 +6,7 @@ import io.streamz.dataframe.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
@@ -21,20 +16,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The page in a real browser (Debian's chromium, driven through its chromedriver, so Selenium
  * downloads nothing) while pipelines run: a local one, one on an embedded two-server cluster shaped
  * like the main job's (scatter, map, buffer, gather), and a streaming DataFrame plotted by its own
  * {@code plot(...)}. Without chromium it fails when {@code CI=true} (.ci/run
- * installs it) and is skipped otherwise. Leaves a screenshot at {@code target/dashboard.png}, or at
- * {@code -Ddashboard.screenshot=PATH} (how the README's docs/dashboard.png is made).
+ * installs it) and is skipped otherwise ({@link HeadlessChromium}). Leaves a screenshot at
+ * {@code target/dashboard.png}; the README's docs/dashboard.png is the main job's, made by
+ * streamz-examples' MainJobDashboardBrowserTest.
  */
 class DashboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -43,12 +35,13 @@ class DashboardBrowserTest {
     private Thread clusterEmitter;
     private Random frame;
     private Thread emitter;
+    private HeadlessChromium chromium;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
     void startPipelineAndBrowser() throws Exception {
-        requireChromium();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         dashboard = Dashboard.start(0);
         Stream<Integer> source = Stream.create("requests");
         source.map(x -> x * 7 % 100).named("latency")
@@ -86,15 +79,6 @@ class DashboardBrowserTest {
         frame = new Random(Duration.ofMillis(20), Duration.ofMillis(200));
         frame.plot("x", "z"); // draws in every open dashboard: this one
         frame.start();
-
-        profile = Files.createTempDirectory("streamz-chromium-");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--disable-sync", "--window-size=1400,1300", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(options);
     }
 
     @Test
@@ -124,35 +108,27 @@ class DashboardBrowserTest {
         wait.until(page -> attribute(line, "data-points") != null && Integer.parseInt(attribute(line, "data-points")) >= 10);
         assertTrue(attribute(line, "d").split("L").length >= 10, "the line has its points");
 
-        Path screenshot = Path.of(System.getProperty("dashboard.screenshot", "target/dashboard.png"));
-        Files.createDirectories(screenshot.toAbsolutePath().getParent());
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Path screenshot = chromium.screenshot(Path.of("target/dashboard.png"));
         assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the page, not a blank: " + screenshot);
     }
 
-    /** The text of the first element matching {@code css}, or {@code null} when there is none. */
     private String text(String css) {
-        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
+        return chromium.text(css);
     }
 
     private String attribute(String css, String name) {
-        return (String) script("const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;",
-                css, name);
+        return chromium.attribute(css, name);
     }
 
     private long count(String css) {
-        return (Long) script("return document.querySelectorAll(arguments[0]).length;", css);
-    }
-
-    private Object script(String code, Object... arguments) {
-        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+        return chromium.count(css);
     }
 
     @AfterEach
     void stopEverything() throws Exception {
         running.set(false);
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         for (Thread thread : new Thread[] {emitter, clusterEmitter}) {
             if (thread != null) {
@@ -168,23 +144,5 @@ class DashboardBrowserTest {
         if (dashboard != null) {
             dashboard.close();
         }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
-
-    private static void requireChromium() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String why = "Debian's chromium and chromium-driver are not installed (" + CHROMIUM + ", " + CHROMEDRIVER
-                + "), so the dashboard's browser test cannot run: apt-get install chromium chromium-driver"
-                + " (.ci/run does).";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail(why + " CI=true: failing instead of skipping.");
-        }
-        assumeTrue(false, why + " Skipped because CI is not true.");
     }
 }
