@@ -112,7 +112,12 @@ public final class ClusterCall<R> {
         }
         // On a callback thread: Ignite may block a while sending to a node that is gone, and neither
         // the emitter nor this operation's timeout should wait for that.
-        sender.execute(() -> attempt(retries));
+        try {
+            sender.execute(() -> attempt(retries));
+        } catch (RuntimeException | AssertionError e) {
+            // Finding the sender looks the partition up: failing here must not leave the call unanswered.
+            failed(e, retries);
+        }
     }
 
     private void attempt(int retries) {
@@ -128,7 +133,8 @@ public final class ClusterCall<R> {
             IgniteFuture<R> sent = attempt.get();
             running = sent;
             sent.listen(done -> cluster.execute(() -> completed(done, retries)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // An error escaping here would end this call without an answer: its element would hang.
             failed(e, retries);
         }
     }

@@ -130,8 +130,9 @@ public final class Placement {
                 senders.keySet().retainAll(current.servers);
             }
             return current;
-        } catch (RuntimeException disconnected) {
+        } catch (RuntimeException | AssertionError disconnected) {
             // The client is reconnecting: the last known map is as good as any; tasks retry anyway.
+            // (With assertions on, Ignite asserts on topology version -1 while it reconnects.)
             return current != null ? current : EMPTY;
         }
     }
