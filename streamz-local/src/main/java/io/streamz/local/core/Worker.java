@@ -37,13 +37,6 @@ public final class Worker {
 
     private final Node<?> node;
     private final int capacity;
-    /**
-     * How far a full queue drains before its waiting emitters get room: an eighth of the capacity
-     * (at least one). Room given one element at a time woke the emitter's thread once per element,
-     * which cost more than the element's whole way through a cluster step; now it wakes once per
-     * {@code refill} elements and emits them without waiting.
-     */
-    private final int refill;
     private final HeldCount held = new HeldCount();
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     /** Elements beyond the capacity, each with the future its emitter waits on for room. */
@@ -61,7 +54,6 @@ public final class Worker {
     public Worker(Node<?> node, int capacity) {
         this.node = node;
         this.capacity = capacity;
-        this.refill = Math.max(1, capacity / 8);
         node.countHeldBy(held);
     }
 
@@ -116,8 +108,7 @@ public final class Worker {
         synchronized (this) {
             rejected = stopped;
             if (!rejected) {
-                // Behind waiting emitters, a new element waits too: room goes in arrival order.
-                if (queue.size() < capacity && overflow.isEmpty()) {
+                if (queue.size() < capacity) {
                     queue.add(entry);
                 } else {
                     entry.room = new CompletableFuture<>();
@@ -171,26 +162,20 @@ public final class Worker {
     private void emitQueued() {
         while (true) {
             Entry next;
-            List<Entry> admitted = null;
+            Entry admitted;
             synchronized (this) {
                 next = queue.poll();
                 if (next == null) {
                     running = false;
                     return;
                 }
-                if (!overflow.isEmpty() && queue.size() <= capacity - refill) {
-                    admitted = new ArrayList<>();
-                    while (!overflow.isEmpty() && queue.size() < capacity) {
-                        Entry entry = overflow.poll();
-                        queue.add(entry);
-                        admitted.add(entry);
-                    }
+                admitted = overflow.poll();
+                if (admitted != null) {
+                    queue.add(admitted);
                 }
             }
             if (admitted != null) {
-                for (Entry entry : admitted) {
-                    entry.room.complete(null);
-                }
+                admitted.room.complete(null);
             }
             CompletableFuture<?> accepted;
             try {

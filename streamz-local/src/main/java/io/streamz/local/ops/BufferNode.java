@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code buffer(n)}: up to {@code n} elements wait here while downstream is busy. The emitter
  * returns at once while there is room; when the queue is full it waits until the worker has taken
- * an eighth of them (at least one), so that it wakes once per such refill, not once per element. Downstream runs on this buffer's worker, one element at a time, in order; its
+ * an element. Downstream runs on this buffer's worker, one element at a time, in order; its
  * exceptions go to the error handler, since no emitter waits for them.
  */
 public final class BufferNode<T> extends Node<T> {

@@ -44,25 +44,6 @@ class BufferNodeTest {
     }
 
     @Test
-    void aFullBufferLetsItsEmitterGoOnOnceAnEighthOfItIsTakenNotAfterEachElement() {
-        Stream<Integer> source = Stream.create();
-        AcceptLaterNode slow = AcceptLaterNode.after(source.buffer(16));
-        for (int i = 0; i <= 16; i++) {
-            source.emit(i);  // 0 is taken by the worker; 1..16 fill the queue
-        }
-        CompletableFuture<Void> waiting = source.emitAsync(17);
-
-        slow.accept(0);  // the worker takes 1: one place free, not yet the two (an eighth) it waits for
-        Await.until(() -> slow.received().size() == 2);
-        assertFalse(waiting.isDone(), "one free place of 16 does not wake the emitter");
-        slow.accept(1);  // the worker takes 2: two places free
-        Await.done(waiting);
-        CompletableFuture<Void> next = source.emitAsync(18);
-        assertTrue(next.isDone(), "the emitter fills the second place without waiting");
-        assertFalse(source.emitAsync(19).isDone(), "then the buffer is full again");
-    }
-
-    @Test
     void downstreamRunsOnTheWorkerThreadNotTheEmitters() {
         Stream<Integer> source = Stream.create();
         List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
