@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.IntegerDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,12 +156,7 @@ class KafkaBatchedSourceFaultsTest {
     }
 
     private static Map<String, Object> strings(String group) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", broker.bootstrapServers());
-        params.put("group.id", group);
-        params.put("auto.offset.reset", "earliest");
-        params.put("value.deserializer", StringDeserializer.class);
-        return params;
+        return broker.stringConsumerParams(group);
     }
 
     private static Map<String, Object> integers(String group) {

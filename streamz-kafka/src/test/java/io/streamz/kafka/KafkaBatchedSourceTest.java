@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -210,12 +208,7 @@ class KafkaBatchedSourceTest {
     }
 
     private static Map<String, Object> params(String group) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", broker.bootstrapServers());
-        params.put("group.id", group);
-        params.put("auto.offset.reset", "earliest");
-        params.put("value.deserializer", StringDeserializer.class);
-        return params;
+        return broker.stringConsumerParams(group);
     }
 
     private static void awaitCommitted(String group, String topic, long offset) throws InterruptedException {

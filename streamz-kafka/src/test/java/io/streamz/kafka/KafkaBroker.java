@@ -24,6 +24,7 @@ import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -89,6 +90,16 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** Consumer parameters for {@code group} on this broker, from the earliest record, String values; a copy the caller may change. */
+    Map<String, Object> stringConsumerParams(String group) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        params.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        params.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        params.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return params;
     }
 
     /** A new topic of {@code partitions} partitions, with a name no other test uses. */

@@ -10,7 +10,6 @@ import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.ignite.Ignition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -177,12 +175,7 @@ class KafkaClusterSourceTest {
     }
 
     private static Map<String, Object> params(String group) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", broker.bootstrapServers());
-        params.put("group.id", group);
-        params.put("auto.offset.reset", "earliest");
-        params.put("value.deserializer", StringDeserializer.class);
-        return params;
+        return broker.stringConsumerParams(group);
     }
 
     /** The records of the gathered batches, in the order they arrived. */
