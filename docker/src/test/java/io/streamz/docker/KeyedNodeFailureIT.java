@@ -1,23 +1,16 @@
 package io.streamz.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
-import io.streamz.cluster.IgniteCluster;
 import io.streamz.function.BiFunctionEx;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -47,40 +40,22 @@ class KeyedNodeFailureIT {
 
         List<Throwable> reported = new CopyOnWriteArrayList<>();
         ErrorHandler previous = Stream.setErrorHandler((where, error) -> reported.add(error));
-        ExecutorService emitter = Executors.newSingleThreadExecutor();
-        try (DockerCluster containers = DockerCluster.start(3);
-             IgniteCluster cluster = containers.connect()) {
-            Stream<Integer> source = Stream.create("numbers");
-            List<Long> gathered = source.scatter(cluster).accumulateByKey((Integer x) -> x % KEYS, sum, 0L)
-                .buffer(32).gather().sinkToList();
-
-            AtomicInteger emitted = new AtomicInteger();
-            CompletableFuture<Void> emitting = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < ELEMENTS; i++) {
-                    source.emit(i);
-                    emitted.incrementAndGet();
-                }
-                source.drain();
-            }, emitter);
-
-            int keyNode = containers.awaitLog(KEY_IS_HERE, Duration.ofSeconds(60));
-            containers.kill(keyNode);
-            int emittedAtKill = emitted.get();
-
-            emitting.get(90, TimeUnit.SECONDS);
-            assertTrue(emittedAtKill < ELEMENTS, "the stream was over before the kill: not a mid-stream failure");
-            assertEquals(List.of(), reported, "no element failed");
-            assertEquals(runningSumsPerKey(), List.copyOf(gathered));
-            Map<Integer, Long> last = new HashMap<>();
-            for (int i = 0; i < ELEMENTS; i++)
-                last.put(i % KEYS, gathered.get(i));
-            for (int key = 0; key < KEYS; key++)
-                assertEquals(sumOfKey(key), last.get(key), "the final state of key " + key);
+        List<Long> gathered;
+        try {
+            gathered = MidStreamKill.run(ELEMENTS, KEY_IS_HERE, (source, cluster) ->
+                source.scatter(cluster).accumulateByKey((Integer x) -> x % KEYS, sum, 0L).buffer(32).gather()
+                    .sinkToList());
         }
         finally {
-            emitter.shutdownNow();
             Stream.setErrorHandler(previous);
         }
+        assertEquals(List.of(), reported, "no element failed");
+        assertEquals(runningSumsPerKey(), gathered);
+        Map<Integer, Long> last = new HashMap<>();
+        for (int i = 0; i < ELEMENTS; i++)
+            last.put(i % KEYS, gathered.get(i));
+        for (int key = 0; key < KEYS; key++)
+            assertEquals(sumOfKey(key), last.get(key), "the final state of key " + key);
     }
 
     /** Each element's new state, computed here: the sum of its key's elements up to it. */

@@ -1,19 +1,12 @@
 package io.streamz.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
-import io.streamz.cluster.IgniteCluster;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,33 +37,9 @@ class NodeFailureIT {
             return h * 31 + x;
         };
 
-        ExecutorService emitter = Executors.newSingleThreadExecutor();
-        try (DockerCluster containers = DockerCluster.start(3);
-             IgniteCluster cluster = containers.connect()) {
-            Stream<Integer> source = Stream.create("numbers");
-            List<Long> gathered = source.scatter(cluster).map(slowSquare).accumulate(hash, 17L).buffer(32).gather()
-                .sinkToList();
-
-            AtomicInteger emitted = new AtomicInteger();
-            CompletableFuture<Void> emitting = CompletableFuture.runAsync(() -> {
-                for (int i = 0; i < ELEMENTS; i++) {
-                    source.emit(i);
-                    emitted.incrementAndGet();
-                }
-                source.drain();
-            }, emitter);
-
-            int stateNode = containers.awaitLog(STATE_IS_HERE, Duration.ofSeconds(60));
-            containers.kill(stateNode);
-            int emittedAtKill = emitted.get();
-
-            emitting.get(90, TimeUnit.SECONDS);
-            assertTrue(emittedAtKill < ELEMENTS, "the stream was over before the kill: not a mid-stream failure");
-            assertEquals(localResult(slowSquare, hash), List.copyOf(gathered));
-        }
-        finally {
-            emitter.shutdownNow();
-        }
+        List<Long> gathered = MidStreamKill.run(ELEMENTS, STATE_IS_HERE, (source, cluster) ->
+            source.scatter(cluster).map(slowSquare).accumulate(hash, 17L).buffer(32).gather().sinkToList());
+        assertEquals(localResult(slowSquare, hash), gathered);
     }
 
     private static List<Long> localResult(FunctionEx<Integer, Long> f, BiFunctionEx<Long, Long, Long> acc) {

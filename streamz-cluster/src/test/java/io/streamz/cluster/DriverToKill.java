@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: {@code resultsBefore statesBefore address...}.
  */
 public final class DriverToKill {
-    static final String READY = "ready";
+    /** The line printed once the cluster holds this driver's entries. */
+    public static final String READY = "ready";
     private static final long SETTLE_SECONDS = 60;
 
     private DriverToKill() {
@@ -25,9 +26,19 @@ public final class DriverToKill {
         int resultsBefore = Integer.parseInt(args[0]);
         int statesBefore = Integer.parseInt(args[1]);
         IgniteCluster cluster = IgniteCluster.connect(Arrays.copyOfRange(args, 2, args.length));
+        leaveEntriesAndAwaitKill(cluster, resultsBefore, statesBefore);
+    }
 
+    /**
+     * What {@link #main} does once connected, for drivers that connect otherwise (with TLS, say): leaves
+     * results and an accumulate state on {@code cluster}, prints {@value #READY} once it holds more of
+     * each than the counts given, then waits for the kill. Exits the JVM: with status 0 when standard
+     * input closes, 2 when the cluster never holds the entries within a minute.
+     */
+    public static void leaveEntriesAndAwaitKill(IgniteCluster cluster, int resultsBefore, int statesBefore)
+            throws Exception {
         Stream<Integer> source = Stream.create();
-        ClusterStream<Integer> scattered = source.scatter();
+        ClusterStream<Integer> scattered = source.scatter(cluster);
         scattered.map((Integer x) -> x + 1).partition(1_000).map(List::size).gather().sink(x -> { });
         scattered.accumulate((Integer sum, Integer x) -> sum + x, 0).gather().sink(x -> { });
         for (int i = 0; i < 10; i++) {
