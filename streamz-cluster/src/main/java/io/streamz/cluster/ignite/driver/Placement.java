@@ -20,7 +20,7 @@ import org.apache.ignite.cluster.ClusterNode;
  * parallel tasks spread over the servers. The partition map is recomputed when the topology changes.
  */
 public final class Placement {
-    private final Ignite ignite;
+    private final Topology topology;
     private final int threadsPerServer;
     private final Executor callbacks;
     private final Map<UUID, AtomicInteger> load = new ConcurrentHashMap<>();
@@ -29,7 +29,12 @@ public final class Placement {
     private volatile Snapshot snapshot;
 
     Placement(Ignite ignite, int threadsPerServer, Executor callbacks) {
-        this.ignite = ignite;
+        this(Topology.of(ignite), threadsPerServer, callbacks);
+    }
+
+    /** Placement over {@code topology}: Ignite's, or a test's. */
+    Placement(Topology topology, int threadsPerServer, Executor callbacks) {
+        this.topology = topology;
         this.threadsPerServer = threadsPerServer;
         this.callbacks = callbacks;
     }
@@ -123,9 +128,9 @@ public final class Placement {
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         try {
-            long version = ignite.cluster().topologyVersion();
+            long version = topology.version();
             if (current == null || current.version != version) {
-                current = new Snapshot(version, ignite.affinity(Caches.DATA));
+                current = new Snapshot(version, topology.primaries());
                 snapshot = current;
                 senders.keySet().retainAll(current.servers);
             }
@@ -137,7 +142,37 @@ public final class Placement {
         }
     }
 
-    private static final Snapshot EMPTY = new Snapshot(-1, null);
+    private static final Snapshot EMPTY = new Snapshot(-1, new UUID[0]);
+
+    /** Where the data cache's partitions are. Its methods throw while the client reconnects. */
+    interface Topology {
+        /** The topology version: it changes when a node joins or leaves. */
+        long version();
+
+        /** The node holding each partition's primary copy, by partition; {@code null} where none does. */
+        UUID[] primaries();
+
+        /** The topology Ignite's client node sees. */
+        static Topology of(Ignite ignite) {
+            return new Topology() {
+                @Override
+                public long version() {
+                    return ignite.cluster().topologyVersion();
+                }
+
+                @Override
+                public UUID[] primaries() {
+                    Affinity<Object> affinity = ignite.affinity(Caches.DATA);
+                    UUID[] primaries = new UUID[Caches.PARTITIONS];
+                    for (int p = 0; p < Caches.PARTITIONS; p++) {
+                        ClusterNode node = affinity.mapPartitionToNode(p);
+                        primaries[p] = node == null ? null : node.id();
+                    }
+                    return primaries;
+                }
+            };
+        }
+    }
 
     private static final class Snapshot {
         final long version;
@@ -145,14 +180,14 @@ public final class Placement {
         final List<UUID> servers = new ArrayList<>();
         final Map<UUID, int[]> partitionsByServer = new HashMap<>();
 
-        Snapshot(long version, Affinity<Object> affinity) {
+        Snapshot(long version, UUID[] primaryNodes) {
             this.version = version;
             Map<UUID, List<Integer>> byServer = new HashMap<>();
-            for (int p = 0; affinity != null && p < Caches.PARTITIONS; p++) {
-                ClusterNode node = affinity.mapPartitionToNode(p);
+            for (int p = 0; p < primaryNodes.length && p < Caches.PARTITIONS; p++) {
+                UUID node = primaryNodes[p];
                 if (node != null) {
-                    primaries[p] = node.id();
-                    byServer.computeIfAbsent(node.id(), id -> new ArrayList<>()).add(p);
+                    primaries[p] = node;
+                    byServer.computeIfAbsent(node, id -> new ArrayList<>()).add(p);
                 }
             }
             byServer.forEach((server, partitions) -> {

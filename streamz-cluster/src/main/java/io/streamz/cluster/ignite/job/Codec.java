@@ -47,7 +47,12 @@ public final class Codec {
     /** A codec that resolves classes with {@code loader}. */
     @SuppressWarnings("deprecation") // the configured marshaller is what Ignite itself uses
     public Codec(Ignite ignite, ClassLoader loader) {
-        this.marshaller = ignite.configuration().getMarshaller();
+        this(ignite.configuration().getMarshaller(), loader);
+    }
+
+    /** A codec writing with {@code marshaller} what goes by Ignite: a test's, without a node. */
+    Codec(Marshaller marshaller, ClassLoader loader) {
+        this.marshaller = marshaller;
         this.loader = loader;
     }
 
