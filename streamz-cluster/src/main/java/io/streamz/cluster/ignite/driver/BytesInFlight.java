@@ -16,14 +16,20 @@ public final class BytesInFlight {
     /** How long a waiting emitter sleeps before it looks again, e.g. whether the cluster closed. */
     private static final long RECHECK_MILLIS = 100;
 
-    private final ClusterContext cluster;
+    /** Throws when the cluster is closed: a waiting emitter must not wait for answers that will never come. */
+    private final Runnable checkOpen;
     private final long limit;
     private final AtomicLong bytes = new AtomicLong();
     /** Emitters waiting; written under this object's lock. */
     private volatile int waiting;
 
     BytesInFlight(ClusterContext cluster, long limit) {
-        this.cluster = cluster;
+        this(cluster::checkOpen, limit);
+    }
+
+    /** Bounded by {@code limit}; {@code checkOpen} throws once the cluster is closed (a test's stands for it). */
+    BytesInFlight(Runnable checkOpen, long limit) {
+        this.checkOpen = checkOpen;
         this.limit = limit;
     }
 
@@ -55,7 +61,7 @@ public final class BytesInFlight {
         waiting++;
         try {
             while (bytes.get() > limit) {
-                cluster.checkOpen();
+                checkOpen.run();
                 wait(RECHECK_MILLIS);
             }
         } catch (InterruptedException e) {
@@ -65,6 +71,11 @@ public final class BytesInFlight {
         } finally {
             waiting--;
         }
+    }
+
+    /** The bytes in flight now. */
+    long bytes() {
+        return bytes.get();
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +23,29 @@ public final class Remover {
     private static final RepeatedErrors FAILURES = new RepeatedErrors(LOG, "removals failed", RepeatedErrors.DEFAULT_PERIOD);
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final ClusterContext cluster;
+    /** Removes the entries under the keys given, on the cluster. */
+    private final Function<Set<Object>, CompletableFuture<?>> removeAll;
+    private final BooleanSupplier closed;
+    /** The cluster, for messages and as the source of repeated warnings. */
+    private final Object cluster;
     private List<Object> keys = new ArrayList<>();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private boolean flushing;
     private CompletableFuture<Void> idle;
 
     Remover(ClusterContext cluster) {
+        this(keys -> ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(keys)), cluster::isClosed,
+                cluster);
+    }
+
+    /**
+     * A remover sending its removals with {@code removeAll}, which completes, exceptionally when the
+     * removal failed, on a thread that may run the next one. Failures are logged unless
+     * {@code closed} says the cluster (named by {@code cluster}'s {@code toString}) is closed.
+     */
+    Remover(Function<Set<Object>, CompletableFuture<?>> removeAll, BooleanSupplier closed, Object cluster) {
+        this.removeAll = removeAll;
+        this.closed = closed;
         this.cluster = cluster;
     }
 
@@ -82,11 +100,11 @@ public final class Remover {
             }
             return;
         }
-        ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(batch))
+        removeAll.apply(batch)
                 .whenComplete((ignored, error) -> {
-                    if (error != null && !cluster.isClosed()) {
+                    if (error != null && !closed.getAsBoolean()) {
                         FAILURES.warn(cluster, Scheduler.system(), "Could not remove " + batch.size() + " consumed results from "
-                                + cluster.name() + "." + Caches.DATA, error);
+                                + cluster + "." + Caches.DATA, error);
                     }
                     done.forEach(f -> f.complete(null));
                     flush();
