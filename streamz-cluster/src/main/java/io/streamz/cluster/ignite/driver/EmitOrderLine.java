@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The elements of a step that leaves them in emit order ({@code accumulate}, and the keying of
@@ -13,14 +15,21 @@ import java.util.concurrent.CompletableFuture;
  */
 final class EmitOrderLine {
 
-    private final ClusterContext cluster;
+    private final BooleanSupplier closed;
+    private final Supplier<? extends Throwable> closedError;
     private final Object lock;
     private final Runnable pump;
     private final ArrayDeque<Item> line = new ArrayDeque<>();
 
     /** {@code pump} runs (maybe deferred to the end of a burst) each time an element's input completes. */
     EmitOrderLine(ClusterContext cluster, Object lock, Runnable pump) {
-        this.cluster = cluster;
+        this(cluster::isClosed, cluster::closedError, lock, pump);
+    }
+
+    /** A line that fails its elements with {@code closedError} once {@code closed} says the cluster is closed. */
+    EmitOrderLine(BooleanSupplier closed, Supplier<? extends Throwable> closedError, Object lock, Runnable pump) {
+        this.closed = closed;
+        this.closedError = closedError;
         this.lock = lock;
         this.pump = pump;
     }
@@ -60,7 +69,7 @@ final class EmitOrderLine {
         List<Item> batch = new ArrayList<>();
         while (!line.isEmpty() && line.peek().ready && batch.size() < BatchPolicy.MAX_BATCH) {
             Item item = line.poll();
-            boolean skipped = cluster.isClosed() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
+            boolean skipped = closed.getAsBoolean() || Inputs.failure(item.input) != null || Inputs.absent(item.input);
             (skipped ? settled : batch).add(item);
         }
         return batch;
@@ -69,8 +78,8 @@ final class EmitOrderLine {
     /** Outside the lock: fails the elements when the cluster is closed, else passes their failure or absence on. */
     void settle(List<Item> settled) {
         for (Item item : settled) {
-            if (cluster.isClosed()) {
-                TaskPlan.abandon(item, cluster.closedError());
+            if (closed.getAsBoolean()) {
+                TaskPlan.abandon(item, closedError.get());
             } else {
                 TaskPlan.settleWithoutTask(item);
             }
