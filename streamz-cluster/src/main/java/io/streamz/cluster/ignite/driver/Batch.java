@@ -43,6 +43,18 @@ public final class Batch {
         this.key = this.uses == 0 || returned ? null : cluster.newKey(partition);
     }
 
+    /**
+     * A batch stored under {@code key} for one consumer, whose task has not answered: for tests of
+     * what plans reads of it, without a cluster (nothing may fetch, release or remove it).
+     */
+    Batch(Object key, int partition) {
+        this.cluster = null;
+        this.partition = partition;
+        this.uses = 1;
+        this.returned = false;
+        this.key = key;
+    }
+
     /** The cache key the job stores the outcomes under, or {@code null}. */
     public Object key() {
         return key;

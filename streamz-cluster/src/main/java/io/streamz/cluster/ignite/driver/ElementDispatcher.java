@@ -168,7 +168,7 @@ public final class ElementDispatcher implements Dispatcher {
         }
         UUID server = cluster.placement().primary(partition);
         cluster.placement().started(server);
-        LostInputs.run(cluster, plan.lineage, () -> ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
+        LostInputs.run(plan.lineage, () -> ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
                         () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);

@@ -33,8 +33,7 @@ final class LostInputs {
      * its consumer) is removed once the task and every other task that asked for it answered, so that
      * nothing is left behind (see {@link Recipe#read}).
      */
-    static CompletableFuture<JobResult> run(ClusterContext cluster, Map<Batch, Recipe> inputs,
-                                            Supplier<CompletableFuture<JobResult>> attempt) {
+    static CompletableFuture<JobResult> run(Map<Batch, Recipe> inputs, Supplier<CompletableFuture<JobResult>> attempt) {
         List<Batch> recomputed = new ArrayList<>();
         CompletableFuture<JobResult> result = attempt(inputs, attempt, recomputed);
         return result.whenComplete((ignored, error) -> {

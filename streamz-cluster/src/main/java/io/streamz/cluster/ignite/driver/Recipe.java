@@ -2,9 +2,11 @@ package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.ElementJob;
+import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.TaskLimit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * How to compute a stored {@link Batch} of an element-wise step (map, filter, starmap) again when
@@ -23,11 +25,9 @@ import java.util.concurrent.CompletableFuture;
  * Thread-safe.
  */
 final class Recipe {
-    private final ClusterContext cluster;
-    private final ElementJob job;
-    private final int partition;
-    private final String what;
-    private final TaskLimit limit;
+    /** Runs the producing job again, in its partition. */
+    private final Supplier<CompletableFuture<JobResult>> rerun;
+    private final Remover remover;
     /** The producer's stored input batches and their recipes ({@code null} for one that has none). */
     private final Map<Batch, Recipe> inputs;
     private CompletableFuture<Void> running;
@@ -35,12 +35,15 @@ final class Recipe {
     private int readers;
 
     Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<Batch, Recipe> inputs) {
-        this.cluster = cluster;
-        this.job = job;
-        this.partition = partition;
-        this.what = what;
-        this.limit = limit;
+        this(() -> ClusterCall.start(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
+                limit, () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)), inputs, cluster.remover());
+    }
+
+    /** A recipe running {@code rerun} (a test's stands for the job) and removing a batch nobody reads with {@code remover}. */
+    Recipe(Supplier<CompletableFuture<JobResult>> rerun, Map<Batch, Recipe> inputs, Remover remover) {
+        this.rerun = rerun;
         this.inputs = inputs;
+        this.remover = remover;
     }
 
     /**
@@ -51,10 +54,7 @@ final class Recipe {
     synchronized CompletableFuture<Void> recompute() {
         readers++;
         if (running == null || running.isDone()) {
-            running = LostInputs.run(cluster, inputs, () -> ClusterCall.start(cluster, cluster.placement().sender(partition),
-                            what + " (recomputing a lost result)", limit,
-                            () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)))
-                    .thenApply(result -> null);
+            running = LostInputs.run(inputs, rerun).thenApply(result -> null);
         }
         return running;
     }
@@ -71,7 +71,7 @@ final class Recipe {
             }
         }
         if (batch.released()) {
-            cluster.remover().remove(batch.key());
+            remover.remove(batch.key());
         }
     }
 }
