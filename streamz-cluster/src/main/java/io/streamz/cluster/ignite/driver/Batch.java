@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Batch {
     private final ClusterContext cluster;
+    private final Remover remover;
     /** {@code null} when nothing is stored: the values come back with the answer, or nobody reads them. */
     private final Object key;
     private final boolean returned;
@@ -37,6 +38,7 @@ public final class Batch {
     /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
     public Batch(ClusterContext cluster, int partition, Uses uses) {
         this.cluster = cluster;
+        this.remover = cluster.remover();
         this.partition = partition;
         this.uses = uses.count();
         this.returned = uses.onlyOneGather();
@@ -44,13 +46,15 @@ public final class Batch {
     }
 
     /**
-     * A batch stored under {@code key} for one consumer, whose task has not answered: for tests of
-     * what plans reads of it, without a cluster (nothing may fetch, release or remove it).
+     * A batch stored under {@code key} in {@code partition} that {@code uses} cluster steps read (a known
+     * number), removed through {@code remover}: for tests of the reads owed to it, without a cluster, so
+     * nothing may {@link #values() fetch} it.
      */
-    Batch(Object key, int partition) {
+    Batch(Object key, int partition, int uses, Remover remover) {
         this.cluster = null;
+        this.remover = remover;
         this.partition = partition;
-        this.uses = 1;
+        this.uses = uses;
         this.returned = false;
         this.key = key;
     }
@@ -111,7 +115,7 @@ public final class Batch {
         if (uses == Uses.UNKNOWN) {
             cluster.removeWhenUnreachable(this, key);
         } else if (present == 0) {
-            cluster.remover().remove(key);
+            remover.remove(key);
         } else {
             outstanding.set(present * uses);
         }
@@ -138,7 +142,7 @@ public final class Batch {
             return null;
         }
         recipe = null;
-        return cluster.remover().remove(key);
+        return remover.remove(key);
     }
 
     /**
@@ -155,7 +159,7 @@ public final class Batch {
                                     .whenComplete((again, error) -> lineage.read(this)))
                     .thenApply(this::decode);
             if (uses == 1 && outstanding.compareAndSet(present, 0)) {
-                removedAfterFetch = values.handle((v, error) -> null).thenCompose(ignored -> cluster.remover().remove(key));
+                removedAfterFetch = values.handle((v, error) -> null).thenCompose(ignored -> remover.remove(key));
             }
         }
         return values;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.MissingInputException;
-import io.streamz.cluster.ignite.job.MissingInputs;
+import io.streamz.cluster.ignite.job.JobAnswers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.apache.ignite.IgniteException;
 import org.junit.jupiter.api.Test;
 
 class LostInputsTest {
-    private final Batch lost = new Batch("k1", 3);
+    private final Remover remover = new Remover(keys -> CompletableFuture.completedFuture(null), () -> false, "test-cluster");
+    private final Batch lost = new Batch("k1", 3, 1, remover);
     /** The keys of the batches recomputed, in order. */
     private final List<Object> recomputed = new ArrayList<>();
-    private final Remover remover = new Remover(keys -> CompletableFuture.completedFuture(null), () -> false, "test-cluster");
 
     /** A recipe for {@code batch} whose job answers with what {@code rerun} gives; it reads {@code inputs}. */
     private Recipe recipe(Batch batch, Map<Batch, Recipe> inputs, Supplier<CompletableFuture<JobResult>> rerun) {
@@ -41,7 +41,7 @@ class LostInputsTest {
 
     /** The job's failure as a task's future gives it: under Ignite's and the futures' wrappers. */
     private static CompletableFuture<JobResult> lostInput(Object key) {
-        return CompletableFuture.failedFuture(new CompletionException(new IgniteException(MissingInputs.of(key))));
+        return CompletableFuture.failedFuture(new CompletionException(new IgniteException(JobAnswers.missingInput(key))));
     }
 
     /** A task whose attempts answer, in turn, what {@code answers} holds (the last one again and again). */
@@ -88,7 +88,7 @@ class LostInputsTest {
 
     @Test
     void aLostInputsOwnLostInputIsRecomputedFirst() {
-        Batch older = new Batch("k0", 5);
+        Batch older = new Batch("k0", 5, 1, remover);
         Recipe olderRecipe = recipe(older, Map.of(), LostInputsTest::answered);
         Task rerunOfK1 = new Task(() -> lostInput("k0"), LostInputsTest::answered);
         Task task = new Task(() -> lostInput("k1"), LostInputsTest::answered);
