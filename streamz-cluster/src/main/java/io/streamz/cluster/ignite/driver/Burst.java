@@ -13,7 +13,11 @@ public final class Burst {
     private Burst() {
     }
 
-    /** Runs {@code body}, then the actions deferred meanwhile on this thread. */
+    /**
+     * Runs {@code body}, then the actions deferred meanwhile on this thread. Every deferred action runs
+     * even when the body or an earlier action throws (a pump left out would leave its elements waiting
+     * for good); the first failure is then rethrown, later ones suppressed in it.
+     */
     public static void run(Runnable body) {
         if (DEFERRED.get() != null) {
             body.run();
@@ -21,13 +25,27 @@ public final class Burst {
         }
         ArrayList<Runnable> deferred = new ArrayList<>();
         DEFERRED.set(deferred);
+        RuntimeException failure = null;
         try {
             body.run();
+        } catch (RuntimeException e) {
+            failure = e;
         } finally {
             DEFERRED.remove();
         }
         for (Runnable action : deferred) {
-            action.run();
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

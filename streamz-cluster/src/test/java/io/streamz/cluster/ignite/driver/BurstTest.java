@@ -63,4 +63,35 @@ class BurstTest {
 
         assertFalse(Burst.active(), "a later completion on this thread must not defer into a burst that is over");
     }
+
+    @Test
+    void theActionsDeferredBeforeTheBodyThrewStillRun() {
+        List<String> ran = new ArrayList<>();
+        Runnable pump = () -> ran.add("pump");
+
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Burst.run(() -> {
+            Burst.runOrDefer(pump);
+            throw new IllegalStateException("a completion failed");
+        }));
+
+        assertEquals("a completion failed", thrown.getMessage());
+        assertEquals(List.of("pump"), ran, "a pump left out would leave its elements waiting for good");
+    }
+
+    @Test
+    void anActionThatThrowsDoesNotKeepTheOthersFromRunning() {
+        List<String> ran = new ArrayList<>();
+        Runnable failing = () -> {
+            throw new IllegalArgumentException("pump failed");
+        };
+        Runnable second = () -> ran.add("second");
+
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> Burst.run(() -> {
+            Burst.runOrDefer(failing);
+            Burst.runOrDefer(second);
+        }));
+
+        assertEquals("pump failed", thrown.getMessage());
+        assertEquals(List.of("second"), ran);
+    }
 }
