@@ -3,7 +3,6 @@ package io.streamz.kafka;
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.cluster.ignite.stream.ServerReads;
 import io.streamz.local.core.Refs;
-import io.streamz.local.sources.AbstractSource;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
@@ -17,11 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -37,14 +34,8 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <V> record value type
  */
-final class ClusterBatchReader<V> extends AbstractSource<Object> {
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** How long a call to the broker for partitions, offsets or ends waits before it reports and tries again. */
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
-
+final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
     private final String topic;
-    private final Consumer<?, V> consumer;
     private final TreeMap<String, Object> serverParams;
     private final String resetTo;
     private final KafkaBatchOptions options;
@@ -53,11 +44,10 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
     /** The next offset to read per partition, once the partitions are known. */
     private Map<TopicPartition, Long> next;
 
-    ClusterBatchReader(String topic, Consumer<?, V> consumer, TreeMap<String, Object> serverParams, String resetTo,
-                       KafkaBatchOptions options, ServerReads reads) {
-        super(Scheduler.system(), options.pollInterval());
+    ClusterBatchReader(String topic, Consumer<?, V> consumer, String servers, TreeMap<String, Object> serverParams,
+                       String resetTo, KafkaBatchOptions options, ServerReads reads) {
+        super(consumer, "fromKafkaBatched on a cluster", options.source(), servers, Scheduler.system());
         this.topic = topic;
-        this.consumer = consumer;
         this.serverParams = serverParams;
         this.resetTo = resetTo;
         this.options = options;
@@ -71,7 +61,7 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
         }
         while (isRunning()) {
             commitDone(COMMIT_TIMEOUT);
-            List<Read> started = startReads(consumer.endOffsets(next.keySet(), METADATA_TIMEOUT));
+            List<Read> started = startReads(consumer.endOffsets(next.keySet(), metadataTimeout()));
             if (started.isEmpty()) {
                 return true;
             }
@@ -112,15 +102,11 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
 
     /** Takes every partition of the topic and where to start; {@code false} while the topic has none (not created yet). */
     private boolean assign() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (partitions == null || partitions.isEmpty()) {
+        Set<TopicPartition> all = new HashSet<>(partitionsOf(topic));
+        if (all.isEmpty()) {
             return false;
         }
-        Set<TopicPartition> all = new HashSet<>();
-        for (PartitionInfo partition : partitions) {
-            all.add(new TopicPartition(topic, partition.partition()));
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(all, METADATA_TIMEOUT);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(all, metadataTimeout());
         Map<TopicPartition, Long> starts = new HashMap<>();
         Set<TopicPartition> reset = new HashSet<>();
         for (TopicPartition partition : all) {
@@ -141,8 +127,8 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
     /** Where partitions without a committed offset start, as {@code auto.offset.reset} says. */
     private Map<TopicPartition, Long> resetOffsets(Set<TopicPartition> partitions) {
         return switch (resetTo) {
-            case "earliest" -> consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-            case "latest" -> consumer.endOffsets(partitions, METADATA_TIMEOUT);
+            case "earliest" -> consumer.beginningOffsets(partitions, metadataTimeout());
+            case "latest" -> consumer.endOffsets(partitions, metadataTimeout());
             default -> throw new IllegalStateException("fromKafkaBatched on a cluster found no committed offset for " + partitions
                     + " and auto.offset.reset is '" + resetTo + "': commit offsets for group, or set it to earliest or latest");
         };
@@ -156,20 +142,11 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
         }
     }
 
-    /** Stops, then closes the consumer once no poll runs, committing what is done. */
+    /** Commits what is done. */
     @Override
-    protected void release() {
-        super.release();
-        idle().whenComplete((ignored, error) -> close());
-    }
-
-    private void close() {
-        try {
-            if (next != null) {
-                commitDone(CLOSE_TIMEOUT);
-            }
-        } finally {
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    void beforeClose() {
+        if (next != null) {
+            commitDone(CLOSE_TIMEOUT);
         }
     }
 

@@ -74,7 +74,7 @@ public final class KafkaClusterSource<V> {
         serverParams.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
         ServerReads reads = ignite.serverReads("fromKafkaBatched " + topic);
         ClusterBatchReader<V> reader = new ClusterBatchReader<>(topic, ConsumerParams.newConsumer(params, operation),
-                serverParams, ClusterBatchReader.resetTo(params), options, reads);
+                ConsumerParams.servers(params), serverParams, ClusterBatchReader.resetTo(params), options, reads);
         return new KafkaClusterSource<>(reader, reads.stream(reader));
     }
 
