@@ -70,18 +70,27 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
 
     /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions)} makes. */
     static <V> KafkaBatchedSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options) {
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("fromKafkaBatched needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
-        }
-        if (options == null) {
-            throw new IllegalArgumentException("fromKafkaBatched options are null: pass KafkaBatchOptions.DEFAULTS");
-        }
+        checkArguments(topic, options, "fromKafkaBatched");
         Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafkaBatched");
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         params.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
         return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options,
                 ConsumerParams.servers(params), Scheduler.system());
+    }
+
+    /**
+     * Checks what every {@code fromKafkaBatched}, on the driver or on a cluster, is given.
+     *
+     * @throws IllegalArgumentException naming {@code operation} and what is wrong
+     */
+    static void checkArguments(String topic, KafkaBatchOptions options, String operation) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException(operation + " needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
+        }
+        if (options == null) {
+            throw new IllegalArgumentException(operation + " options are null: pass KafkaBatchOptions.DEFAULTS");
+        }
     }
 
     @Override

@@ -66,12 +66,7 @@ public final class KafkaClusterSource<V> {
     /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions, Cluster)} makes. */
     static <V> KafkaClusterSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options, Cluster cluster) {
         String operation = "fromKafkaBatched on a cluster";
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException(operation + " needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
-        }
-        if (options == null) {
-            throw new IllegalArgumentException(operation + " options are null: pass KafkaBatchOptions.DEFAULTS");
-        }
+        KafkaBatchedSource.checkArguments(topic, options, operation);
         if (!(cluster instanceof IgniteCluster ignite)) {
             throw new IllegalArgumentException(operation + " reads on an IgniteCluster, got " + cluster
                     + ": pass IgniteCluster.local(...) or IgniteCluster.connect(...)");
