@@ -169,6 +169,27 @@ class KafkaBatchedSourceFaultsTest {
         assertTrue(reported.get(0).getMessage().contains("stopped"), reported.get(0).getMessage());
     }
 
+    @ParameterizedTest
+    @EnumSource(OnUnreachable.class)
+    void serversThatHearNothingFromTheBrokerWithinTheTimeoutAreReportedAndTheSourceDoesAsAsked(OnUnreachable action) throws Exception {
+        String topic = broker.newTopic(1);
+        broker.produce(topic, 0, 0, 3);
+        Map<String, Object> params = strings("silent-" + topic);
+        // The driver gets the partition's end, but the broker holds the servers' fetches for 25 s.
+        params.put("fetch.min.bytes", 10_000_000);
+        params.put("fetch.max.wait.ms", 25_000);
+        Read<String> source = source(Where.CLUSTER, topic, params, OPTIONS.withUnreachableBroker(Duration.ofSeconds(1), action));
+
+        source.start();
+        await(() -> !reported.isEmpty() && source.isRunning() == (action == OnUnreachable.RETRY));
+
+        BrokerUnreachableException unreachable = assertInstanceOf(BrokerUnreachableException.class, reported.get(0));
+        assertTrue(unreachable.getMessage().startsWith("fromKafkaBatched on a cluster (its servers' reads) has not reached"),
+                unreachable.getMessage());
+        assertTrue(unreachable.getMessage().contains(action == OnUnreachable.RETRY ? "still trying" : "stopped"), unreachable.getMessage());
+        assertEquals(List.of(), source.batches());
+    }
+
     /** A source of {@code topic} read {@code where} says, its batches collected (through a gather when read on the cluster). */
     private <V> Read<V> source(Where where, String topic, Map<String, Object> params, KafkaBatchOptions options) {
         Read<V> read;
