@@ -125,7 +125,8 @@ public final class KafkaSource<V> extends ConsumerSource<V, V> {
     /**
      * streamz's {@code from_kafka_batched(..., dask=True)}: the batches of {@code topic} read by the
      * servers of {@code cluster} and kept there, as a cluster stream ({@link KafkaClusterSource#stream()}),
-     * committed at least once as {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} does; not
+     * committed at least once, and meeting tombstones, poison records and an unreachable broker, as
+     * {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} does, with the same options; not
      * started. Where {@code fromKafkaBatched(...).scatter(cluster)} brings every record through the
      * driver, this one leaves them on the servers. The servers need streamz-kafka and kafka-clients
      * on their classpath (the Docker image has them). {@code consumerParams} as for {@link #fromKafka}.
