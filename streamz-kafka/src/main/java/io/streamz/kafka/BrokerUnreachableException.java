@@ -3,9 +3,10 @@ package io.streamz.kafka;
 import java.time.Duration;
 
 /**
- * What the error handler gets when a Kafka source ({@code fromKafka}, {@code fromKafkaBatched}) has
- * not heard from any broker for its {@link KafkaSourceOptions#unreachableAfter()}: the brokers named
- * by {@code bootstrap.servers} are down, unreachable, or not Kafka.
+ * What the error handler gets when a Kafka source ({@code fromKafka}, {@code fromKafkaBatched}, also
+ * on a cluster: from the driver or from its servers' reads) has not heard from any broker for its
+ * {@link KafkaSourceOptions#unreachableAfter()}: the brokers named by {@code bootstrap.servers} are
+ * down, unreachable (from the servers, for their reads), or not Kafka.
  */
 public final class BrokerUnreachableException extends RuntimeException {
     private static final long serialVersionUID = 1L;

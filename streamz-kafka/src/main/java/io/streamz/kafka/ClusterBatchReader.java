@@ -2,8 +2,8 @@ package io.streamz.kafka;
 
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.cluster.ignite.stream.ServerReads;
+import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
-import io.streamz.local.sources.AbstractSource;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
@@ -17,12 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 
 /**
  * The driver side of {@code fromKafkaBatched} on a cluster (see {@link KafkaClusterSource}): a local
@@ -35,16 +34,17 @@ import org.apache.kafka.common.TopicPartition;
  * there, and polls again a poll interval after finding none. Commits as {@link KafkaBatchedSource}
  * does: a batch's offsets once everything derived from it is done, on this source's thread.
  *
+ * <p>Faults as the other Kafka sources ({@link ConsumerFaults}): a read of only tombstones (left out
+ * on the server unless kept) is done at once and not emitted; a read that met a poison record is
+ * followed by a read of the records before it, then the record is skipped (done at once) or the
+ * source stops before it; a request to the broker from here that finds none, or a read on the servers
+ * that heard from none within {@code unreachableAfter}, is reported as a {@link
+ * BrokerUnreachableException}, then the source keeps trying or stops.
+ *
  * @param <V> record value type
  */
-final class ClusterBatchReader<V> extends AbstractSource<Object> {
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** How long a call to the broker for partitions, offsets or ends waits before it reports and tries again. */
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
-
+final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
     private final String topic;
-    private final Consumer<?, V> consumer;
     private final TreeMap<String, Object> serverParams;
     private final String resetTo;
     private final KafkaBatchOptions options;
@@ -53,11 +53,10 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
     /** The next offset to read per partition, once the partitions are known. */
     private Map<TopicPartition, Long> next;
 
-    ClusterBatchReader(String topic, Consumer<?, V> consumer, TreeMap<String, Object> serverParams, String resetTo,
-                       KafkaBatchOptions options, ServerReads reads) {
-        super(Scheduler.system(), options.pollInterval());
+    ClusterBatchReader(String topic, Consumer<?, V> consumer, String servers, TreeMap<String, Object> serverParams,
+                       String resetTo, KafkaBatchOptions options, ServerReads reads) {
+        super(consumer, "fromKafkaBatched on a cluster", options.source(), servers, Scheduler.system());
         this.topic = topic;
-        this.consumer = consumer;
         this.serverParams = serverParams;
         this.resetTo = resetTo;
         this.options = options;
@@ -66,18 +65,32 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
 
     @Override
     protected boolean poll() {
-        if (next == null && !assign()) {
-            return true;
-        }
-        while (isRunning()) {
-            commitDone(COMMIT_TIMEOUT);
-            List<Read> started = startReads(consumer.endOffsets(next.keySet(), METADATA_TIMEOUT));
-            if (started.isEmpty()) {
-                return true;
+        try {
+            if (next == null && !assign()) {
+                return faults.afterNothing(consumer);
             }
-            started.forEach(this::emitRead);
+            while (isRunning()) {
+                commitDone(COMMIT_TIMEOUT);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(next.keySet(), metadataTimeout());
+                faults.answered();
+                List<Read> started = startReads(ends);
+                if (started.isEmpty()) {
+                    return true;
+                }
+                boolean goesOn = true;
+                for (Read read : started) {
+                    // Every read started is emitted, also after one that stops the source: they are stored already.
+                    goesOn &= emitRead(read);
+                }
+                if (!goesOn) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (TimeoutException e) {
+            // No broker answered the driver within metadataTimeout: reported once it is unreachableAfter.
+            return faults.afterNothing(consumer);
         }
-        return true;
     }
 
     /** Starts a read of the next batch of every partition with records past its next offset. */
@@ -86,41 +99,92 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
         next.forEach((partition, from) -> {
             Long end = ends.get(partition);
             if (end != null && from < end) {
-                long to = Math.min(end, from + options.maxBatchSize());
-                KafkaRangeRead<V> read = new KafkaRangeRead<>(topic, partition.partition(), serverParams, from, to);
-                started.add(new Read(partition, to, reads.read(partition.partition(), read)));
+                started.add(read(partition, from, Math.min(end, from + options.maxBatchSize())));
             }
         });
         return started;
     }
 
+    /** Has the server of {@code partition} read its records from {@code from} to {@code to} (excluded). */
+    private Read read(TopicPartition partition, long from, long to) {
+        KafkaRangeRead<V> read = new KafkaRangeRead<>(topic, partition.partition(), serverParams, from, to, options.source());
+        return new Read(partition, from, to, reads.read(partition.partition(), read));
+    }
+
     /**
-     * Emits the handle of a read once it is there, under the batch's commit counter; a failed read
-     * is reported and read again at the next poll (its partition's next offset stays).
+     * Emits the handle of a read once it is there, under the batch's commit counter (a batch of only
+     * tombstones is done at once, not emitted); a failed read is handled by {@link #failed}.
+     *
+     * @return whether the source goes on
      */
-    private void emitRead(Read read) {
+    private boolean emitRead(Read read) {
         Handle handle;
         try {
             handle = read.handle.join();
         } catch (CompletionException e) {
-            StreamEngines.report(this, e.getCause());
-            return;
+            return failed(read, e.getCause());
         }
+        faults.serversRead();
         next.put(read.partition, read.to);
-        Refs.emitCounted(commits.track(read.partition, read.to), () -> emitElement(handle));
+        RefCounter counter = commits.track(read.partition, read.to);
+        if (handle.isAbsent()) {
+            counter.release();
+        } else {
+            Refs.emitCounted(counter, () -> emitElement(handle));
+        }
+        return true;
+    }
+
+    /**
+     * A read failed: at a poison record, the records before it are read and emitted, then the source
+     * skips it (done at once, so that commits pass it) or stops before it, as the options say; when
+     * the servers heard from no broker, that is reported as a {@link BrokerUnreachableException}; any
+     * other failure is reported. The partition's next offset stays where the records stop being
+     * emitted, so the next poll reads them again.
+     *
+     * @return whether the source goes on
+     */
+    private boolean failed(Read read, Throwable error) {
+        PoisonRecordException poison = cause(error, PoisonRecordException.class);
+        if (poison != null && poison.offset() >= read.from && poison.offset() < read.to) {
+            boolean skip = faults.poisonRecord(poison);
+            if (poison.offset() > read.from && !emitRead(read(read.partition, read.from, poison.offset()))) {
+                return false;
+            }
+            if (next.get(read.partition) != poison.offset()) {
+                return true; // the records before it were not read: the next poll meets the poison record again
+            }
+            if (skip) {
+                next.put(read.partition, poison.offset() + 1);
+                commits.track(read.partition, poison.offset() + 1).release();
+            }
+            return skip;
+        }
+        TimeoutException timeout = cause(error, TimeoutException.class);
+        if (timeout != null) {
+            return faults.serversUnreachable(timeout);
+        }
+        StreamEngines.report(this, error);
+        return true;
+    }
+
+    /** The first exception of {@code type} among {@code error} and its causes, or {@code null}. */
+    private static <E extends Throwable> E cause(Throwable error, Class<E> type) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+        return null;
     }
 
     /** Takes every partition of the topic and where to start; {@code false} while the topic has none (not created yet). */
     private boolean assign() {
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, METADATA_TIMEOUT);
-        if (partitions == null || partitions.isEmpty()) {
+        Set<TopicPartition> all = new HashSet<>(partitionsOf(topic));
+        if (all.isEmpty()) {
             return false;
         }
-        Set<TopicPartition> all = new HashSet<>();
-        for (PartitionInfo partition : partitions) {
-            all.add(new TopicPartition(topic, partition.partition()));
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(all, METADATA_TIMEOUT);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(all, metadataTimeout());
         Map<TopicPartition, Long> starts = new HashMap<>();
         Set<TopicPartition> reset = new HashSet<>();
         for (TopicPartition partition : all) {
@@ -141,8 +205,8 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
     /** Where partitions without a committed offset start, as {@code auto.offset.reset} says. */
     private Map<TopicPartition, Long> resetOffsets(Set<TopicPartition> partitions) {
         return switch (resetTo) {
-            case "earliest" -> consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
-            case "latest" -> consumer.endOffsets(partitions, METADATA_TIMEOUT);
+            case "earliest" -> consumer.beginningOffsets(partitions, metadataTimeout());
+            case "latest" -> consumer.endOffsets(partitions, metadataTimeout());
             default -> throw new IllegalStateException("fromKafkaBatched on a cluster found no committed offset for " + partitions
                     + " and auto.offset.reset is '" + resetTo + "': commit offsets for group, or set it to earliest or latest");
         };
@@ -156,20 +220,11 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
         }
     }
 
-    /** Stops, then closes the consumer once no poll runs, committing what is done. */
+    /** Commits what is done. */
     @Override
-    protected void release() {
-        super.release();
-        idle().whenComplete((ignored, error) -> close());
-    }
-
-    private void close() {
-        try {
-            if (next != null) {
-                commitDone(CLOSE_TIMEOUT);
-            }
-        } finally {
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    void beforeClose() {
+        if (next != null) {
+            commitDone(CLOSE_TIMEOUT);
         }
     }
 
@@ -189,7 +244,7 @@ final class ClusterBatchReader<V> extends AbstractSource<Object> {
         return topic + " on the cluster";
     }
 
-    /** A read under way: the batch of {@code partition} ending before {@code to}, and its handle to come. */
-    private record Read(TopicPartition partition, long to, CompletableFuture<Handle> handle) {
+    /** A read under way: the records of {@code partition} from {@code from} to {@code to} (excluded), and its handle to come. */
+    private record Read(TopicPartition partition, long from, long to, CompletableFuture<Handle> handle) {
     }
 }

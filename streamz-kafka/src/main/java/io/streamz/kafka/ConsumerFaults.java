@@ -16,7 +16,9 @@ import org.apache.kafka.common.errors.TimeoutException;
  * KafkaSourceOptions} say: a poison record (Kafka throws at it on every poll until someone seeks past
  * it) is reported as a {@link PoisonRecordException} and skipped or stops the source; polls that
  * stay empty because no broker answers are reported as a {@link BrokerUnreachableException} (see
- * {@link BrokerWatch}) and the source keeps trying or stops. One per source, used on its poll thread only.
+ * {@link BrokerWatch}) and the source keeps trying or stops. The same for what the servers of a
+ * source reading on a cluster meet ({@link #poisonRecord}, {@link #serversUnreachable}). One per
+ * source, used on its poll thread only.
  */
 final class ConsumerFaults {
     /** Told the place of each record skipped on purpose, so that commits may pass it. */
@@ -29,6 +31,8 @@ final class ConsumerFaults {
     private final KafkaSourceOptions options;
     private final String servers;
     private final BrokerWatch watch;
+    /** Whether the servers' outage under way was reported already. */
+    private boolean serversReported;
 
     /**
      * The faults of {@code source} (which the error handler is told), made by {@code operation} (e.g.
@@ -79,11 +83,55 @@ final class ConsumerFaults {
         if (failure == null) {
             return true;
         }
-        boolean stopping = options.onUnreachable() == OnUnreachable.STOP;
-        StreamEngines.report(source, new BrokerUnreachableException(operation, servers, options.unreachableAfter(), stopping, failure));
-        if (stopping) {
+        boolean goesOn = unreachable(operation, failure);
+        if (!goesOn) {
             watch.restart();
         }
+        return goesOn;
+    }
+
+    /** A broker answered a request other than a poll (offsets, partitions): the wait for one starts afresh. */
+    void answered() {
+        watch.restart();
+    }
+
+    /**
+     * A read on the servers got no answer from the broker in {@code unreachableAfter} ({@code
+     * failure}): reported as a {@link BrokerUnreachableException} once until {@link #serversRead()}.
+     *
+     * @return whether the source goes on ({@code false}: it must stop, the options say so)
+     */
+    boolean serversUnreachable(Throwable failure) {
+        if (serversReported && options.onUnreachable() == OnUnreachable.RETRY) {
+            return true;
+        }
+        serversReported = true;
+        return unreachable(operation + " (its servers' reads)", failure);
+    }
+
+    /** A read on the servers succeeded: the servers' next outage is reported again. */
+    void serversRead() {
+        serversReported = false;
+    }
+
+    /**
+     * Reports {@code poison}, a record this source's consumer, or its servers, could not deserialize.
+     *
+     * @return whether the source skips it and goes on ({@code false}: it stops before it)
+     */
+    boolean poisonRecord(PoisonRecordException poison) {
+        StreamEngines.report(source, poison);
+        return skipsPoisonRecords();
+    }
+
+    private boolean skipsPoisonRecords() {
+        return options.onPoisonRecord() == OnPoisonRecord.SKIP;
+    }
+
+    /** Reports that {@code who} has not reached a broker; returns whether the source goes on. */
+    private boolean unreachable(String who, Throwable failure) {
+        boolean stopping = options.onUnreachable() == OnUnreachable.STOP;
+        StreamEngines.report(source, new BrokerUnreachableException(who, servers, options.unreachableAfter(), stopping, failure));
         return !stopping;
     }
 
@@ -95,8 +143,7 @@ final class ConsumerFaults {
 
     /** Reports the record and, when it is to be skipped, moves past it; returns whether to go on. */
     private boolean passPoisonRecord(Consumer<?, ?> consumer, RecordDeserializationException e, Skipped skipped) {
-        boolean skip = options.onPoisonRecord() == OnPoisonRecord.SKIP;
-        StreamEngines.report(source, new PoisonRecordException(operation, e.topicPartition(), e.offset(), skip, e));
+        boolean skip = poisonRecord(PoisonRecordException.of(operation, e, skipsPoisonRecords()));
         if (skip) {
             consumer.seek(e.topicPartition(), e.offset() + 1);
             skipped.record(e.topicPartition(), e.offset());

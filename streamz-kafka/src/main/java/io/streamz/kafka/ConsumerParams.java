@@ -44,6 +44,11 @@ final class ConsumerParams {
         }
     }
 
+    /** The brokers {@code params} (checked) name, for messages. */
+    static String servers(Map<String, Object> params) {
+        return String.valueOf(params.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
     private static void require(Map<String, ?> params, String key, String what, String operation) {
         Object value = params.get(key);
         if (value == null || value.toString().isBlank()) {

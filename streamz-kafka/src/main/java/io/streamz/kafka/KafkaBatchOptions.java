@@ -5,10 +5,10 @@ import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
 import java.time.Duration;
 
 /**
- * The options of {@link KafkaSource#fromKafkaBatched}: streamz's {@code poll_interval} and {@code
- * max_batch_size}, with streamz's defaults ({@link #DEFAULTS}: 1 s, 10000), and what every Kafka source
- * shares with {@code fromKafka} (tombstones, poison records, an unreachable broker: see {@link
- * KafkaSourceOptions}, whose defaults apply here too). Immutable.
+ * The options of {@link KafkaSource#fromKafkaBatched}, read on the driver or on a cluster: streamz's
+ * {@code poll_interval} and {@code max_batch_size}, with streamz's defaults ({@link #DEFAULTS}: 1 s,
+ * 10000), and what every Kafka source shares with {@code fromKafka} (tombstones, poison records, an
+ * unreachable broker: see {@link KafkaSourceOptions}, whose defaults apply here too). Immutable.
  *
  * @param source       the settings shared with {@code fromKafka}, the poll interval among them
  * @param maxBatchSize the most records in one batch; positive

@@ -2,7 +2,6 @@ package io.streamz.kafka;
 
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
-import io.streamz.local.sources.AbstractSource;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,13 +9,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -56,46 +53,44 @@ import org.apache.kafka.common.errors.TimeoutException;
  *
  * @param <V> record value type
  */
-public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
-    /** How long {@link #destroy()} waits for the broker at most (Kafka's default is 30 s). */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /** How long the first poll waits for the topic's partitions at most before it tries again. */
-    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(10);
-
+public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
     private final String topic;
-    private final Consumer<?, V> consumer;
     private final KafkaBatchOptions options;
     private final BatchCommits commits = new BatchCommits();
-    private final ConsumerFaults faults;
     /** Batches polled and not emitted yet (a stop came in the middle of a poll's batches). */
     private final ArrayDeque<Batch<V>> pending = new ArrayDeque<>();
     private boolean assigned;
 
     /** A source reading {@code topic} with {@code consumer}, which no one else uses and which does not auto-commit. */
     KafkaBatchedSource(String topic, Consumer<?, V> consumer, KafkaBatchOptions options, String servers, Scheduler scheduler) {
-        super(scheduler, options.pollInterval());
+        super(consumer, "fromKafkaBatched", options.source(), servers, scheduler);
         this.topic = topic;
-        this.consumer = consumer;
         this.options = options;
-        this.faults = new ConsumerFaults(this, "fromKafkaBatched", options.source(), servers);
     }
 
     /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions)} makes. */
     static <V> KafkaBatchedSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options) {
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException("fromKafkaBatched needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
-        }
-        if (options == null) {
-            throw new IllegalArgumentException("fromKafkaBatched options are null: pass KafkaBatchOptions.DEFAULTS");
-        }
+        checkArguments(topic, options, "fromKafkaBatched");
         Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafkaBatched");
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         params.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         params.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
-        String servers = String.valueOf(params.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
-        return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options, servers,
-                Scheduler.system());
+        return new KafkaBatchedSource<>(topic, ConsumerParams.newConsumer(params, "fromKafkaBatched"), options,
+                ConsumerParams.servers(params), Scheduler.system());
+    }
+
+    /**
+     * Checks what every {@code fromKafkaBatched}, on the driver or on a cluster, is given.
+     *
+     * @throws IllegalArgumentException naming {@code operation} and what is wrong
+     */
+    static void checkArguments(String topic, KafkaBatchOptions options, String operation) {
+        if (topic == null || topic.isBlank()) {
+            throw new IllegalArgumentException(operation + " needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
+        }
+        if (options == null) {
+            throw new IllegalArgumentException(operation + " options are null: pass KafkaBatchOptions.DEFAULTS");
+        }
     }
 
     @Override
@@ -122,24 +117,17 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
 
     /**
      * Takes every partition of the topic; {@code false} while the topic has none (not created yet) or
-     * no broker answered. Waits at most {@code unreachableAfter}, so that an unreachable broker is
-     * reported in time.
+     * no broker answered (within {@link #metadataTimeout()}, so that an unreachable broker is reported in time).
      */
     private boolean assign() {
-        Duration unreachableAfter = options.source().unreachableAfter();
-        Duration timeout = unreachableAfter.compareTo(METADATA_TIMEOUT) < 0 ? unreachableAfter : METADATA_TIMEOUT;
-        List<PartitionInfo> partitions;
+        List<TopicPartition> assignment;
         try {
-            partitions = consumer.partitionsFor(topic, timeout);
+            assignment = partitionsOf(topic);
         } catch (TimeoutException e) {
             return false;
         }
-        if (partitions == null || partitions.isEmpty()) {
+        if (assignment.isEmpty()) {
             return false;
-        }
-        List<TopicPartition> assignment = new ArrayList<>();
-        for (PartitionInfo partition : partitions) {
-            assignment.add(new TopicPartition(topic, partition.partition()));
         }
         consumer.assign(assignment);
         assigned = true;
@@ -194,21 +182,15 @@ public final class KafkaBatchedSource<V> extends AbstractSource<List<V>> {
         }
     }
 
-    /** Stops, then closes the consumer once no poll runs (on the thread that ends it), committing what is done. */
+    /** Commits what is done; the batches not emitted are the next reader's. */
     @Override
-    protected void release() {
-        super.release();
-        idle().whenComplete((ignored, error) -> close());
-    }
-
-    private void close() {
+    void beforeClose() {
         try {
             if (assigned) {
                 commitDone(CLOSE_TIMEOUT);
             }
         } finally {
             pending.clear();
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
         }
     }
 

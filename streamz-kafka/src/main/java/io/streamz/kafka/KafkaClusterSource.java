@@ -38,9 +38,19 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * {@code group.id} of the parameters) once everything derived from it is done downstream, through
  * cluster steps and {@code gather}, per partition in offset order, on the source's thread at its next
  * poll. A partition without a committed offset starts where {@code auto.offset.reset} says ({@code
- * latest} unless told otherwise, as streamz). A read that fails (the broker is unreachable from the
- * server for 30 s, the cluster fails) goes to the error handler and is tried again at the next poll;
- * the driver's own calls to the broker report in the same way after 10 s, then try again.
+ * latest} unless told otherwise, as streamz). A read that fails otherwise (the cluster fails) goes to
+ * the error handler and is tried again at the next poll.
+ *
+ * <p><b>Faults</b> as {@link KafkaBatchedSource} meets them, set by the same {@link KafkaSourceOptions}
+ * (in {@link KafkaBatchOptions#source()}): tombstones are left out of the batches on the servers
+ * unless kept (a read of only tombstones emits nothing, and counts as done); a poison record a server
+ * meets is reported as a {@link PoisonRecordException} with its partition and offset, and the records
+ * before it form a batch of their own; then the record is skipped (the records after it come in the
+ * next batch, and commits pass it once the batches before it are done) or the source stops before it
+ * (commits never pass it; {@link #start()} meets it again). A broker that neither the driver (which
+ * asks for the partitions, their ends and the committed offsets) nor the servers (which read) reach
+ * within {@code unreachableAfter} is reported as a {@link BrokerUnreachableException}, once per outage,
+ * then the source keeps trying or stops, as the options say.
  *
  * @param <V> record value type (as the value deserializer makes it; it must be serializable)
  */
@@ -56,12 +66,7 @@ public final class KafkaClusterSource<V> {
     /** What {@link KafkaSource#fromKafkaBatched(String, Map, KafkaBatchOptions, Cluster)} makes. */
     static <V> KafkaClusterSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options, Cluster cluster) {
         String operation = "fromKafkaBatched on a cluster";
-        if (topic == null || topic.isBlank()) {
-            throw new IllegalArgumentException(operation + " needs a topic, got " + (topic == null ? "null" : "'" + topic + "'"));
-        }
-        if (options == null) {
-            throw new IllegalArgumentException(operation + " options are null: pass KafkaBatchOptions.DEFAULTS");
-        }
+        KafkaBatchedSource.checkArguments(topic, options, operation);
         if (!(cluster instanceof IgniteCluster ignite)) {
             throw new IllegalArgumentException(operation + " reads on an IgniteCluster, got " + cluster
                     + ": pass IgniteCluster.local(...) or IgniteCluster.connect(...)");
@@ -74,7 +79,7 @@ public final class KafkaClusterSource<V> {
         serverParams.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
         ServerReads reads = ignite.serverReads("fromKafkaBatched " + topic);
         ClusterBatchReader<V> reader = new ClusterBatchReader<>(topic, ConsumerParams.newConsumer(params, operation),
-                serverParams, ClusterBatchReader.resetTo(params), options, reads);
+                ConsumerParams.servers(params), serverParams, ClusterBatchReader.resetTo(params), options, reads);
         return new KafkaClusterSource<>(reader, reads.stream(reader));
     }
 

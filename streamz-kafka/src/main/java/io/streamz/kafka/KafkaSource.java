@@ -2,14 +2,12 @@ package io.streamz.kafka;
 
 import io.streamz.Source;
 import io.streamz.cluster.Cluster;
-import io.streamz.local.sources.AbstractSource;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,18 +42,13 @@ import org.apache.kafka.common.TopicPartition;
  *
  * @param <V> record value type
  */
-public final class KafkaSource<V> extends AbstractSource<V> {
+public final class KafkaSource<V> extends ConsumerSource<V, V> {
     /** streamz's default {@code poll_interval}. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(100);
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
-    /** How long {@link #destroy()} waits for the broker at most (Kafka's default is 30 s). */
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final List<String> topics;
-    private final Consumer<?, V> consumer;
     private final boolean commitAfterEmit;
     private final KafkaSourceOptions options;
-    private final ConsumerFaults faults;
     /** Records Kafka returned that are not emitted yet (a stop came in the middle of a batch). */
     private final ArrayDeque<ConsumerRecord<?, V>> pending = new ArrayDeque<>();
     /** The offsets after the records emitted since the last commit, kept only when this source commits. */
@@ -68,12 +61,10 @@ public final class KafkaSource<V> extends AbstractSource<V> {
      */
     KafkaSource(List<String> topics, Consumer<?, V> consumer, boolean commitAfterEmit, KafkaSourceOptions options,
             String servers, Scheduler scheduler) {
-        super(scheduler, options.pollInterval());
+        super(consumer, "fromKafka", options, servers, scheduler);
         this.topics = List.copyOf(topics);
-        this.consumer = consumer;
         this.commitAfterEmit = commitAfterEmit;
         this.options = options;
-        this.faults = new ConsumerFaults(this, "fromKafka", options, servers);
     }
 
     /** {@link #fromKafka(List, Map, Duration)} polling every {@link #DEFAULT_POLL_INTERVAL}. */
@@ -110,8 +101,8 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         Map<String, Object> params = ConsumerParams.checked(consumerParams, "fromKafka");
         boolean commitAfterEmit = "false".equalsIgnoreCase(String.valueOf(params.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG)));
         KafkaConsumer<Object, V> consumer = ConsumerParams.newConsumer(params, "fromKafka");
-        String servers = String.valueOf(params.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
-        return new KafkaSource<>(topics, consumer, commitAfterEmit, options, servers, Scheduler.system());
+        return new KafkaSource<>(topics, consumer, commitAfterEmit, options, ConsumerParams.servers(params),
+                Scheduler.system());
     }
 
     /** {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} with {@link KafkaBatchOptions#DEFAULTS} (streamz's). */
@@ -134,7 +125,8 @@ public final class KafkaSource<V> extends AbstractSource<V> {
     /**
      * streamz's {@code from_kafka_batched(..., dask=True)}: the batches of {@code topic} read by the
      * servers of {@code cluster} and kept there, as a cluster stream ({@link KafkaClusterSource#stream()}),
-     * committed at least once as {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} does; not
+     * committed at least once, and meeting tombstones, poison records and an unreachable broker, as
+     * {@link #fromKafkaBatched(String, Map, KafkaBatchOptions)} does, with the same options; not
      * started. Where {@code fromKafkaBatched(...).scatter(cluster)} brings every record through the
      * driver, this one leaves them on the servers. The servers need streamz-kafka and kafka-clients
      * on their classpath (the Docker image has them). {@code consumerParams} as for {@link #fromKafka}.
@@ -200,21 +192,12 @@ public final class KafkaSource<V> extends AbstractSource<V> {
         }
     }
 
-    /** Stops, then closes the consumer once no poll runs (on the thread that ends it). */
+    /** Commits what downstream accepted and moves back to the first record not emitted. */
     @Override
-    protected void release() {
-        super.release();
-        idle().whenComplete((ignored, error) -> close());
-    }
-
-    private void close() {
-        try {
-            if (subscribed) {
-                commitEmitted(CLOSE_TIMEOUT);
-                rewindToPending();
-            }
-        } finally {
-            consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
+    void beforeClose() {
+        if (subscribed) {
+            commitEmitted(CLOSE_TIMEOUT);
+            rewindToPending();
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.Objects;
  *                          {@code RecordDeserializationException}): {@link OnPoisonRecord#SKIP} by default
  * @param unreachableAfter  how long the source may go without hearing from a broker (polls return
  *                          nothing and a metadata request fails) before it reports a
- *                          {@link BrokerUnreachableException} to the error handler; 30 s by default
+ *                          {@link BrokerUnreachableException} to the error handler; 30 s by default.
+ *                          Read on a cluster, also how long a server's read waits for its records
  * @param onUnreachable     what the source does once it reported an unreachable broker:
  *                          {@link OnUnreachable#RETRY} by default
  */

@@ -1,5 +1,6 @@
 package io.streamz.kafka;
 
+import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,9 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -24,8 +27,13 @@ import org.apache.kafka.common.errors.TimeoutException;
  * consumer no read used for {@code idleTimeout} is closed at the next read of any partition (a
  * source stopped, or its partition moved to another server), so a long-lived server does not keep a
  * connection per partition it ever read; the next read of its partition makes it again.
+ *
+ * <p>A read leaves tombstones out unless the options keep them, and fails, for the driver to decide
+ * what comes next, at a poison record (a {@link PoisonRecordException}, whose offset the driver
+ * reads up to) or when the records did not all come within the options' {@code unreachableAfter}.
  */
 final class ServerConsumers {
+    private static final String OPERATION = "fromKafkaBatched on a cluster";
     /** The consumers of this JVM. */
     static final ServerConsumers SHARED = new ServerConsumers(Duration.ofMinutes(1), System::nanoTime);
     /** How long one poll inside a read waits for the broker. */
@@ -44,12 +52,13 @@ final class ServerConsumers {
 
     /**
      * The values of the records of {@code partition} from offset {@code from} to {@code to}
-     * (excluded), in offset order, read with the consumer for {@code params}; on the caller's thread,
-     * which blocks meanwhile.
+     * (excluded), in offset order, tombstones left out unless {@code options} keep them, read with the
+     * consumer for {@code params}; on the caller's thread, which blocks meanwhile.
      *
-     * @throws TimeoutException when the records did not all arrive within {@code timeout}
+     * @throws PoisonRecordException at the first record of the range that cannot be deserialized
+     * @throws TimeoutException when the records did not all arrive within {@code options.unreachableAfter()}
      */
-    <V> List<V> read(TreeMap<String, Object> params, TopicPartition partition, long from, long to, Duration timeout) {
+    <V> List<V> read(TreeMap<String, Object> params, TopicPartition partition, long from, long to, KafkaSourceOptions options) {
         Key key = new Key(params, partition);
         try {
             while (true) {
@@ -57,7 +66,7 @@ final class ServerConsumers {
                 reader.lock.lock();
                 try {
                     if (!reader.closed) { // else closed as idle since this thread found it: make it again
-                        List<V> values = reader.read(from, to, timeout);
+                        List<V> values = reader.read(from, to, options);
                         reader.lastUsed = clock.getAsLong();
                         return values;
                     }
@@ -115,13 +124,14 @@ final class ServerConsumers {
         Reader(Key key, long now) {
             this.partition = key.partition();
             this.lastUsed = now;
-            this.consumer = ConsumerParams.newConsumer(new TreeMap<>(key.params()), "fromKafkaBatched on a cluster");
+            this.consumer = ConsumerParams.newConsumer(new TreeMap<>(key.params()), OPERATION);
             consumer.assign(List.of(partition));
         }
 
         @SuppressWarnings("unchecked")
-        <V> List<V> read(long from, long to, Duration timeout) {
+        <V> List<V> read(long from, long to, KafkaSourceOptions options) {
             List<V> values = new ArrayList<>((int) Math.min(to - from, 10_000));
+            Duration timeout = options.unreachableAfter();
             long deadline = System.nanoTime() + timeout.toNanos();
             long at = position;
             position = -1; // unknown until this read ends well
@@ -131,12 +141,12 @@ final class ServerConsumers {
             at = from;
             while (at < to) {
                 if (System.nanoTime() - deadline > 0) {
-                    throw new TimeoutException("fromKafkaBatched on a cluster read " + values.size() + " of the records from offset "
+                    throw new TimeoutException(OPERATION + " read " + values.size() + " of the records from offset "
                             + from + " to " + to + " of " + partition + " within " + timeout
                             + ": check that the broker is reachable from the servers with the consumer parameters given");
                 }
-                for (ConsumerRecord<Object, Object> record : consumer.poll(POLL).records(partition)) {
-                    if (record.offset() < to) {
+                for (ConsumerRecord<Object, Object> record : poll(options).records(partition)) {
+                    if (record.offset() < to && options.emits(record.value())) {
                         values.add((V) record.value());
                     }
                 }
@@ -144,6 +154,15 @@ final class ServerConsumers {
             }
             position = at;
             return Collections.unmodifiableList(values);
+        }
+
+        /** One poll; a poison record fails the read (the consumer stays before it, so the position is unknown). */
+        private ConsumerRecords<Object, Object> poll(KafkaSourceOptions options) {
+            try {
+                return consumer.poll(POLL);
+            } catch (RecordDeserializationException e) {
+                throw PoisonRecordException.portable(OPERATION, e, options.onPoisonRecord() == OnPoisonRecord.SKIP);
+            }
         }
     }
 }

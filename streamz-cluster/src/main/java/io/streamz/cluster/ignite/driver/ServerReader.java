@@ -31,7 +31,8 @@ public final class ServerReader {
     /**
      * Runs {@code read} on the server of {@code slot}; completes with a handle to what it read, once
      * stored (a handle failed with the reason when the element could not be stored, e.g. too
-     * large), or exceptionally with the read's exception or the cluster's failure, having stored nothing.
+     * large; an absent one when the read supplied {@code null}), or exceptionally with the read's
+     * exception or the cluster's failure, having stored nothing.
      */
     public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
         cluster.checkOpen();
@@ -55,6 +56,8 @@ public final class ServerReader {
             Handle handle = new Handle();
             if (result.status(0) == Outcomes.PRESENT) {
                 handle.present(out, 0);
+            } else if (result.status(0) == Outcomes.ABSENT) {
+                handle.markAbsent();
             } else {
                 handle.fail(result.errors(cluster.codec())[0]);
             }

@@ -14,7 +14,8 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * {@code outputKey} in that partition, as a one-element batch of results (or returns it, when only a
  * gather reads it), so that the element reaches the next step without crossing the driver. An
  * exception from {@code read} fails the job. Idempotent as long as {@code read} is: a re-run after a
- * failover reads and stores the same element again.
+ * failover reads and stores the same element again. A read that supplies {@code null} read nothing
+ * for the pipeline (e.g. a Kafka range of tombstones only): its element is absent and nothing is stored.
  */
 public final class ReadJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -43,6 +44,10 @@ public final class ReadJob implements IgniteCallable<JobResult> {
         Object element = read.getEx();
         long nanos = System.nanoTime() - start;
         Outcomes out = new Outcomes(1, maxBytes);
+        if (element == null) {
+            out.absent(0);
+            return out.result(nanos, false, returnValues, site.codec);
+        }
         out.present(0, element);
         boolean stored = outputKey != null;
         if (stored) {

@@ -30,7 +30,8 @@ public final class ServerReads {
 
     /**
      * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}); the handle it
-     * completes with goes to the source's node for {@link #stream}. Never blocks.
+     * completes with goes to the source's node for {@link #stream}, unless it is absent (the read
+     * supplied {@code null}: nothing to emit). Never blocks.
      */
     public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
         return reader.read(slot, read);
