@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The worker of an asynchronous node (buffer, delay, rateLimit, timedWindow, latest, mapAsync,
@@ -196,7 +195,7 @@ public final class Worker {
     }
 
     private void finish(Entry entry, Throwable error) {
-        Throwable cause = error == null ? null : unwrap(error);
+        Throwable cause = error == null ? null : Futures.unwrap(error);
         if (cause != null && (entry.outcome == null || entry.failures == Failures.REPORTED)) {
             StreamEngines.report(node, cause);
         }
@@ -220,15 +219,6 @@ public final class Worker {
         } catch (CompletionException | CancellationException e) {
             return e;
         }
-    }
-
-    /** The original exception inside the wrappers of {@code CompletableFuture}. */
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static final class Entry {

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.Stream;
+import io.streamz.local.core.Acceptances;
 import io.streamz.local.core.HeldElement;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.RefSlots;
