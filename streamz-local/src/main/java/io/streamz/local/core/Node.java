@@ -59,10 +59,13 @@ public abstract class Node<T> extends StreamOperators<T> {
 
     /**
      * What this node holds that has not gone downstream yet: a future that completes when it holds
-     * nothing (the default: it never holds anything). {@link #drainAsync()} waits on it.
+     * nothing. The default goes with {@link #held()}: what its {@link Worker} holds, for the
+     * asynchronous operators, else nothing; operators that hold elements otherwise override both.
+     * {@link #drainAsync()} waits on it. Any thread.
      */
     protected CompletableFuture<Void> idle() {
-        return Futures.DONE;
+        HeldCount count = heldBy;
+        return count == null ? Futures.DONE : count.idle();
     }
 
     /** Releases what the node holds (workers, files); called once by {@link #destroy()}. */

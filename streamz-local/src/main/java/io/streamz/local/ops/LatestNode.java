@@ -66,11 +66,6 @@ public final class LatestNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected synchronized void release() {
         hasNext = false;
         next = null;

@@ -79,11 +79,6 @@ public class MapAsyncNode<I, R> extends Node<R> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected void release() {
         worker.stop();
     }

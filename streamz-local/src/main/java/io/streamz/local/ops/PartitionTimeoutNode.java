@@ -79,11 +79,6 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected synchronized void release() {
         timers.values().forEach(timer -> timer.task.cancel());
         timers.clear();

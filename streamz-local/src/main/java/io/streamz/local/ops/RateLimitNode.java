@@ -90,11 +90,6 @@ public final class RateLimitNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected void release() {
         Waiting[] dropped;
         synchronized (this) {

@@ -72,11 +72,6 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected synchronized void release() {
         timer.cancel();
         current.clear();
