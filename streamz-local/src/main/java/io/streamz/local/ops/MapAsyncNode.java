@@ -59,7 +59,7 @@ public class MapAsyncNode<I, R> extends Node<R> {
             Pending head;
             while ((head = pending.pollReady()) != null) {
                 if (head.error == null) {
-                    worker.submit(head.result, 1, head.outcome, Worker.Failures.TO_OUTCOME, head.refs);
+                    worker.submit(head.result, 1, head.outcome, Worker.FailureRoute.TO_OUTCOME, head.refs);
                 } else {
                     worker.drop(1);
                     Refs.release(head.refs); // failed: done once its emitter hears of it

@@ -56,7 +56,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
                     timer.task.cancel();
                 }
                 CompletableFuture<Void> accepted = new CompletableFuture<>();
-                worker.submit(full, full.size(), accepted, Worker.Failures.TO_OUTCOME, groups.takeRefs(k));
+                worker.submit(full, full.size(), accepted, Worker.FailureRoute.TO_OUTCOME, groups.takeRefs(k));
                 return accepted;
             }
             if (groups.size(k) == 1) {

@@ -63,7 +63,7 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
         Refs windowRefs = currentRefs;
         currentRefs = null;
         lastWindow = new CompletableFuture<>();
-        worker.submit(window, window.size(), lastWindow, Worker.Failures.REPORTED, windowRefs);
+        worker.submit(window, window.size(), lastWindow, Worker.FailureRoute.REPORTED, windowRefs);
         // Fixed rate from the start; a tick the timer missed is skipped rather than emitted late.
         long now = scheduler().nanoTime();
         long intervalNanos = interval.toNanos();
