@@ -4,7 +4,7 @@ import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.TextFileOptions;
 import io.streamz.local.core.Checks;
-import io.streamz.local.core.SourceNode;
+import io.streamz.local.core.EntryNode;
 import io.streamz.local.sources.FilenamesSource;
 import io.streamz.local.sources.IterableSource;
 import io.streamz.local.sources.TextFileSource;
@@ -18,7 +18,7 @@ import java.time.Duration;
 public final class LocalEngine implements StreamEngine {
     @Override
     public <T> Stream<T> create(String name, Scheduler scheduler) {
-        return new SourceNode<>(name, scheduler);
+        return new EntryNode<>(name, scheduler);
     }
 
     @Override

@@ -22,21 +22,15 @@ final class Drain {
     }
 
     static CompletableFuture<Void> drainAsync(Node<?> from) {
-        List<CompletableFuture<Void>> busy = null;
+        Acceptances busy = new Acceptances();
         for (Node<?> node : upstreamFirst(from)) {
-            CompletableFuture<Void> idle = node.idle();
-            if (!idle.isDone()) {
-                if (busy == null) {
-                    busy = new ArrayList<>();
-                }
-                busy.add(idle);
-            }
+            busy.add(node.idle());
         }
-        if (busy == null) {
+        CompletableFuture<?> idle = busy.all();
+        if (idle == null) {
             return Futures.DONE;
         }
-        return CompletableFuture.allOf(busy.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> drainAsync(from));
+        return idle.thenCompose(ignored -> drainAsync(from));
     }
 
     /** The nodes reachable from {@code from} by downstream edges, each after all its upstreams among them. */

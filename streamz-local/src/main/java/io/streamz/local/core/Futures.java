@@ -31,10 +31,7 @@ public final class Futures {
 
     /** The original exception behind a future's failure: unchecked as is, checked wrapped once. */
     public static RuntimeException rethrowable(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = unwrap(failure);
         if (cause instanceof Error error) {
             throw error;
         }
@@ -42,6 +39,19 @@ public final class Futures {
             return runtime;
         }
         return new UserFunctionException(cause);
+    }
+
+    /**
+     * The original exception inside the {@link CompletionException} and {@link ExecutionException}
+     * wrappers that futures put around it ({@code error} itself when it is no wrapper, or a wrapper
+     * with no cause). Any thread.
+     */
+    public static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** {@code accepted} as a {@code CompletableFuture<Void>}, {@link #DONE} for {@code null}. */

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 public final class HeldCount {
     private int held;
     private boolean closed;
-    private CompletableFuture<Void> idle;
+    private final IdleFuture idle = new IdleFuture();
 
     /** The node took {@code n} more elements. */
     public synchronized void add(int n) {
@@ -29,13 +29,14 @@ public final class HeldCount {
             // Never below zero: a miscount must not stop a worker (its loop calls this last).
             assert held >= n : "released " + n + " elements, held " + held;
             held = Math.max(0, held - n);
-            if (held > 0 || idle == null) {
+            if (held > 0) {
                 return;
             }
-            reached = idle;
-            idle = null;
+            reached = idle.take();
         }
-        reached.complete(null);
+        if (reached != null) {
+            reached.complete(null);
+        }
     }
 
     /** How many elements are held now. */
@@ -45,13 +46,7 @@ public final class HeldCount {
 
     /** Completed when nothing is held, else a future completing when that becomes true. */
     public synchronized CompletableFuture<Void> idle() {
-        if (held == 0) {
-            return Futures.DONE;
-        }
-        if (idle == null) {
-            idle = new CompletableFuture<>();
-        }
-        return idle;
+        return idle.whenIdle(held > 0);
     }
 
     /** Forgets everything held; from now on the node counts as idle. */
@@ -60,8 +55,7 @@ public final class HeldCount {
         synchronized (this) {
             closed = true;
             held = 0;
-            reached = idle;
-            idle = null;
+            reached = idle.take();
         }
         if (reached != null) {
             reached.complete(null);

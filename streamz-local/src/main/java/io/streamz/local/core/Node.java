@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The base of every local operator: a node of the stream graph that receives elements from its
@@ -60,10 +59,13 @@ public abstract class Node<T> extends StreamOperators<T> {
 
     /**
      * What this node holds that has not gone downstream yet: a future that completes when it holds
-     * nothing (the default: it never holds anything). {@link #drainAsync()} waits on it.
+     * nothing. The default goes with {@link #held()}: what its {@link Worker} holds, for the
+     * asynchronous operators, else nothing; operators that hold elements otherwise override both.
+     * {@link #drainAsync()} waits on it. Any thread.
      */
     protected CompletableFuture<Void> idle() {
-        return Futures.DONE;
+        HeldCount count = heldBy;
+        return count == null ? Futures.DONE : count.idle();
     }
 
     /** Releases what the node holds (workers, files); called once by {@link #destroy()}. */
@@ -108,24 +110,18 @@ public abstract class Node<T> extends StreamOperators<T> {
 
     /** Delivers {@code x} to each target in turn; the futures of those that did not accept it yet. */
     private CompletableFuture<?> emitToAll(Node<?>[] targets, Object x, boolean metered) {
-        CompletableFuture<?> pending = null;
-        List<CompletableFuture<?>> more = null;
+        // Made only once a target has not accepted x yet: the synchronous path allocates nothing.
+        Acceptances pending = null;
         for (Node<?> target : targets) {
             CompletableFuture<?> accepted = metered ? deliverMetered(target, x) : target.update(x, this);
-            if (accepted == null || (accepted.isDone() && !accepted.isCompletedExceptionally())) {
-                continue;
-            }
-            if (pending == null) {
-                pending = accepted;
-            } else {
-                if (more == null) {
-                    more = new ArrayList<>();
-                    more.add(pending);
+            if (!Acceptances.acceptedNow(accepted)) {
+                if (pending == null) {
+                    pending = new Acceptances();
                 }
-                more.add(accepted);
+                pending.add(accepted);
             }
         }
-        return more == null ? pending : CompletableFuture.allOf(more.toArray(CompletableFuture[]::new));
+        return pending == null ? null : pending.all();
     }
 
     /** Hands {@code x} to {@code target}, counting and timing it there (metrics are on). */
@@ -142,7 +138,7 @@ public abstract class Node<T> extends StreamOperators<T> {
             if (accepted != null) {
                 accepted.whenComplete((ignored, failure) -> {
                     if (failure != null) {
-                        counters.countFailure(failure instanceof CompletionException ? failure.getCause() : failure);
+                        counters.countFailure(Futures.unwrap(failure));
                     }
                 });
             }

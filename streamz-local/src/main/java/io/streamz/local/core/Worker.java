@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The worker of an asynchronous node (buffer, delay, rateLimit, timedWindow, latest, mapAsync,
@@ -21,14 +20,14 @@ import java.util.concurrent.ExecutionException;
  * accepted them, for {@link Node#idle()}.
  *
  * <p>A failure of an element's emission goes either to its outcome future (an emitter waits for it:
- * {@link Failures#TO_OUTCOME}) or to {@link StreamEngines#report} ({@link Failures#REPORTED}).
+ * {@link FailureRoute#TO_OUTCOME}) or to {@link StreamEngines#report} ({@link FailureRoute#REPORTED}).
  *
  * <p>An element may be queued with the {@link Refs} it holds: it is emitted under them, and they
  * are released once downstream accepted it; an element dropped by {@link #stop()} keeps them.
  */
 public final class Worker {
     /** Where the failure of an element's emission goes. */
-    public enum Failures {
+    public enum FailureRoute {
         /** The outcome future fails with the original exception (someone waits for it). */
         TO_OUTCOME,
         /** {@link StreamEngines#report}; the outcome future, if any, completes normally. */
@@ -85,7 +84,7 @@ public final class Worker {
 
     /** {@link #submit(Object, int)} of an element holding {@code refs} (may be {@code null}), handed over to this worker. */
     public CompletableFuture<Void> submit(Object x, int count, Refs refs) {
-        return submit(x, count, null, Failures.REPORTED, refs);
+        return submit(x, count, null, FailureRoute.REPORTED, refs);
     }
 
     /**
@@ -93,15 +92,15 @@ public final class Worker {
      * completes once downstream has accepted {@code x}, and a failure goes where {@code failures}
      * says. The capacity applies as for {@link #submit(Object, int)}.
      */
-    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, Failures failures) {
+    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, FailureRoute failures) {
         return submit(x, count, outcome, failures, null);
     }
 
     /**
-     * {@link #submit(Object, int, CompletableFuture, Failures)} of an element holding {@code refs}
+     * {@link #submit(Object, int, CompletableFuture, FailureRoute)} of an element holding {@code refs}
      * (may be {@code null}), handed over to this worker.
      */
-    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, Failures failures, Refs refs) {
+    public CompletableFuture<Void> submit(Object x, int count, CompletableFuture<Void> outcome, FailureRoute failures, Refs refs) {
         Entry entry = new Entry(x, count, outcome, failures, refs);
         boolean start = false;
         boolean rejected;
@@ -149,7 +148,7 @@ public final class Worker {
                 entry.room.completeExceptionally(gone);
             }
             if (entry.outcome != null) {
-                if (entry.failures == Failures.TO_OUTCOME) {
+                if (entry.failures == FailureRoute.TO_OUTCOME) {
                     entry.outcome.completeExceptionally(gone);
                 } else {
                     entry.outcome.complete(null);
@@ -196,12 +195,12 @@ public final class Worker {
     }
 
     private void finish(Entry entry, Throwable error) {
-        Throwable cause = error == null ? null : unwrap(error);
-        if (cause != null && (entry.outcome == null || entry.failures == Failures.REPORTED)) {
+        Throwable cause = error == null ? null : Futures.unwrap(error);
+        if (cause != null && (entry.outcome == null || entry.failures == FailureRoute.REPORTED)) {
             StreamEngines.report(node, cause);
         }
         if (entry.outcome != null) {
-            if (cause != null && entry.failures == Failures.TO_OUTCOME) {
+            if (cause != null && entry.failures == FailureRoute.TO_OUTCOME) {
                 entry.outcome.completeExceptionally(cause);
             } else {
                 entry.outcome.complete(null);
@@ -222,24 +221,15 @@ public final class Worker {
         }
     }
 
-    /** The original exception inside the wrappers of {@code CompletableFuture}. */
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     private static final class Entry {
         final Object x;
         final int count;
         final CompletableFuture<Void> outcome;
-        final Failures failures;
+        final FailureRoute failures;
         final Refs refs;
         CompletableFuture<Void> room;
 
-        Entry(Object x, int count, CompletableFuture<Void> outcome, Failures failures, Refs refs) {
+        Entry(Object x, int count, CompletableFuture<Void> outcome, FailureRoute failures, Refs refs) {
             this.x = x;
             this.count = count;
             this.outcome = outcome;

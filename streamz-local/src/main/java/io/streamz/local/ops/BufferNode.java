@@ -31,11 +31,6 @@ public final class BufferNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected void release() {
         worker.stop();
     }

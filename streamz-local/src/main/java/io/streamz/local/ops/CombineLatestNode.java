@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class CombineLatestNode extends Node<List<Object>> {
     private final Object lock = new Object();
-    private final Inputs inputs;
+    private final JoinInputs inputs;
     private final boolean[] emitOn;
     private final Object[] latest;
     /** The references of the elements in {@link #latest}: a replaced element is done here. */
@@ -37,7 +37,7 @@ public final class CombineLatestNode extends Node<List<Object>> {
     /** Emits only on updates of the {@code emitOn} streams, some of this one and {@code others}. */
     public CombineLatestNode(Node<?> self, Stream<?>[] others, Collection<? extends Stream<?>> emitOn) {
         super(self.scheduler());
-        this.inputs = Inputs.of("combine_latest", self, others);
+        this.inputs = JoinInputs.of("combine_latest", self, others);
         this.latest = new Object[inputs.size()];
         this.latestRefs = new RefSlots(inputs.size());
         this.seen = new boolean[inputs.size()];

@@ -59,11 +59,6 @@ public final class DelayNode<T> extends Node<T> {
     }
 
     @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
-    }
-
-    @Override
     protected synchronized void release() {
         if (timer != null) {
             timer.cancel();

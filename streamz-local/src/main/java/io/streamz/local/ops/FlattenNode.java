@@ -1,5 +1,6 @@
 package io.streamz.local.ops;
 
+import io.streamz.local.core.Acceptances;
 import io.streamz.local.core.Node;
 
 import java.lang.reflect.Array;

@@ -49,7 +49,7 @@ public final class LatestNode<T> extends Node<T> {
     private void send(Object x, Refs refs) {
         CompletableFuture<Void> accepted = new CompletableFuture<>();
         accepted.whenComplete((ignored, error) -> onAccepted());
-        worker.submit(x, 1, accepted, Worker.Failures.REPORTED, refs);
+        worker.submit(x, 1, accepted, Worker.FailureRoute.REPORTED, refs);
     }
 
     private synchronized void onAccepted() {
@@ -63,11 +63,6 @@ public final class LatestNode<T> extends Node<T> {
         } else {
             emitting = false;
         }
-    }
-
-    @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
     }
 
     @Override

@@ -1,14 +1,14 @@
 package io.streamz.local.ops;
 
+import io.streamz.local.core.Futures;
+import io.streamz.local.core.InOrderLine;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -23,8 +23,8 @@ import java.util.function.Function;
 public class MapAsyncNode<I, R> extends Node<R> {
     private final Function<? super I, ? extends CompletionStage<? extends R>> function;
     private final Worker worker = new Worker(this);
-    /** Elements whose results have not gone to the worker yet, in input order. */
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    /** Elements whose results have not gone to the worker yet. */
+    private final InOrderLine<Pending> pending = new InOrderLine<>(element -> element.done);
 
     public MapAsyncNode(Node<I> upstream, Function<? super I, ? extends CompletionStage<? extends R>> function) {
         super(upstream.scheduler());
@@ -56,10 +56,10 @@ public class MapAsyncNode<I, R> extends Node<R> {
             element.result = result;
             element.error = error;
             element.done = true;
-            while (!pending.isEmpty() && pending.peek().done) {
-                Pending head = pending.poll();
+            Pending head;
+            while ((head = pending.pollReady()) != null) {
                 if (head.error == null) {
-                    worker.submit(head.result, 1, head.outcome, Worker.Failures.TO_OUTCOME, head.refs);
+                    worker.submit(head.result, 1, head.outcome, Worker.FailureRoute.TO_OUTCOME, head.refs);
                 } else {
                     worker.drop(1);
                     Refs.release(head.refs); // failed: done once its emitter hears of it
@@ -73,18 +73,9 @@ public class MapAsyncNode<I, R> extends Node<R> {
         if (failed != null) {
             // Completed outside the lock: the emitter's callbacks run here.
             for (Pending head : failed) {
-                head.outcome.completeExceptionally(original(head.error));
+                head.outcome.completeExceptionally(Futures.unwrap(head.error));
             }
         }
-    }
-
-    private static Throwable original(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
-
-    @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * @param <T> element type
  */
-public final class PartitionGroups<T> {
+final class PartitionGroups<T> {
     private final int n;
     private final Map<Object, List<T>> groups = new LinkedHashMap<>();
     private int elements;

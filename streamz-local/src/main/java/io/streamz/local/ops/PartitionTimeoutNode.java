@@ -56,7 +56,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
                     timer.task.cancel();
                 }
                 CompletableFuture<Void> accepted = new CompletableFuture<>();
-                worker.submit(full, full.size(), accepted, Worker.Failures.TO_OUTCOME, groups.takeRefs(k));
+                worker.submit(full, full.size(), accepted, Worker.FailureRoute.TO_OUTCOME, groups.takeRefs(k));
                 return accepted;
             }
             if (groups.size(k) == 1) {
@@ -76,11 +76,6 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
         timers.remove(timer.key);
         List<T> group = groups.take(timer.key);
         worker.submit(group, group.size(), groups.takeRefs(timer.key));
-    }
-
-    @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
     }
 
     @Override

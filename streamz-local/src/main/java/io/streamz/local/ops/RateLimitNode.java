@@ -76,7 +76,7 @@ public final class RateLimitNode<T> extends Node<T> {
                 next.outcome.completeExceptionally(error);
             }
         });
-        worker.submit(next.x, 1, accepted, Worker.Failures.TO_OUTCOME, next.refs);
+        worker.submit(next.x, 1, accepted, Worker.FailureRoute.TO_OUTCOME, next.refs);
     }
 
     private synchronized void onTimer() {
@@ -87,11 +87,6 @@ public final class RateLimitNode<T> extends Node<T> {
     private synchronized void onAccepted() {
         emitting = false;
         releaseNext();
-    }
-
-    @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
     }
 
     @Override

@@ -63,17 +63,12 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
         Refs windowRefs = currentRefs;
         currentRefs = null;
         lastWindow = new CompletableFuture<>();
-        worker.submit(window, window.size(), lastWindow, Worker.Failures.REPORTED, windowRefs);
+        worker.submit(window, window.size(), lastWindow, Worker.FailureRoute.REPORTED, windowRefs);
         // Fixed rate from the start; a tick the timer missed is skipped rather than emitted late.
         long now = scheduler().nanoTime();
         long intervalNanos = interval.toNanos();
         windows = Math.max(windows + 1, (now - start) / intervalNanos);
         timer = scheduler().schedule(Duration.ofNanos(start + (windows + 1) * intervalNanos - now), this::emitWindow);
-    }
-
-    @Override
-    protected CompletableFuture<Void> idle() {
-        return worker.idle();
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * {@code List.of(...)} of the same items but, unlike {@code List.of}, holds {@code null} items: a
  * stream may carry {@code null} elements and a tuple of them must not fail.
  */
-public final class Tuple {
+final class Tuple {
     private Tuple() {
     }
 

@@ -17,7 +17,7 @@ public final class UnionNode<T> extends Node<T> {
     /** The union of {@code self} and {@code others}, checked: local streams, none null or given twice. */
     public UnionNode(Node<? extends T> self, Stream<? extends T>[] others) {
         super(self.scheduler());
-        Inputs.of("union", self, others).connect(this);
+        JoinInputs.of("union", self, others).connect(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.Stream;
+import io.streamz.local.core.Acceptances;
 import io.streamz.local.core.HeldElement;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.RefSlots;
@@ -26,7 +27,7 @@ public final class ZipLatestNode extends Node<List<Object>> {
     private static final int LOSSLESS = 0;
 
     private final Object lock = new Object();
-    private final Inputs inputs;
+    private final JoinInputs inputs;
     private final Object[] latest;
     /** The references of the elements in {@link #latest} of the other inputs: a replaced element is done here. */
     private final RefSlots latestRefs;
@@ -37,7 +38,7 @@ public final class ZipLatestNode extends Node<List<Object>> {
     /** Zips the lossless {@code self} with the latest of {@code others}, checked: local, none null or twice. */
     public ZipLatestNode(Node<?> self, Stream<?>[] others) {
         super(self.scheduler());
-        this.inputs = Inputs.of("zip_latest", self, others);
+        this.inputs = JoinInputs.of("zip_latest", self, others);
         this.latest = new Object[inputs.size()];
         this.latestRefs = new RefSlots(inputs.size());
         this.seen = new boolean[inputs.size()];

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ZipNode extends Node<List<Object>> {
     private final Object lock = new Object();
-    private final Inputs inputs;
+    private final JoinInputs inputs;
     private final Queue<Object>[] waiting;
     private int emptyQueues;
 
@@ -31,7 +31,7 @@ public final class ZipNode extends Node<List<Object>> {
     @SuppressWarnings("unchecked")
     public ZipNode(Node<?> self, Stream<?>[] others) {
         super(self.scheduler());
-        this.inputs = Inputs.of("zip", self, others);
+        this.inputs = JoinInputs.of("zip", self, others);
         this.waiting = new Queue[inputs.size()];
         for (int i = 0; i < waiting.length; i++) {
             waiting[i] = new LinkedList<>(); // holds null elements, unlike ArrayDeque

@@ -42,11 +42,11 @@ class WorkerTest {
         });
         try (ReportedErrors errors = ReportedErrors.install()) {
             CompletableFuture<Void> awaited = new CompletableFuture<>();
-            worker.submit("a", 0, awaited, Worker.Failures.TO_OUTCOME);
+            worker.submit("a", 0, awaited, Worker.FailureRoute.TO_OUTCOME);
             assertSame(boom, Await.failure(awaited));
 
             CompletableFuture<Void> tracked = new CompletableFuture<>();
-            worker.submit("b", 0, tracked, Worker.Failures.REPORTED);
+            worker.submit("b", 0, tracked, Worker.FailureRoute.REPORTED);
             Await.done(tracked);
             assertEquals(List.of(boom), errors.errors());
         }
@@ -88,12 +88,12 @@ class WorkerTest {
         worker.hold(2);
         worker.submit("in flight", 1);
         CompletableFuture<Void> queued = new CompletableFuture<>();
-        worker.submit("queued", 1, queued, Worker.Failures.TO_OUTCOME);
+        worker.submit("queued", 1, queued, Worker.FailureRoute.TO_OUTCOME);
         worker.stop();
         assertInstanceOf(IllegalStateException.class, Await.failure(queued));
         assertTrue(worker.idle().isDone());
         assertInstanceOf(IllegalStateException.class,
-                Await.failure(worker.submit("late", 0, new CompletableFuture<>(), Worker.Failures.TO_OUTCOME)));
+                Await.failure(worker.submit("late", 0, new CompletableFuture<>(), Worker.FailureRoute.TO_OUTCOME)));
         assertTrue(slow.received().size() <= 1, "nothing queued went downstream after stop");
     }
 }

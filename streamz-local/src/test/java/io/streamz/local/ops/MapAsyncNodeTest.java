@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,6 +75,18 @@ class MapAsyncNodeTest {
         assertSame(lost, assertThrows(IllegalStateException.class, () -> source.emit(0)));
         source.emit(1);
         assertEquals(List.of(1), results);
+    }
+
+    @Test
+    void anAsyncEmitterGetsTheStagesOriginalExceptionUnderEveryFutureWrapper() {
+        Stream<Integer> source = Stream.create();
+        IllegalStateException lost = new IllegalStateException("lost");
+        source.mapAsync(x -> CompletableFuture.failedFuture(new CompletionException(new ExecutionException(lost))))
+                .sinkToList();
+
+        Throwable failure = source.emitAsync(0).handle((ignored, error) -> error).join();
+
+        assertSame(lost, failure.getCause(), "one CompletionException, as from any failed emitAsync, then the original");
     }
 
     @Test

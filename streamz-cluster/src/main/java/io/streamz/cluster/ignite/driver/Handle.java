@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ignite.job.Codec;
+import io.streamz.local.core.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -11,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
  * failed with the user function's exception (or failed at once, when the element could not be sent).
  */
 public final class Handle {
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final CompletableFuture<Void> ready;
     private final boolean inline;
@@ -40,7 +40,7 @@ public final class Handle {
 
     /** A handle to a value still on the driver, and its {@code encoded} form (see {@code ElementEncoder}). */
     public static Handle inline(Object value, byte[] encoded) {
-        return new Handle(DONE, true, value, encoded);
+        return new Handle(Futures.DONE, true, value, encoded);
     }
 
     /** A handle to an element that failed before reaching the cluster. */

@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.local.core.IdleFuture;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 
@@ -9,12 +10,11 @@ import java.util.function.BooleanSupplier;
  * completed outside it, so that what waits on it never runs under that lock. Any thread.
  */
 final class IdleSignal {
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Object lock;
     private final BooleanSupplier busy;
     /** Guarded by {@code lock}. */
-    private CompletableFuture<Void> waiting;
+    private final IdleFuture waiting = new IdleFuture();
 
     /** {@code busy} says, under {@code lock} (the dispatcher), whether anything waits or is in flight. */
     IdleSignal(Object lock, BooleanSupplier busy) {
@@ -25,13 +25,7 @@ final class IdleSignal {
     /** What {@code idle()} returns: completed already when the dispatcher is not busy now. */
     CompletableFuture<Void> await() {
         synchronized (lock) {
-            if (!busy.getAsBoolean()) {
-                return DONE;
-            }
-            if (waiting == null) {
-                waiting = new CompletableFuture<>();
-            }
-            return waiting;
+            return waiting.whenIdle(busy.getAsBoolean());
         }
     }
 
@@ -39,12 +33,13 @@ final class IdleSignal {
     void signalIfIdle() {
         CompletableFuture<Void> due;
         synchronized (lock) {
-            if (busy.getAsBoolean() || waiting == null) {
+            if (busy.getAsBoolean()) {
                 return;
             }
-            due = waiting;
-            waiting = null;
+            due = waiting.take();
         }
-        due.complete(null);
+        if (due != null) {
+            due.complete(null);
+        }
     }
 }

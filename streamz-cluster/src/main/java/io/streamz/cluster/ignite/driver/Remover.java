@@ -1,6 +1,7 @@
 package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.local.core.IdleFuture;
 import io.streamz.spi.RepeatedErrors;
 import io.streamz.time.Scheduler;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ public final class Remover {
     private static final Logger LOG = LoggerFactory.getLogger(Remover.class);
     /** While the cluster is gone every removal fails: one trace, then a summary per period. */
     private static final RepeatedErrors FAILURES = new RepeatedErrors(LOG, "removals failed", RepeatedErrors.DEFAULT_PERIOD);
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     /** Removes the entries under the keys given, on the cluster. */
     private final Function<Set<Object>, CompletableFuture<?>> removeAll;
@@ -31,7 +31,7 @@ public final class Remover {
     private List<Object> keys = new ArrayList<>();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private boolean flushing;
-    private CompletableFuture<Void> idle;
+    private final IdleFuture idle = new IdleFuture();
 
     Remover(ClusterContext cluster) {
         this(keys -> ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(keys)), cluster::isClosed,
@@ -67,13 +67,7 @@ public final class Remover {
 
     /** Completes when no removal is pending. */
     public synchronized CompletableFuture<Void> idle() {
-        if (!flushing) {
-            return DONE;
-        }
-        if (idle == null) {
-            idle = new CompletableFuture<>();
-        }
-        return idle;
+        return idle.whenIdle(flushing);
     }
 
     private void flush() {
@@ -83,8 +77,7 @@ public final class Remover {
         synchronized (this) {
             if (keys.isEmpty()) {
                 flushing = false;
-                nowIdle = idle;
-                idle = null;
+                nowIdle = idle.take();
                 batch = null;
                 done = null;
             } else {

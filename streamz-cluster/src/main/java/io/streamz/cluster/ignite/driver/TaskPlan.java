@@ -3,6 +3,7 @@ package io.streamz.cluster.ignite.driver;
 import io.streamz.cluster.ignite.job.JobInputs;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.Outcomes;
+import io.streamz.local.core.Futures;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
  * completes the elements' result handles.
  */
 final class TaskPlan {
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     final List<Item> items;
     final JobInputs inputs;
@@ -115,7 +115,7 @@ final class TaskPlan {
                 removals.add(removal);
             }
         }
-        return removals == null ? DONE : CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
+        return removals == null ? Futures.DONE : CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new));
     }
 
     /** How the failure of element {@code element} of the task reaches the user. */

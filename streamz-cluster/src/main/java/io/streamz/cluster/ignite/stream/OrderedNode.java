@@ -1,10 +1,11 @@
 package io.streamz.cluster.ignite.stream;
 
+import io.streamz.local.core.Futures;
+import io.streamz.local.core.IdleFuture;
+import io.streamz.local.core.InOrderLine;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * A node that emits, in input order, what {@link #resolve} makes of each element once it is known
@@ -16,14 +17,13 @@ import java.util.concurrent.CompletionException;
 abstract class OrderedNode<T> extends Node<T> {
     /** What {@link #resolve} gives for an element that leaves nothing downstream. */
     static final Object SKIP = new Object();
-    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final InOrderLine<Pending> pending = new InOrderLine<>(element -> element.value.isDone());
     /** The size of {@link #pending}: written under the lock, read by {@link #held()} without it. */
     private volatile int waiting;
     /** An element is going downstream, or downstream has not accepted it yet. */
     private boolean emitting;
-    private CompletableFuture<Void> idle;
+    private final IdleFuture idle = new IdleFuture();
 
     OrderedNode(Node<?> upstream) {
         super(upstream.scheduler());
@@ -97,17 +97,12 @@ abstract class OrderedNode<T> extends Node<T> {
             Pending next;
             CompletableFuture<Void> nowIdle = null;
             synchronized (this) {
-                next = pending.peek();
-                if (next == null || emitting || !next.value.isDone()) {
-                    if (next == null && !emitting) {
-                        nowIdle = idle;
-                        idle = null;
-                    }
-                    next = null;
-                } else {
-                    pending.poll();
+                next = emitting ? null : pending.pollReady();
+                if (next != null) {
                     waiting = pending.size();
                     emitting = true;
+                } else if (pending.isEmpty() && !emitting) {
+                    nowIdle = idle.take();
                 }
             }
             Pending head = next;
@@ -144,7 +139,7 @@ abstract class OrderedNode<T> extends Node<T> {
         if (error == null) {
             element.outcome.complete(null);
         } else {
-            element.outcome.completeExceptionally(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+            element.outcome.completeExceptionally(Futures.unwrap(error));
         }
     }
 
@@ -156,13 +151,7 @@ abstract class OrderedNode<T> extends Node<T> {
 
     @Override
     protected synchronized CompletableFuture<Void> idle() {
-        if (pending.isEmpty() && !emitting) {
-            return DONE;
-        }
-        if (idle == null) {
-            idle = new CompletableFuture<>();
-        }
-        return idle;
+        return idle.whenIdle(!pending.isEmpty() || emitting);
     }
 
     private static final class Pending {

@@ -8,17 +8,17 @@ import io.streamz.local.core.Node;
  * {@code combineLatest}, {@code zipLatest}): this stream first, then the others, in the order given.
  * Elements are told apart by the upstream they come from, so a stream may appear only once.
  */
-final class Inputs {
+final class JoinInputs {
     private final String operator;
     private final Node<?>[] nodes;
 
-    private Inputs(String operator, Node<?>[] nodes) {
+    private JoinInputs(String operator, Node<?>[] nodes) {
         this.operator = operator;
         this.nodes = nodes;
     }
 
     /** {@code self} followed by {@code others}, checked: local streams, none null, none twice. */
-    static Inputs of(String operator, Node<?> self, Stream<?>[] others) {
+    static JoinInputs of(String operator, Node<?> self, Stream<?>[] others) {
         if (others == null) {
             throw new NullPointerException("the streams to " + operator + " with must not be null");
         }
@@ -37,7 +37,7 @@ final class Inputs {
                 }
             }
         }
-        return new Inputs(operator, nodes);
+        return new JoinInputs(operator, nodes);
     }
 
     int size() {
