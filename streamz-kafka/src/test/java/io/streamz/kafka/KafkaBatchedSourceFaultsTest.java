@@ -9,6 +9,8 @@ import io.streamz.ErrorHandler;
 import io.streamz.Stream;
 import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
+import io.streamz.local.core.InputPosition;
+import io.streamz.local.core.Refs;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -67,6 +69,23 @@ class KafkaBatchedSourceFaultsTest {
 
         assertEquals(List.of("a", "c"), flat(batches));
         assertTrue(batches.stream().noneMatch(List::isEmpty), "no empty batch: " + batches);
+    }
+
+    @Test
+    void eachFlattenedValueCarriesItsOwnRecordsOffsetPastTheTombstones() throws Exception {
+        String topic = broker.newTopic(1);
+        broker.produce(topic, Arrays.asList(bytes("a"), null, bytes("c"), bytes("d")));
+        KafkaBatchedSource<String> source = source(topic, strings("positions-" + topic), OPTIONS);
+        List<String> positions = new CopyOnWriteArrayList<>();
+        source.<String>flatten().sink(value -> {
+            InputPosition position = Refs.current().position();
+            positions.add(value + "@" + position.partition().name() + ":" + position.offset());
+        });
+
+        source.start();
+        await(() -> positions.size() == 3);
+
+        assertEquals(List.of("a@" + topic + "/0:0", "c@" + topic + "/0:2", "d@" + topic + "/0:3"), positions);
     }
 
     @Test
