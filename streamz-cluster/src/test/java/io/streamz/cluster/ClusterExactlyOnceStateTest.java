@@ -86,5 +86,4 @@ class ClusterExactlyOnceStateTest {
         RefCounter batch = new RefCounter(() -> { }, new BatchPositions(values, partition, at));
         Refs.emitCounted(batch, () -> source.emit(values));
     }
-
 }
