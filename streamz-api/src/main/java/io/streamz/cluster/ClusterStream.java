@@ -151,6 +151,20 @@ public interface ClusterStream<T> {
      * server fails its elements with {@code ClusterStateLostException}, never starting afresh.
      * One stream at a time may use a name: claiming it blocks until the cluster answers.
      *
+     * <p><b>Exactly once per input record</b> ({@code accumulate} and {@code accumulateWithState}):
+     * fed by {@code KafkaSource.fromKafkaBatched} read on the driver and {@code flatten()}ed, each
+     * element carries its record's partition and offset (through local and cluster steps that make one
+     * element of one, buffers included), and the state records per partition the last offset applied
+     * and the results of records not yet committed. A driver killed and started again reads from the
+     * committed offsets: a record it reads again is not applied twice, its stored result goes on
+     * instead (so what follows, e.g. {@code toKafka}, sees it again: at least once), and a record whose
+     * result was pruned as committed goes on as nothing. Elements made of several records ({@code zip},
+     * {@code combineLatest}, a window or {@code partition} of several, {@code flatten} of anything but a
+     * source's batch) carry no position and are applied as they come: at least once, like every element
+     * of {@code accumulateByKey}, of an unnamed state, of {@code fromKafkaBatched} read on the cluster,
+     * and of a driver-side {@code Stream.accumulate}. Records must reach the step in offset order per
+     * partition, as one source emits them; functions are assumed deterministic, as for lineage.
+     *
      * @param stateName the name, unique on the cluster among the states in use
      * @throws IllegalArgumentException when {@code stateName} is null or blank
      * @throws IllegalStateException    when the step before keeps no state or has taken elements already,

@@ -1,6 +1,9 @@
 package io.streamz.kafka;
 
+import io.streamz.local.core.BatchPositions;
+import io.streamz.local.core.InputPartition;
 import io.streamz.local.core.RefCounter;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,15 +19,40 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class BatchCommits {
     private final Map<TopicPartition, ArrayDeque<Tracked>> open = new HashMap<>();
+    /** Each partition as the positions of its records name it, with what is committed of it. */
+    private final Map<TopicPartition, InputPartition> inputs = new HashMap<>();
 
     /**
      * A batch of {@code partition} ending before {@code nextOffset}, newer than those tracked before:
      * the counter its elements carry, held once by the caller, done when it reaches zero.
      */
     RefCounter track(TopicPartition partition, long nextOffset) {
+        return new RefCounter(open(partition, nextOffset));
+    }
+
+    /**
+     * {@link #track} for a batch of {@code values}, the records at {@code offsets} of {@code partition}:
+     * the counter also knows each value's position, so that {@code flatten} gives each its own.
+     */
+    RefCounter track(TopicPartition partition, long nextOffset, List<?> values, long[] offsets) {
+        BatchPositions positions = new BatchPositions(values, input(partition), offsets);
+        return new RefCounter(open(partition, nextOffset), positions);
+    }
+
+    private Runnable open(TopicPartition partition, long nextOffset) {
         Tracked batch = new Tracked(nextOffset);
         open.computeIfAbsent(partition, p -> new ArrayDeque<>()).add(batch);
-        return new RefCounter(batch::markDone);
+        return batch::markDone;
+    }
+
+    /** How positions name {@code partition}: the same name for every driver reading it. */
+    private InputPartition input(TopicPartition partition) {
+        return inputs.computeIfAbsent(partition, p -> new InputPartition(p.topic() + "/" + p.partition()));
+    }
+
+    /** The broker took {@code offsets} (what {@link #takeCommittable} gave): positions carry them from now on. */
+    void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> input(partition).committed(offset.offset()));
     }
 
     /** The offsets that became committable since the last call (forgetting their batches); empty when none. */

@@ -6,6 +6,7 @@ import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,10 @@ import org.apache.kafka.common.errors.TimeoutException;
  * Commits pass a poison record only when it was skipped.
  *
  * <p>How "done" is counted: each batch is emitted under a {@link RefCounter}; the local operators that
- * keep elements past the emit call hold it ({@link Refs}) until what they made of them went on.
+ * keep elements past the emit call hold it ({@link Refs}) until what they made of them went on. The
+ * counter also knows each value's record (partition {@code topic/partition}, offset): {@code flatten}
+ * of the batch emits each value under its own position, and a {@code durable} cluster accumulate
+ * applies each record once, replays included (see {@code ClusterStream.durable}).
  *
  * @param <V> record value type
  */
@@ -141,12 +145,15 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
             for (int from = 0; from < polled.size(); from += options.maxBatchSize()) {
                 int to = Math.min(polled.size(), from + options.maxBatchSize());
                 List<V> values = new ArrayList<>(to - from);
+                long[] offsets = new long[to - from];
                 for (ConsumerRecord<?, V> record : polled.subList(from, to)) {
                     if (options.source().emits(record.value())) {
+                        offsets[values.size()] = record.offset();
                         values.add(record.value());
                     }
                 }
-                pending.add(new Batch<>(partition, Collections.unmodifiableList(values), polled.get(to - 1).offset() + 1));
+                pending.add(new Batch<>(partition, Collections.unmodifiableList(values), Arrays.copyOf(offsets, values.size()),
+                        polled.get(to - 1).offset() + 1));
             }
         }
     }
@@ -154,7 +161,7 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
     private void emitPending() {
         while (isRunning() && !pending.isEmpty()) {
             Batch<V> batch = pending.poll();
-            RefCounter counter = commits.track(batch.partition(), batch.nextOffset());
+            RefCounter counter = commits.track(batch.partition(), batch.nextOffset(), batch.values(), batch.offsets());
             if (batch.values().isEmpty()) {
                 counter.release(); // only tombstones: nothing to emit, done at once
             } else {
@@ -179,6 +186,7 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
         Map<TopicPartition, OffsetAndMetadata> offsets = commits.takeCommittable();
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets, timeout);
+            commits.committed(offsets);
         }
     }
 
@@ -204,7 +212,7 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
         return topic;
     }
 
-    /** The values of consecutive records of one partition, and the offset after the last. */
-    private record Batch<V>(TopicPartition partition, List<V> values, long nextOffset) {
+    /** The values of consecutive records of one partition, their offsets, and the offset after the last. */
+    private record Batch<V>(TopicPartition partition, List<V> values, long[] offsets, long nextOffset) {
     }
 }

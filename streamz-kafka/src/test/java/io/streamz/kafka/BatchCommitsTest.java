@@ -2,7 +2,10 @@ package io.streamz.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.streamz.local.core.InputPosition;
 import io.streamz.local.core.RefCounter;
+import io.streamz.local.core.Refs;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -44,5 +47,20 @@ class BatchCommitsTest {
         slow.retain(); // held downstream
         slow.release();
         assertEquals(Map.of(), commits.takeCommittable());
+    }
+
+    @Test
+    void aBatchsItemsArePositionedByTopicPartitionAndOffsetAndCarryWhatIsCommitted() {
+        List<String> values = List.of("a", "b");
+        RefCounter batch = commits.track(P0, 13, values, new long[] {10, 12});
+
+        InputPosition second = Refs.of(batch).forItem(values, 1).position();
+        assertEquals("t/0", second.partition().name());
+        assertEquals(12, second.offset());
+        assertEquals(0, second.partition().committedBelow(), "nothing committed yet");
+
+        batch.release();
+        commits.committed(commits.takeCommittable());
+        assertEquals(13, second.partition().committedBelow());
     }
 }

@@ -10,6 +10,8 @@ import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
+import io.streamz.local.core.InputPosition;
+import io.streamz.local.core.Refs;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -83,6 +86,24 @@ class KafkaBatchedSourceFaultsTest {
 
         assertEquals(List.of("a", "b", "c"), flat(source.batches()));
         assertTrue(source.batches().stream().noneMatch(List::isEmpty), "no empty batch: " + source.batches());
+    }
+
+    @Test
+    void eachFlattenedValueCarriesItsOwnRecordsOffsetPastTheTombstones() throws Exception {
+        String topic = broker.newTopic(1);
+        broker.produce(topic, Arrays.asList(bytes("a"), null, bytes("c"), bytes("d")));
+        KafkaBatchedSource<String> source = KafkaSource.fromKafkaBatched(topic, strings("positions-" + topic), OPTIONS);
+        sources.add(new Read<>(List.of(), source::start, source::isRunning, source::destroy));
+        List<String> positions = new CopyOnWriteArrayList<>();
+        source.<String>flatten().sink(value -> {
+            InputPosition position = Refs.current().position();
+            positions.add(value + "@" + position.partition().name() + ":" + position.offset());
+        });
+
+        source.start();
+        await(() -> positions.size() == 3);
+
+        assertEquals(List.of("a@" + topic + "/0:0", "c@" + topic + "/0:2", "d@" + topic + "/0:3"), positions);
     }
 
     @ParameterizedTest

@@ -159,6 +159,30 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
         return records;
     }
 
+    /** Every value in {@code topic} now, as UTF-8 strings, partition after partition; fails after {@link #WAIT}. */
+    List<String> readAll(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p, WAIT) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end within " + WAIT);
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> values.add(record.value()));
+            }
+        }
+        return values;
+    }
+
     /** Writes {@code "line i"} for {@code i} from {@code from} to {@code to} (excluded) into one partition, acknowledged. */
     void produce(String topic, int partition, int from, int to) throws Exception {
         Map<String, Object> config = Map.of(

@@ -12,13 +12,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RefCounter {
     private final AtomicInteger count = new AtomicInteger(1);
     private final Runnable onDone;
+    /** Where the items of the counted batch lie, or {@code null}: what {@code flatten} positions them by. */
+    private final BatchPositions positions;
 
     /** A counter held once by its creator; {@code onDone} runs when the count reaches zero. */
     public RefCounter(Runnable onDone) {
+        this(onDone, null);
+    }
+
+    /**
+     * A counter as {@link #RefCounter(Runnable)} for a batch whose items' positions are known
+     * ({@code positions}, may be {@code null}): {@code flatten} emits each item under its position.
+     */
+    public RefCounter(Runnable onDone, BatchPositions positions) {
         if (onDone == null) {
             throw new IllegalArgumentException("RefCounter needs a callback for when its count reaches zero");
         }
         this.onDone = onDone;
+        this.positions = positions;
+    }
+
+    /** The positions of the counted batch's items, or {@code null}. */
+    BatchPositions positions() {
+        return positions;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.streamz.local.core;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,6 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * it under them so that the next holder retains them in turn. A window emits under the union of its
  * elements' references. So a counter reaches zero when nothing derived from its input is held or
  * on its way anywhere: the input is done.
+ *
+ * <p>Positions: an element derived from one input record alone also carries that record's {@link
+ * InputPosition} here ({@link #position()}), which a durable step uses to apply each record once.
+ * {@code flatten} of a batch whose counter knows its items' positions sets it ({@link #forItem});
+ * everything that mixes records drops it: the union of references with different positions has none,
+ * and {@code flatten} of any other element emits its items without one.
  *
  * <p>An instance is an immutable set of counters; "owning" one means having retained each of its
  * counters once, to be released once. Holders that are destroyed keep their holds (their elements
@@ -27,9 +34,12 @@ public final class Refs {
     private static final ThreadLocal<Refs> CURRENT = new ThreadLocal<>();
 
     private final RefCounter[] counters;
+    /** The one input record the element comes from, or {@code null}. */
+    private final InputPosition position;
 
-    private Refs(RefCounter[] counters) {
+    private Refs(RefCounter[] counters, InputPosition position) {
         this.counters = counters;
+        this.position = position;
     }
 
     /** The references of one counter; the caller owns them (the counter starts held once). */
@@ -37,7 +47,7 @@ public final class Refs {
         if (!inUse) { // a read, not a write per input: the flag's cache line stays shared
             inUse = true;
         }
-        return new Refs(new RefCounter[] {counter});
+        return new Refs(new RefCounter[] {counter}, null);
     }
 
     /** The references of what the current thread is emitting, or {@code null} (most of the time). */
@@ -96,7 +106,11 @@ public final class Refs {
                 union[size++] = counter;
             }
         }
-        return size == held.counters.length ? held : new Refs(Arrays.copyOf(union, size));
+        InputPosition position = Objects.equals(held.position, more.position) ? held.position : null;
+        if (size == held.counters.length && position == held.position) {
+            return held;
+        }
+        return new Refs(Arrays.copyOf(union, size), position);
     }
 
     /** The union of {@code each} (entries may be {@code null}), retained once for the caller; {@code null} when empty. */
@@ -108,6 +122,25 @@ public final class Refs {
             }
         }
         return union;
+    }
+
+    /** The position of the one input record the element comes from, or {@code null} when unknown or several. */
+    public InputPosition position() {
+        return position;
+    }
+
+    /**
+     * How {@code flatten} emits item {@code index} of {@code element}: under these counters with the
+     * item's position when {@code element} is the batch of the only counter and its positions are known;
+     * without a position otherwise, since each item would claim the element's whole position. Allocates
+     * only for elements with positions.
+     */
+    public Refs forItem(Object element, int index) {
+        BatchPositions positions = counters.length == 1 ? counters[0].positions() : null;
+        if (positions != null && positions.isBatch(element)) {
+            return new Refs(counters, positions.of(index));
+        }
+        return position == null ? this : new Refs(counters, null);
     }
 
     private boolean contains(RefCounter counter) {
@@ -166,8 +199,11 @@ public final class Refs {
         return accepted;
     }
 
-    /** {@code node} emits {@code x} downstream under {@code refs} (may be {@code null}: none). */
-    static CompletableFuture<?> emitWith(Node<?> node, Object x, Refs refs) {
+    /**
+     * {@code node} emits {@code x} downstream under {@code refs} (may be {@code null}: none), which the
+     * caller keeps owning (or borrows from the element being emitted); on the emitting thread.
+     */
+    public static CompletableFuture<?> emitWith(Node<?> node, Object x, Refs refs) {
         Refs previous = enter(refs);
         try {
             return node.emitDownstream(x);
@@ -200,6 +236,6 @@ public final class Refs {
 
     @Override
     public String toString() {
-        return "<refs " + Arrays.toString(counters) + ">";
+        return "<refs " + Arrays.toString(counters) + (position == null ? "" : " at " + position) + ">";
     }
 }

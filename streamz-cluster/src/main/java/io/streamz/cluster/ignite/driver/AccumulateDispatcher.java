@@ -4,9 +4,12 @@ import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.ignite.job.AccumulateJob;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.JobResult;
+import io.streamz.cluster.ignite.job.RecordPositions;
 import io.streamz.cluster.ignite.job.ShippedOp;
 import io.streamz.cluster.ignite.job.TaskLimit;
 import io.streamz.cluster.ignite.job.StateLostException;
+import io.streamz.local.core.InputPosition;
+import io.streamz.local.core.Refs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +29,11 @@ import java.util.concurrent.CompletableFuture;
  * {@link #submit} must be called in emit order (the step node synchronizes it). The state is removed
  * when the step is destroyed, when this dispatcher is garbage (nothing can emit into it any more), or
  * when the driver leaves; a named state ({@link #keepUnder}) only when the step is destroyed.
+ *
+ * <p>A named state also applies each input record once across drivers: an element that comes from one
+ * record of a counted source ({@code fromKafkaBatched} then {@code flatten}) ships that record's position
+ * and its partition's committed offset, and the job skips a record applied before (see
+ * {@code AppliedRecords}).
  */
 public final class AccumulateDispatcher implements StatefulDispatcher {
 
@@ -71,9 +79,19 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         cluster.whenUnreachable(this, named::release);
     }
 
+    /**
+     * Lines the element up. For a named state, notes the input record it comes from ({@link
+     * Refs#position()}: the emitting thread's, this being called on it), so that the job applies each
+     * record once across drivers; unnamed states never look.
+     */
     @Override
     public void submit(Object input, Handle output) {
-        line.submit(input, output);
+        if (place.named()) {
+            Refs refs = Refs.current();
+            line.submit(input, output, refs == null ? null : refs.position());
+        } else {
+            line.submit(input, output);
+        }
     }
 
     private void pump() {
@@ -116,7 +134,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         }
         TaskLimit limit = cluster.timeouts().limit(what);
         AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
-                plan.consumed, limit, at.cache());
+                plan.consumed, limit, at.cache(), positionsOf(items));
         long lastSeq = firstSeq + items.size() - 1;
         List<String> reserved = at.reservedOn(cluster);
         UUID server = cluster.placement().primary(partition);
@@ -130,6 +148,21 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
                     }
                     done(plan, out, result, error == null ? null : lost(error));
                 });
+    }
+
+    /** The input records of {@code items}, with what their partitions have committed now; {@code null} when none has a position. */
+    private static RecordPositions positionsOf(List<Item> items) {
+        RecordPositions positions = null;
+        for (int i = 0; i < items.size(); i++) {
+            InputPosition at = items.get(i).position;
+            if (at != null) {
+                if (positions == null) {
+                    positions = new RecordPositions(items.size());
+                }
+                positions.set(i, at.partition().name(), at.offset(), at.partition().committedBelow());
+            }
+        }
+        return positions;
     }
 
     private synchronized void confirmed(long seq) {

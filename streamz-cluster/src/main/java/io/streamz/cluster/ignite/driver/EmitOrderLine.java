@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.local.core.InputPosition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,12 @@ final class EmitOrderLine {
 
     /** Puts the element at the end of the line; any thread, but in emit order. */
     void submit(Object input, Handle output) {
-        Item item = new Item(input, output);
+        submit(input, output, null);
+    }
+
+    /** {@link #submit(Object, Handle)} for an element from the input record at {@code position} (may be {@code null}). */
+    void submit(Object input, Handle output, InputPosition position) {
+        Item item = new Item(input, output, position);
         synchronized (lock) {
             line.add(item);
         }

@@ -29,6 +29,11 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
         return new StatePlace(name.key(), name.partition(), Caches.DURABLE, Caches.DURABLE_ONLY);
     }
 
+    /** Whether this is a named state, kept across drivers. */
+    boolean named() {
+        return Caches.DURABLE.equals(cache);
+    }
+
     /**
      * What a task reserves its partition in now: {@link #reserved}, except for a named state whose cache
      * the cluster no longer has (servers that persist nothing came back without it), where a task mapped

@@ -20,6 +20,10 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * sequence number of the last element it saw applied: a state missing after that means the state was
  * lost (every server holding it stopped), and the job fails with {@link StateLostException} instead of
  * starting again from the start value.
+ *
+ * <p>Elements of a durable accumulate may also carry their input record's position ({@link
+ * RecordPositions}): those are applied once per record across drivers too ({@link AppliedRecords}), a
+ * record read again after a driver's restart answering the outcome its first application had.
  */
 public final class AccumulateJob implements IgniteCallable<JobResult> {
     private static final long serialVersionUID = 1L;
@@ -37,13 +41,15 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final TaskLimit limit;
     /** The cache holding the state: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
     private final String stateCache;
+    /** The input records of the elements, or {@code null} when none has a position. */
+    private final RecordPositions positions;
 
     @IgniteInstanceResource
     private transient Ignite ignite;
 
     public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, JobInputs inputs,
                          Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit,
-                         String stateCache) {
+                         String stateCache, RecordPositions positions) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
@@ -54,6 +60,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         this.consumed = consumed;
         this.limit = limit;
         this.stateCache = stateCache;
+        this.positions = positions;
     }
 
     @Override
@@ -74,11 +81,14 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         Object[] values = inputs.resolve(site.data, codec);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
+        AppliedRecords records = positions == null ? null : state.records();
         AccumulateState before = state;
         AccumulateState[] current = {state};
-        // An element that failed or timed out leaves the state as it was.
+        // An element that failed or timed out leaves the state as it was; a record applied before is not applied again.
         site.applyEach(values.length, limit, () -> giveUp(before, lastSeq, states, codec), out,
-                i -> function.apply(current[0], values[i], out, i), (i, next) -> current[0] = next);
+                i -> replayed(records, out, i) ? current[0] : function.apply(current[0], values[i], out, i),
+                (i, next) -> current[0] = next);
+        recordApplied(records, out);
         long nanos = System.nanoTime() - start;
         if (outputKey != null) {
             site.data.put(outputKey, out.encoded(codec));
@@ -86,6 +96,30 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         states.put(stateKey, codec.encode(current[0].applied(lastSeq, out)));
         site.removeConsumed(consumed);
         return out.result(nanos, outputKey != null, returnValues, codec);
+    }
+
+    /** Whether element {@code i} is a record applied before: then its stored outcome is in {@code out}. */
+    private boolean replayed(AppliedRecords records, Outcomes out, int i) {
+        String partition = records == null ? null : positions.partition(i);
+        if (partition == null || !records.applied(partition, positions.offset(i))) {
+            return false;
+        }
+        records.replay(partition, positions.offset(i), out, i);
+        return true;
+    }
+
+    /** Notes the records of this batch as applied with their outcomes, and forgets those committed. */
+    private void recordApplied(AppliedRecords records, Outcomes out) {
+        if (records == null) {
+            return;
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            String partition = positions.partition(i);
+            if (partition != null) {
+                records.record(partition, positions.offset(i), out, i);
+            }
+        }
+        records.prune(positions.committedBelow());
     }
 
     /**
@@ -98,6 +132,8 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         for (int i = 0; i < inputs.size(); i++) {
             failed.failed(i, limit.ignoredInterrupt());
         }
+        // The records stay applied, failed: their failure was reported.
+        recordApplied(positions == null ? null : before.records(), failed);
         states.put(stateKey, codec.encode(before.applied(lastSeq, failed)));
     }
 

@@ -83,6 +83,16 @@ public final class Outcomes implements Serializable {
         }
     }
 
+    /** Element {@code i}'s status: {@link #PRESENT}, {@link #ABSENT} or {@link #FAILED}. */
+    byte status(int i) {
+        return status[i];
+    }
+
+    /** Element {@code i}'s error, or {@code null} unless it failed. */
+    Throwable error(int i) {
+        return errors == null ? null : errors[i];
+    }
+
     public Object value(int i) {
         return values[i];
     }
