@@ -3,6 +3,7 @@ package io.streamz.cluster.measure;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.IgniteClusterOptions;
+import io.streamz.cluster.ignite.driver.TaskEvents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -61,17 +62,22 @@ public final class KeyedCpuCheck {
         Stream<Long> source = Stream.create();
         AtomicLong done = new AtomicLong();
         pipeline.build(source).buffer(BUFFER).gather().sink(x -> done.incrementAndGet());
+        AtomicLong tasks = new AtomicLong();
         Map<String, Long> before = cpuByNode(cluster);
         long start = System.nanoTime();
-        for (long i = 0; i < elements; i++) {
-            source.emit(i);
+        try (AutoCloseable counting = TaskEvents.listen(task -> tasks.incrementAndGet())) {
+            for (long i = 0; i < elements; i++) {
+                source.emit(i);
+            }
+            source.drain();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        source.drain();
         long wall = System.nanoTime() - start;
         Map<String, Long> after = cpuByNode(cluster);
         source.destroy();
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s %,d elements in %5.2f s, CPU ms/element:",
-                name, done.get(), wall / 1e9));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s %,d elements in %5.2f s, %.2f tasks/element, CPU ms/element:",
+                name, done.get(), wall / 1e9, (double) tasks.get() / done.get()));
         long serverTotal = 0;
         for (String node : after.keySet().stream().sorted().toList()) {
             long used = after.get(node) - before.getOrDefault(node, 0L);
