@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * about 1 ms of CPU work per element. CPU time, summed over each node's threads (Ignite names them
  * {@code ...%instance%}), is what a loaded machine does not inflate, unlike a rate: the figure that
  * says how many elements a server at its CPU limit can take. Arguments: {@code servers elements rounds
- * workMillis} (default 2 3000 3 1.0). Run with the test classpath and Ignite's {@code --add-opens}.
+ * workMillis} (default 2 3000 3 1.0); system properties {@code workload} ({@code map}, {@code keyed}, both by
+ * default) and {@code threads} (per server, 8 by default; the scale-out benchmark's driver assumes 32). Run
+ * with the test classpath and Ignite's {@code --add-opens}.
  */
 public final class KeyedCpuCheck {
     private static final int KEYS = 1_000;
@@ -40,7 +42,8 @@ public final class KeyedCpuCheck {
         double workMillis = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
         long iterations = iterationsFor(workMillis);
         String only = System.getProperty("workload", "both");
-        try (IgniteCluster cluster = IgniteCluster.local(servers, IgniteClusterOptions.defaults())) {
+        int threads = Integer.getInteger("threads", IgniteClusterOptions.DEFAULTS.threads());
+        try (IgniteCluster cluster = IgniteCluster.local(servers, IgniteClusterOptions.defaults().withThreads(threads))) {
             for (int round = 0; round < rounds; round++) {
                 if (!only.equals("keyed")) {
                     run("map", cluster, elements, workMillis, source -> source.scatter(cluster)
