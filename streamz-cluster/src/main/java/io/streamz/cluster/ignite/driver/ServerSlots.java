@@ -65,6 +65,10 @@ final class ServerSlots {
         int[] counts = out(server);
         counts[0]--;
         counts[1] -= elements;
+        if (counts[0] == 0) {
+            // A server that left keeps no entry once its last task failed over and answered.
+            out.remove(server);
+        }
     }
 
     private int[] out(UUID server) {
