@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code ...%instance%}), is what a loaded machine does not inflate, unlike a rate: the figure that
  * says how many elements a server at its CPU limit can take. Arguments: {@code servers elements rounds
  * workMillis} (default 2 3000 3 1.0); system properties {@code workload} ({@code map}, {@code keyed}, both by
- * default) and {@code threads} (per server, 8 by default; the scale-out benchmark's driver assumes 32). Run
- * with the test classpath and Ignite's {@code --add-opens}.
+ * default), {@code threads} (per server, 8 by default) and {@code driverThreads} (the threads per server the
+ * driver counts on, {@code threads} by default; otherwise the pipelines run on a second client that counts on
+ * them, as the scale-out benchmark's driver counts on 32 while its servers run 8). Run with the test classpath
+ * and Ignite's {@code --add-opens}.
  */
 public final class KeyedCpuCheck {
     private static final int KEYS = 1_000;
@@ -43,14 +45,18 @@ public final class KeyedCpuCheck {
         long iterations = iterationsFor(workMillis);
         String only = System.getProperty("workload", "both");
         int threads = Integer.getInteger("threads", IgniteClusterOptions.DEFAULTS.threads());
-        try (IgniteCluster cluster = IgniteCluster.local(servers, IgniteClusterOptions.defaults().withThreads(threads))) {
+        int assumed = Integer.getInteger("driverThreads", threads);
+        try (IgniteCluster local = IgniteCluster.local(servers, IgniteClusterOptions.defaults().withThreads(threads));
+             IgniteCluster cluster = assumed == threads ? null : IgniteCluster.connect(
+                     IgniteClusterOptions.defaults().withThreads(assumed), local.discoveryAddresses().toArray(String[]::new))) {
+            IgniteCluster driver = cluster == null ? local : cluster;
             for (int round = 0; round < rounds; round++) {
                 if (!only.equals("keyed")) {
-                    run("map", cluster, elements, workMillis, source -> source.scatter(cluster)
+                    run("map", servers, elements, workMillis, source -> source.scatter(driver)
                             .map((Long x) -> spin(iterations, x)));
                 }
                 if (!only.equals("map")) {
-                    run("accumulateByKey", cluster, elements, workMillis, source -> source.scatter(cluster)
+                    run("accumulateByKey", servers, elements, workMillis, source -> source.scatter(driver)
                             .accumulateByKey((Long x) -> x % KEYS, (Long count, Long x) -> count + (spin(iterations, x) & 1), 0L));
                 }
             }
@@ -61,12 +67,12 @@ public final class KeyedCpuCheck {
         io.streamz.cluster.ClusterStream<Long> build(Stream<Long> source);
     }
 
-    private static void run(String name, IgniteCluster cluster, int elements, double workMillis, Pipeline pipeline) {
+    private static void run(String name, int servers, int elements, double workMillis, Pipeline pipeline) {
         Stream<Long> source = Stream.create();
         AtomicLong done = new AtomicLong();
         pipeline.build(source).buffer(BUFFER).gather().sink(x -> done.incrementAndGet());
         AtomicLong tasks = new AtomicLong();
-        Map<String, Long> before = cpuByNode(cluster);
+        Map<String, Long> before = cpuByNode(servers);
         long start = System.nanoTime();
         try (AutoCloseable counting = TaskEvents.listen(task -> tasks.incrementAndGet())) {
             for (long i = 0; i < elements; i++) {
@@ -77,7 +83,7 @@ public final class KeyedCpuCheck {
             throw new IllegalStateException(e);
         }
         long wall = System.nanoTime() - start;
-        Map<String, Long> after = cpuByNode(cluster);
+        Map<String, Long> after = cpuByNode(servers);
         source.destroy();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-16s %,d elements in %5.2f s, %.2f tasks/element, CPU ms/element:",
                 name, done.get(), wall / 1e9, (double) tasks.get() / done.get()));
@@ -100,7 +106,7 @@ public final class KeyedCpuCheck {
      * {@code ...%instance%}, except the communication SPI's NIO workers ({@code %TcpCommunicationSpi%},
      * {@link #NIO_WORKERS} per node): those are given to the nodes in the order the nodes started.
      */
-    private static Map<String, Long> cpuByNode(IgniteCluster cluster) {
+    private static Map<String, Long> cpuByNode(int servers) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Long> byNode = new HashMap<>();
         List<Long> nioWorkers = new ArrayList<>();
@@ -123,7 +129,7 @@ public final class KeyedCpuCheck {
         }
         Collections.sort(nioWorkers);
         List<String> nodes = new ArrayList<>();
-        for (int i = 0; i < nioWorkers.size() / NIO_WORKERS - 1; i++) {
+        for (int i = 0; i < servers; i++) {
             nodes.add("server" + i);
         }
         nodes.add("client");
@@ -142,7 +148,7 @@ public final class KeyedCpuCheck {
         String instance = thread.substring(open + 1, close);
         int server = instance.indexOf("-server-");
         return server >= 0 ? "server" + instance.substring(server + "-server-".length())
-                : instance.endsWith("-client") ? "client" : "driver";
+                : instance.contains("-client") ? "client" : "driver";
     }
 
     /** A xorshift loop as the scale-out benchmark's {@code CpuWork}: real CPU work the JIT cannot drop. */
