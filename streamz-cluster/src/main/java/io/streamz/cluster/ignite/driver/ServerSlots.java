@@ -18,6 +18,7 @@ import java.util.UUID;
  * the step's lock.
  */
 final class ServerSlots {
+    private static final int[] NONE = {0, 0};
     private final int slots;
     /** Per server: tasks out, elements in them. */
     private final Map<UUID, int[]> out = new HashMap<>();
@@ -29,21 +30,20 @@ final class ServerSlots {
 
     /** Whether {@code server} may take another task of the step. */
     boolean free(UUID server) {
-        return out(server)[0] < slots;
+        return tasks(server) < slots;
     }
 
     /** Tasks of the step out on {@code server}. */
     int tasks(UUID server) {
-        return out(server)[0];
+        return out.getOrDefault(server, NONE)[0];
     }
 
     /**
      * How many elements the next task for {@code server} takes while {@code waiting} of the step's
-     * elements wait for it, with tasks of at most {@code batchLimit} elements for the measured time per
-     * element.
+     * elements wait for it; at least {@code batchLimit}, what the measured time per element gives.
      */
     int taskSize(UUID server, int waiting, int batchLimit) {
-        int held = waiting + out(server)[1];
+        int held = waiting + out.getOrDefault(server, NONE)[1];
         int share = (held + slots - 1) / slots;
         return Math.min(BatchPolicy.MAX_BATCH, Math.max(batchLimit, share));
     }
@@ -55,24 +55,20 @@ final class ServerSlots {
 
     /** A task of {@code elements} left for {@code server}. */
     void sent(UUID server, int elements) {
-        int[] counts = out(server);
+        int[] counts = out.computeIfAbsent(server, s -> new int[2]);
         counts[0]++;
         counts[1] += elements;
     }
 
     /** A task of {@code elements} sent to {@code server} is over. */
     void answered(UUID server, int elements) {
-        int[] counts = out(server);
+        int[] counts = out.get(server);
         counts[0]--;
         counts[1] -= elements;
         if (counts[0] == 0) {
             // A server that left keeps no entry once its last task failed over and answered.
             out.remove(server);
         }
-    }
-
-    private int[] out(UUID server) {
-        return out.computeIfAbsent(server, s -> new int[2]);
     }
 
     @Override
