@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
+import io.streamz.cluster.ignite.driver.TaskEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.ignite.Ignition;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,34 @@ class ClusterAccumulateByKeyTest {
         source.drain();
 
         assertEquals(List.of(true, true, true, true, true, true, true, true), met);
+    }
+
+    @Test
+    void elementsBeyondTheServersThreadsShareTasksEvenWhenTheFunctionIsSlow() throws Exception {
+        Stream<Integer> source = Stream.create();
+        List<Integer> counts = source.scatter().accumulateByKey((Integer x) -> x % 200, (Integer n, Integer x) -> {
+            Thread.sleep(1);
+            return n + 1;
+        }, 0).buffer(256).gather().sinkToList();
+        List<Integer> elements = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            elements.add(i);
+        }
+        AtomicInteger tasks = new AtomicInteger();
+
+        try (AutoCloseable counting = TaskEvents.listen(task -> {
+            if (task.what().contains("accumulateByKey")) {
+                tasks.incrementAndGet();
+            }
+        })) {
+            elements.forEach(source::emit);
+            source.drain();
+        }
+
+        assertEquals(locally(elements, x -> x % 200, (n, x) -> n + 1, 0), counts);
+        // 2 servers of 8 threads have 20 slots for about 256 elements held: about 13 per task. A slow
+        // function's elements one per task would make more than 1,000 tasks.
+        assertTrue(tasks.get() < 500, tasks.get() + " tasks for 1,000 elements");
     }
 
     @Test

@@ -59,7 +59,7 @@ final class BatchPolicy {
      * their work needs, at most one per thread and a quarter more.
      */
     int maxTasks(int elements, int threads) {
-        int most = Math.max(threads + queuedPerThreads(threads), MIN_TASKS);
+        int most = Math.max(tasksFor(threads), MIN_TASKS);
         if (perElement < 0) {
             return most;
         }
@@ -68,8 +68,11 @@ final class BatchPolicy {
         return (int) Math.max(MIN_TASKS, Math.min(most, Math.max(work, split)));
     }
 
-    /** Tasks that may wait in the servers' queues: a quarter of the threads, rounded up. */
-    private static int queuedPerThreads(int threads) {
-        return (threads + 3) / 4;
+    /**
+     * The most tasks of one step that {@code threads} compute threads should have: one per thread and
+     * a quarter more (rounded up) waiting in their queue.
+     */
+    static int tasksFor(int threads) {
+        return threads + (threads + 3) / 4;
     }
 }

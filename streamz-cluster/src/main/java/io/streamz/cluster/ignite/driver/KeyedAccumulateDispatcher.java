@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -33,9 +32,11 @@ import java.util.concurrent.CompletableFuture;
  * Then each element joins the line of its key's partition (the key's hash of its serialized form),
  * where it waits while a task has elements of that line out: a line has one {@link KeyedAccumulateJob}
  * out at a time. A task takes the waiting elements of lines without a task out whose partitions lie
- * on one server, whatever their keys, up to the size {@link BatchPolicy} gives from the measured time
- * per element (one element for slow functions, so that they spread over the servers' threads), and
- * runs on that server. So one key's elements are applied in emit order, while different
+ * on one server, whatever their keys, as many as {@link ServerSlots} gives: a server's share of the
+ * elements held for it split over its threads, at least what {@link BatchPolicy} gives for the measured
+ * time per element; so a slow function's elements go one per task while there are fewer than threads,
+ * and beyond that share the task's messages and each key's state read and write (with its backup).
+ * It runs on that server. So one key's elements are applied in emit order, while different
  * partitions run at once on all servers. Each element gets its line's next sequence number, which
  * the job checks against its key's state so that a re-run never applies it twice. An element whose
  * input failed or was filtered out is not applied, nor one whose key function failed. The job also
@@ -70,6 +71,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private final Set<Object> confirmedKeys = new HashSet<>();
     private volatile Object step = "cluster accumulateByKey";
     private final BatchPolicy policy = new BatchPolicy();
+    private final ServerSlots slots;
     private boolean keying;
     /** Elements keyed and not yet answered. */
     private int inLanes;
@@ -82,6 +84,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         this.op = op;
         this.uses = uses;
         this.what = what;
+        this.slots = new ServerSlots(cluster.options().threads());
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
         this.place = StatePlace.unnamed(cluster, 0);
         cluster.register(this);
@@ -207,7 +210,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
      * Elements of the lanes of one server, each with its lane's sequence number and whether its key's
      * state was confirmed written when the task left.
      */
-    private record Task(List<Lane> lanes, List<Keyed> elements, long[] seqs, boolean[] confirmed) {
+    private record Task(UUID server, List<Lane> lanes, List<Keyed> elements, long[] seqs, boolean[] confirmed) {
     }
 
     /** Sends every task that can go: the waiting elements of each lane without a task out. */
@@ -228,43 +231,64 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         }
     }
 
+    /** The lanes of one server with elements waiting: those without a task out, and how many elements wait in all. */
+    private static final class ServerLanes {
+        final List<Lane> ready = new ArrayList<>();
+        int readyElements;
+        int waiting;
+    }
+
     /**
-     * The waiting elements of lanes without a task out whose partitions lie on one server, up to the
-     * policy's batch size, the lanes taken marked as having a task out; {@code null} when none waits.
+     * The next task as {@link ServerSlots} sizes it, for the server with a free slot and the fewest tasks
+     * out whose ready lanes fill it: the waiting elements of lanes without a task out whose partitions lie on
+     * that server, the lanes taken marked as having a task out; {@code null} when none should leave now.
      */
     private Task nextTask() {
-        int limit = policy.batchLimit();
+        Map<UUID, ServerLanes> byServer = new HashMap<>();
+        for (Lane lane : lanes.values()) {
+            if (!lane.waiting.isEmpty()) {
+                ServerLanes server = byServer.computeIfAbsent(cluster.placement().primary(lane.partition), s -> new ServerLanes());
+                server.waiting += lane.waiting.size();
+                if (!lane.inFlight) {
+                    server.ready.add(lane);
+                    server.readyElements += lane.waiting.size();
+                }
+            }
+        }
+        int batchLimit = policy.batchLimit();
+        UUID chosen = null;
+        int size = 0;
+        for (Map.Entry<UUID, ServerLanes> server : byServer.entrySet()) {
+            int wanted = slots.taskSize(server.getKey(), server.getValue().waiting, batchLimit);
+            if (!server.getValue().ready.isEmpty() && slots.sendNow(server.getKey(), server.getValue().readyElements, wanted)
+                    && (size == 0 || slots.tasks(server.getKey()) < slots.tasks(chosen))) {
+                chosen = server.getKey();
+                size = wanted;
+            }
+        }
+        if (size == 0) {
+            return null;
+        }
         List<Lane> taken = new ArrayList<>();
         List<Keyed> elements = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
-        UUID server = null;
-        for (Lane lane : lanes.values()) {
-            if (lane.inFlight || lane.waiting.isEmpty()) {
-                continue;
-            }
-            UUID primary = cluster.placement().primary(lane.partition);
-            if (!taken.isEmpty() && !Objects.equals(primary, server)) {
-                continue;
-            }
-            server = primary;
+        for (Lane lane : byServer.get(chosen).ready) {
             taken.add(lane);
             lane.inFlight = true;
-            while (!lane.waiting.isEmpty() && elements.size() < limit) {
+            while (!lane.waiting.isEmpty() && elements.size() < size) {
                 elements.add(lane.waiting.poll());
                 seqs.add(lane.nextSeq++);
             }
-            if (elements.size() >= limit) {
+            if (elements.size() >= size) {
                 break;
             }
         }
-        if (taken.isEmpty()) {
-            return null;
-        }
+        slots.sent(chosen, elements.size());
         boolean[] confirmed = new boolean[elements.size()];
         for (int i = 0; i < confirmed.length; i++) {
             confirmed[i] = confirmedKeys.contains(elements.get(i).stateKey);
         }
-        return new Task(taken, elements, seqs.stream().mapToLong(Long::longValue).toArray(), confirmed);
+        return new Task(chosen, taken, elements, seqs.stream().mapToLong(Long::longValue).toArray(), confirmed);
     }
 
     private void send(Task task) {
@@ -289,7 +313,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
                 out.returnsValues(), plan.consumed, limit, at.cache());
         List<String> reserved = at.reservedOn(cluster);
-        UUID server = cluster.placement().primary(partition);
+        UUID server = task.server;
         cluster.placement().started(server);
         // A retry goes to the first partition's new node; the others' states are reached from there.
         ClusterCall.start(cluster, cluster::execute, what, limit,
@@ -336,6 +360,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         Burst.run(settle);
         synchronized (this) {
             task.lanes.forEach(lane -> lane.inFlight = false);
+            slots.answered(task.server, task.elements.size());
             inLanes -= task.elements.size();
             if (result != null) {
                 policy.record(task.elements.size(), result.nanos());
