@@ -4,6 +4,7 @@ import io.streamz.function.Function3;
 import io.streamz.function.Function4;
 import io.streamz.local.core.Node;
 
+import io.streamz.spi.FunctionNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
