@@ -91,6 +91,7 @@ public final class ClusterContext {
         this.timer.setRemoveOnCancelPolicy(true);
         this.cleaner = Cleaner.create(daemon("streamz-cluster-" + instance + "-cleaner-"));
         this.link = new ClusterLink(ignite, name, this::execute, this::reconnected);
+        OpenContexts.add(this);
     }
 
     public Cluster owner() {

@@ -1,8 +1,10 @@
 package io.streamz.cluster.ignite.stream;
 
+import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Handle;
+import io.streamz.cluster.ignite.driver.OpenContexts;
 import io.streamz.cluster.ignite.driver.ServerReader;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.function.SupplierEx;
@@ -14,15 +16,26 @@ import java.util.concurrent.CompletableFuture;
  * cluster, streamz's {@code dask=True}): {@link #read} runs a read on a server and makes a handle to
  * the element stored there; the source, a local node on the driver, emits those handles, and
  * {@link #stream} makes them a {@link ClusterStream}, so the elements go from server to server and
- * never cross the driver. Made by {@code IgniteCluster.serverReads}; not for application code.
+ * never cross the driver. The one entry of a module that reads on the servers (made by {@link #on});
+ * not for application code.
  */
 public final class ServerReads {
     private final ClusterContext cluster;
     private final Uses uses = new Uses();
     private final ServerReader reader;
 
-    /** Reads on {@code cluster} for {@code what} (for messages, e.g. "fromKafkaBatched"). */
-    public ServerReads(ClusterContext cluster, String what) {
+    /**
+     * The start of a source that reads on the servers of {@code cluster}, {@code what} naming it in
+     * messages (e.g. "fromKafkaBatched topic"). On the caller's thread; never blocks.
+     *
+     * @throws IllegalArgumentException    when {@code cluster} is not an {@code IgniteCluster}, saying what to pass
+     * @throws io.streamz.cluster.ClusterUnavailableException when it is closed
+     */
+    public static ServerReads on(Cluster cluster, String what) {
+        return new ServerReads(OpenContexts.of(cluster), what);
+    }
+
+    private ServerReads(ClusterContext cluster, String what) {
         cluster.checkOpen();
         this.cluster = cluster;
         this.reader = new ServerReader(cluster, uses, what);
