@@ -9,7 +9,11 @@ import io.streamz.Stream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.stream.IgniteClusterStream;
 import io.streamz.cluster.ignite.stream.ServerReads;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,5 +91,24 @@ class ClusterInternalsWallTest {
 
         assertTrue(error.getMessage().contains("IgniteCluster.connect(...)"), error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ServerReads.on(null, "reads"));
+    }
+
+    @Test
+    void everyPackageOfTheClusterPathSaysItIsInternal() throws IOException {
+        for (String name : List.of("driver", "job", "startup", "stream")) {
+            Path info = Path.of("src/main/java/io/streamz/cluster/ignite", name, "package-info.java");
+
+            assertTrue(Files.readString(info).contains("Internal, unsupported, may change"), info + " does not say it is internal");
+        }
+    }
+
+    @Test
+    void theDriversHelpersArePackagePrivate() throws ClassNotFoundException {
+        for (String name : List.of("driver.Burst", "driver.ClusterCall", "driver.ClusterLink", "driver.NamedState",
+                "driver.Placement", "driver.Remover", "job.ExcludedObjects")) {
+            Class<?> type = Class.forName(INTERNAL + name);
+
+            assertFalse(Modifier.isPublic(type.getModifiers()), type + " is public");
+        }
     }
 }
