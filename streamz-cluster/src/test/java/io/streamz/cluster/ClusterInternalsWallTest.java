@@ -77,6 +77,22 @@ class ClusterInternalsWallTest {
     }
 
     @Test
+    void serverReadsIsTheOneEntryOfAServerSideSourceAndHandsOutNoDriverType() {
+        for (Method method : ServerReads.class.getDeclaredMethods()) {
+            if (!Modifier.isPublic(method.getModifiers())) {
+                continue;
+            }
+            List<String> types = new ArrayList<>(List.of(method.getGenericReturnType().getTypeName()));
+            for (var parameter : method.getGenericParameterTypes()) {
+                types.add(parameter.getTypeName());
+            }
+
+            assertTrue(types.stream().noneMatch(type -> type.contains(INTERNAL + "driver.")),
+                    "ServerReads." + method.getName() + " uses " + types);
+        }
+    }
+
+    @Test
     void scatteringOnAClusterNotOpenedByIgniteClusterFailsSayingWhatToPass() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> IgniteClusterStream.scatter(FOREIGN, Stream.create()));

@@ -5,9 +5,9 @@
  * {@code Stream.scatter} and {@code io.streamz.cluster.IgniteCluster}.
  *
  * <p>Types are public only where another package or module of this project needs them: the other
- * {@code io.streamz.cluster.ignite} packages, and streamz-kafka ({@link
- * io.streamz.cluster.ignite.driver.Handle}, what a read on the servers completes with) and
- * streamz-dashboard ({@link io.streamz.cluster.ignite.driver.TaskEvents}, the task stream). The rest
- * is package-private.
+ * {@code io.streamz.cluster.ignite} packages, and streamz-dashboard ({@link
+ * io.streamz.cluster.ignite.driver.TaskEvents}, the task stream). The rest is package-private.
+ * streamz-kafka reads on the servers through {@code io.streamz.cluster.ignite.stream.ServerReads}
+ * alone.
  */
 package io.streamz.cluster.ignite.driver;

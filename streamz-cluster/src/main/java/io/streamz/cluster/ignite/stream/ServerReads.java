@@ -3,7 +3,6 @@ package io.streamz.cluster.ignite.stream;
 import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
-import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.cluster.ignite.driver.OpenContexts;
 import io.streamz.cluster.ignite.driver.ServerReader;
 import io.streamz.cluster.ignite.driver.Uses;
@@ -42,12 +41,13 @@ public final class ServerReads {
     }
 
     /**
-     * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}); the handle it
-     * completes with goes to the source's node for {@link #stream}, unless it is absent (the read
-     * supplied {@code null}: nothing to emit). Never blocks.
+     * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}). Completes with
+     * the element for the source's node to emit (for {@link #stream}: a handle to what the read
+     * stored, opaque to the source), or with {@code null} when the read supplied {@code null}
+     * (nothing to emit); exceptionally with the read's failure. Never blocks.
      */
-    public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
-        return reader.read(slot, read);
+    public CompletableFuture<Object> read(int slot, SupplierEx<?> read) {
+        return reader.read(slot, read).thenApply(handle -> handle.isAbsent() ? null : handle);
     }
 
     /** The cluster stream of the handles {@code source} emits (each one {@link #read} made); call once. */
