@@ -33,8 +33,8 @@ import io.streamz.local.ops.UnionNode;
 import io.streamz.local.ops.UniqueNode;
 import io.streamz.local.ops.ZipLatestNode;
 import io.streamz.local.ops.ZipNode;
-
 import io.streamz.spi.Checks;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
