@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The open clusters, and which one {@link io.streamz.Stream#scatter()} uses: the one made default
- * explicitly, else the only open one. Cluster implementations register when they open and
- * unregister when they close.
+ * explicitly, else the only open one. {@code IgniteCluster} registers when it opens and unregisters
+ * when it closes; registering is package-private, so application code cannot add a cluster here
+ * (it works because {@code IgniteCluster}, in module streamz-cluster, shares this package name).
  */
 public final class ClusterRegistry {
     private static final Set<Cluster> OPEN = new LinkedHashSet<>();
@@ -17,11 +18,13 @@ public final class ClusterRegistry {
     private ClusterRegistry() {
     }
 
-    public static synchronized void opened(Cluster cluster) {
+    /** Registers {@code cluster}, just opened; for the cluster's own constructor. */
+    static synchronized void opened(Cluster cluster) {
         OPEN.add(cluster);
     }
 
-    public static synchronized void closed(Cluster cluster) {
+    /** Unregisters {@code cluster}, closing; no longer the default either. */
+    static synchronized void closed(Cluster cluster) {
         OPEN.remove(cluster);
         if (explicitDefault == cluster) {
             explicitDefault = null;

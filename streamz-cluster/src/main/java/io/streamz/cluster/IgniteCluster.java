@@ -9,7 +9,6 @@ import io.streamz.cluster.ignite.startup.LocalPorts;
 import io.streamz.cluster.ignite.startup.NodeConfigs;
 import io.streamz.cluster.ignite.startup.WorkDirectory;
 import io.streamz.cluster.ignite.stream.IgniteClusterStream;
-import io.streamz.cluster.ignite.stream.ServerReads;
 import io.streamz.cluster.ignite.stream.Warmup;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -231,18 +230,7 @@ public final class IgniteCluster implements Cluster {
     @Override
     public <T> ClusterStream<T> scatter(Stream<T> upstream) {
         Objects.requireNonNull(upstream, "upstream must not be null");
-        return IgniteClusterStream.scatter(context, upstream);
-    }
-
-    /**
-     * The start of a source that reads on the servers, {@code what} naming it in messages: how
-     * streamz-kafka's {@code fromKafkaBatched} on a cluster reads there (see {@link ServerReads}).
-     * Not for application code.
-     *
-     * @throws ClusterUnavailableException when this cluster is closed
-     */
-    public ServerReads serverReads(String what) {
-        return new ServerReads(context, what);
+        return IgniteClusterStream.scatter(this, upstream);
     }
 
     /** The client node of this JVM, for what streamz does not cover. */

@@ -23,7 +23,7 @@ import io.streamz.dataframe.ops.Windowing;
 import io.streamz.dataframe.ops.WithState;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;

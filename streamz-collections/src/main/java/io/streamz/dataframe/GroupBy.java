@@ -7,7 +7,7 @@ import io.streamz.dataframe.ops.Schema;
 import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;

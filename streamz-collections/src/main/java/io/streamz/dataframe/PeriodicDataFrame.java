@@ -2,7 +2,7 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.collections.Pipeline;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import tech.tablesaw.api.Table;

@@ -1,7 +1,7 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import io.streamz.time.Scheduler;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;

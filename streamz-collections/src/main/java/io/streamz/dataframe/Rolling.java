@@ -6,7 +6,7 @@ import io.streamz.dataframe.ops.Reducers;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
 import io.streamz.function.FunctionEx;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;
 
 import java.util.List;

@@ -12,7 +12,7 @@ import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
-import io.streamz.local.core.Checks;
+import io.streamz.spi.Checks;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

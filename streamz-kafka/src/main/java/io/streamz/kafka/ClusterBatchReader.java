@@ -1,6 +1,5 @@
 package io.streamz.kafka;
 
-import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.cluster.ignite.stream.ServerReads;
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
@@ -118,7 +117,7 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
      * @return whether the source goes on
      */
     private boolean emitRead(Read read) {
-        Handle handle;
+        Object handle;
         try {
             handle = read.handle.join();
         } catch (CompletionException e) {
@@ -127,7 +126,7 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
         faults.serversRead();
         next.put(read.partition, read.to);
         RefCounter counter = commits.track(read.partition, read.to);
-        if (handle.isAbsent()) {
+        if (handle == null) { // the read supplied nothing: only tombstones
             counter.release();
         } else {
             Refs.emitCounted(counter, () -> emitElement(handle));
@@ -245,6 +244,6 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
     }
 
     /** A read under way: the records of {@code partition} from {@code from} to {@code to} (excluded), and its handle to come. */
-    private record Read(TopicPartition partition, long from, long to, CompletableFuture<Handle> handle) {
+    private record Read(TopicPartition partition, long from, long to, CompletableFuture<Object> handle) {
     }
 }

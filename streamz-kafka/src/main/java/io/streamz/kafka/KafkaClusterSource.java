@@ -77,7 +77,7 @@ public final class KafkaClusterSource<V> {
         // The servers' consumers read the ranges the driver names and commit nothing: no group.
         serverParams.remove(ConsumerConfig.GROUP_ID_CONFIG);
         serverParams.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
-        ServerReads reads = ignite.serverReads("fromKafkaBatched " + topic);
+        ServerReads reads = ServerReads.on(ignite, "fromKafkaBatched " + topic);
         ClusterBatchReader<V> reader = new ClusterBatchReader<>(topic, ConsumerParams.newConsumer(params, operation),
                 ConsumerParams.servers(params), serverParams, ClusterBatchReader.resetTo(params), options, reads);
         return new KafkaClusterSource<>(reader, reads.stream(reader));

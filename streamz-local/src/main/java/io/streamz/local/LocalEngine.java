@@ -3,11 +3,11 @@ package io.streamz.local;
 import io.streamz.Source;
 import io.streamz.Stream;
 import io.streamz.TextFileOptions;
-import io.streamz.local.core.Checks;
 import io.streamz.local.core.EntryNode;
 import io.streamz.local.sources.FilenamesSource;
 import io.streamz.local.sources.IterableSource;
 import io.streamz.local.sources.TextFileSource;
+import io.streamz.spi.Checks;
 import io.streamz.spi.StreamEngine;
 import io.streamz.time.Scheduler;
 

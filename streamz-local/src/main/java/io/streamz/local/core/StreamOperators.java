@@ -33,6 +33,7 @@ import io.streamz.local.ops.UnionNode;
 import io.streamz.local.ops.UniqueNode;
 import io.streamz.local.ops.ZipLatestNode;
 import io.streamz.local.ops.ZipNode;
+import io.streamz.spi.Checks;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,24 @@
  * API: names and behaviour here change without notice.
  *
  * <p>Users build and run streams through {@code io.streamz.Stream}; the types here are public only
- * because the project's other modules ({@code streamz-cluster}, {@code streamz-kafka},
- * {@code streamz-dashboard}, {@code streamz-collections}) build on them. Each type says on which
- * thread it runs and what it guards.
+ * because the project's other modules build on them. This is the one internal-but-shared place of
+ * the engine; what the other modules use of it, and why:
+ * <ul>
+ *   <li>{@link io.streamz.local.core.Node} (and {@code asNode}): the cluster's scatter, steps and
+ *       gather and streamz-kafka's sinks are operators of the local graph, handles flowing as
+ *       values; the dashboard walks the graph.</li>
+ *   <li>{@link io.streamz.local.core.Refs}, {@link io.streamz.local.core.RefCounter}: when an element
+ *       and everything derived from it is done, across cluster steps too, which is what lets the
+ *       Kafka sources commit at least once.</li>
+ *   <li>{@link io.streamz.local.core.Futures}, {@link io.streamz.local.core.IdleFuture},
+ *       {@link io.streamz.local.core.InOrderLine}: the completed future, the unwrap of a failed one,
+ *       the "completes when idle" future and in-order emission, written once for the engine and the
+ *       cluster's ordered nodes.</li>
+ *   <li>{@link io.streamz.local.core.Metering}, {@link io.streamz.local.core.NodeMetrics}: the
+ *       dashboard's and the benchmarks' per-node counters.</li>
+ * </ul>
+ * The argument checks and function names every module shares are in streamz-api
+ * ({@code io.streamz.spi.Checks}, {@code io.streamz.spi.FunctionNames}). Each type here says on
+ * which thread it runs and what it guards.
  */
 package io.streamz.local.core;

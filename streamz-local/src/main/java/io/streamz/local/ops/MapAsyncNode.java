@@ -5,6 +5,7 @@ import io.streamz.local.core.InOrderLine;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
 import io.streamz.local.core.Worker;
+import io.streamz.spi.FunctionNames;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.streamz.local.ops;
 
 import io.streamz.local.core.Node;
+import io.streamz.spi.FunctionNames;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;

@@ -3,6 +3,7 @@ package io.streamz.local.ops;
 import io.streamz.function.Function3;
 import io.streamz.function.Function4;
 import io.streamz.local.core.Node;
+import io.streamz.spi.FunctionNames;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
  * next cluster step. Inside a burst, the steps' dispatchers defer their pumps to its end, so that the
  * elements that became ready together leave together, in one task, instead of one by one.
  */
-public final class Burst {
+final class Burst {
     private static final ThreadLocal<ArrayList<Runnable>> DEFERRED = new ThreadLocal<>();
 
     private Burst() {

@@ -19,7 +19,7 @@ import org.apache.ignite.lang.IgniteFuture;
  *
  * @param <R> result type
  */
-public final class ClusterCall<R> {
+final class ClusterCall<R> {
     private static final long POLL = TimeUnit.MILLISECONDS.toNanos(50);
     /** How long a retry waits for the topology to change (a stopping node to leave) at most. */
     private static final long MAX_WAIT = TimeUnit.SECONDS.toNanos(2);

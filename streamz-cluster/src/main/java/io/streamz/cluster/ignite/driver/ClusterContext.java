@@ -91,6 +91,7 @@ public final class ClusterContext {
         this.timer.setRemoveOnCancelPolicy(true);
         this.cleaner = Cleaner.create(daemon("streamz-cluster-" + instance + "-cleaner-"));
         this.link = new ClusterLink(ignite, name, this::execute, this::reconnected);
+        OpenContexts.add(this);
     }
 
     public Cluster owner() {
@@ -143,12 +144,17 @@ public final class ClusterContext {
         return codec;
     }
 
-    public Placement placement() {
+    Placement placement() {
         return placement;
     }
 
-    public Remover remover() {
+    Remover remover() {
         return remover;
+    }
+
+    /** Completes once no consumed result is still being removed from the cache (now, when none is). */
+    public CompletableFuture<Void> removalsIdle() {
+        return remover.idle();
     }
 
     /**

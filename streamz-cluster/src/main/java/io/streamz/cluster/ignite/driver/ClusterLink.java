@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * since that report. Ignite's events arrive on its discovery thread; the caches are made again on
  * {@code executor}, as creating a cache waits for discovery.
  */
-public final class ClusterLink {
+final class ClusterLink {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
     /** How long to wait before trying to create the caches again after a failed attempt. */
     private static final long RETRY_MILLIS = 500;

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * a new run of sequence numbers ({@link Sequences}), so elements of this run are never mistaken for
  * elements already applied by an earlier driver. Claiming blocks until the cluster answers.
  */
-public final class NamedState {
+final class NamedState {
     private static final Logger LOG = LoggerFactory.getLogger(NamedState.class);
     private static final String CLAIM = "streamz.claim:";
     private static final int CLAIM_ATTEMPTS = 5;

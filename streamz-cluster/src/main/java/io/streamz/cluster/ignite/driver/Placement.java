@@ -19,7 +19,7 @@ import org.apache.ignite.cluster.ClusterNode;
  * come from the driver runs in a partition of the server with the fewest tasks in flight, so that
  * parallel tasks spread over the servers. The partition map is recomputed when the topology changes.
  */
-public final class Placement {
+final class Placement {
     private final Topology topology;
     private final int threadsPerServer;
     private final Executor callbacks;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Removes consumed batches from the data cache. Removals requested while one is in flight are
  * coalesced into the next {@code removeAll}, so a busy stream sends few of them.
  */
-public final class Remover {
+final class Remover {
     private static final Logger LOG = LoggerFactory.getLogger(Remover.class);
     /** While the cluster is gone every removal fails: one trace, then a summary per period. */
     private static final RepeatedErrors FAILURES = new RepeatedErrors(LOG, "removals failed", RepeatedErrors.DEFAULT_PERIOD);

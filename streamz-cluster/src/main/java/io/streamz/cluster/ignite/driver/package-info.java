@@ -1,5 +1,13 @@
 /**
- * The driver's side of the cluster path: handles and stored batches, the dispatchers that batch
- * elements into tasks, retries and timeouts of cluster operations, and the removal of consumed results.
+ * Internal, unsupported, may change without notice: the driver's side of the cluster path (handles
+ * and stored batches, the dispatchers that batch elements into tasks, retries and timeouts of
+ * cluster operations, the removal of consumed results). Not an API: build cluster streams with
+ * {@code Stream.scatter} and {@code io.streamz.cluster.IgniteCluster}.
+ *
+ * <p>Types are public only where another package or module of this project needs them: the other
+ * {@code io.streamz.cluster.ignite} packages, and streamz-dashboard ({@link
+ * io.streamz.cluster.ignite.driver.TaskEvents}, the task stream). The rest is package-private.
+ * streamz-kafka reads on the servers through {@code io.streamz.cluster.ignite.stream.ServerReads}
+ * alone.
  */
 package io.streamz.cluster.ignite.driver;

@@ -26,7 +26,7 @@ import org.apache.ignite.marshaller.MarshallerExclusions;
  * marshallers skip them; classes that write themselves ({@code writeObject}, {@code writeReplace},
  * {@link Externalizable}, {@link Binarylizable}) are trusted to leave such objects out. Thread-safe.
  */
-public final class ExcludedObjects {
+final class ExcludedObjects {
     /** Deeper graphs are not looked into further: the walk must not overflow the stack. */
     private static final int MAX_DEPTH = 64;
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {

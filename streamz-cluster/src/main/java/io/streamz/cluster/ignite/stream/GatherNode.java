@@ -36,7 +36,7 @@ final class GatherNode<T> extends OrderedNode<T> {
     @Override
     protected CompletableFuture<Void> idle() {
         // Consumed results may still be on their way out of the cache.
-        return CompletableFuture.allOf(super.idle(), cluster.remover().idle());
+        return CompletableFuture.allOf(super.idle(), cluster.removalsIdle());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.ElementDispatcher;
 import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
+import io.streamz.cluster.ignite.driver.OpenContexts;
 import io.streamz.cluster.ignite.driver.StatefulDispatcher;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.cluster.ignite.job.AccumulateOp;
@@ -22,9 +23,9 @@ import io.streamz.function.BiFunctionEx;
 import io.streamz.function.Function3Ex;
 import io.streamz.function.FunctionEx;
 import io.streamz.function.PredicateEx;
-import io.streamz.local.core.Checks;
 import io.streamz.local.core.Node;
-import io.streamz.local.ops.FunctionNames;
+import io.streamz.spi.Checks;
+import io.streamz.spi.FunctionNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,20 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         this.lineage = lineage;
     }
 
-    /** A cluster stream fed by {@code upstream}, a stream of the local engine. */
-    public static <T> ClusterStream<T> scatter(ClusterContext cluster, Stream<T> upstream) {
+    /**
+     * A cluster stream fed by {@code upstream}, a stream of the local engine: what
+     * {@code cluster.scatter(upstream)} returns. Takes the cluster, not its context, so that only a
+     * cluster opened by {@code IgniteCluster} can be scattered on.
+     *
+     * @throws IllegalArgumentException    when {@code cluster} is not an {@code IgniteCluster}
+     * @throws io.streamz.cluster.ClusterUnavailableException when it is closed
+     */
+    public static <T> ClusterStream<T> scatter(Cluster cluster, Stream<T> upstream) {
+        return scatter(OpenContexts.of(cluster), upstream);
+    }
+
+    /** A cluster stream fed by {@code upstream} on {@code cluster}'s context (the warm-up scatters on it). */
+    static <T> ClusterStream<T> scatter(ClusterContext cluster, Stream<T> upstream) {
         cluster.checkOpen();
         ElementEncoder encoder = new ElementEncoder(cluster.codec(), cluster.options().maxElementBytes());
         return new IgniteClusterStream<>(cluster, new ScatterNode(Node.asNode(upstream), encoder), Lineage.scattered());

@@ -1,8 +1,9 @@
 package io.streamz.cluster.ignite.stream;
 
+import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.ignite.driver.ClusterContext;
-import io.streamz.cluster.ignite.driver.Handle;
+import io.streamz.cluster.ignite.driver.OpenContexts;
 import io.streamz.cluster.ignite.driver.ServerReader;
 import io.streamz.cluster.ignite.driver.Uses;
 import io.streamz.function.SupplierEx;
@@ -14,27 +15,39 @@ import java.util.concurrent.CompletableFuture;
  * cluster, streamz's {@code dask=True}): {@link #read} runs a read on a server and makes a handle to
  * the element stored there; the source, a local node on the driver, emits those handles, and
  * {@link #stream} makes them a {@link ClusterStream}, so the elements go from server to server and
- * never cross the driver. Made by {@code IgniteCluster.serverReads}; not for application code.
+ * never cross the driver. The one entry of a module that reads on the servers (made by {@link #on});
+ * not for application code.
  */
 public final class ServerReads {
     private final ClusterContext cluster;
     private final Uses uses = new Uses();
     private final ServerReader reader;
 
-    /** Reads on {@code cluster} for {@code what} (for messages, e.g. "fromKafkaBatched"). */
-    public ServerReads(ClusterContext cluster, String what) {
+    /**
+     * The start of a source that reads on the servers of {@code cluster}, {@code what} naming it in
+     * messages (e.g. "fromKafkaBatched topic"). On the caller's thread; never blocks.
+     *
+     * @throws IllegalArgumentException    when {@code cluster} is not an {@code IgniteCluster}, saying what to pass
+     * @throws io.streamz.cluster.ClusterUnavailableException when it is closed
+     */
+    public static ServerReads on(Cluster cluster, String what) {
+        return new ServerReads(OpenContexts.of(cluster), what);
+    }
+
+    private ServerReads(ClusterContext cluster, String what) {
         cluster.checkOpen();
         this.cluster = cluster;
         this.reader = new ServerReader(cluster, uses, what);
     }
 
     /**
-     * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}); the handle it
-     * completes with goes to the source's node for {@link #stream}, unless it is absent (the read
-     * supplied {@code null}: nothing to emit). Never blocks.
+     * Runs {@code read} on the server of {@code slot} (see {@link ServerReader#read}). Completes with
+     * the element for the source's node to emit (for {@link #stream}: a handle to what the read
+     * stored, opaque to the source), or with {@code null} when the read supplied {@code null}
+     * (nothing to emit); exceptionally with the read's failure. Never blocks.
      */
-    public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
-        return reader.read(slot, read);
+    public CompletableFuture<Object> read(int slot, SupplierEx<?> read) {
+        return reader.read(slot, read).thenApply(handle -> handle.isAbsent() ? null : handle);
     }
 
     /** The cluster stream of the handles {@code source} emits (each one {@link #read} made); call once. */

@@ -6,7 +6,7 @@ import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
-import io.streamz.local.ops.FunctionNames;
+import io.streamz.spi.FunctionNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,8 +1,9 @@
-package io.streamz.local.ops;
+package io.streamz.spi;
 
 /**
- * A readable name for a user function in {@code toString()}: a lambda has no name of its own, so
- * only a named class (or a method reference's class) gives one. The cluster's operators use it too.
+ * A readable name for a user function in an operator's {@code toString()}, for every module that
+ * builds operators (the local engine, the cluster): a lambda has no name of its own, so only a named
+ * class (or a method reference's class) gives one. Pure; any thread.
  */
 public final class FunctionNames {
     private FunctionNames() {
