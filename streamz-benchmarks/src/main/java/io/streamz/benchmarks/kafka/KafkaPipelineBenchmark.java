@@ -4,7 +4,6 @@ import io.streamz.cluster.IgniteCluster;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +24,8 @@ import java.util.function.Supplier;
  * 5 s while a side runs.
  *
  * <p>Run: {@code java -jar streamz-benchmarks/target/benchmarks.jar kafka [records=200000]
- * [rounds=4] [partitions=4] [servers=1] [buffer=1024] [batch=10000]}.
+ * [rounds=4] [partitions=4] [servers=1] [batch=10000] [pipeline=cluster-read] [buffer=n]} (see
+ * {@link BenchSettings}).
  */
 public final class KafkaPipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -51,24 +51,26 @@ public final class KafkaPipelineBenchmark {
      * @throws IllegalArgumentException for a setting it does not know, naming the ones it does
      */
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> settings = settings(args);
-        int records = settings.get("records");
-        int rounds = settings.get("rounds");
+        BenchSettings settings = BenchSettings.parse(args);
+        int records = settings.number("records");
+        int rounds = settings.number("rounds");
+        int partitions = settings.number("partitions");
         quietLogs();
         System.out.println("Kafka benchmark: " + settings);
         try (BenchBroker broker = BenchBroker.start();
-             IgniteCluster cluster = IgniteCluster.local(settings.get("servers"))) {
+             IgniteCluster cluster = IgniteCluster.local(settings.number("servers"))) {
             String servers = broker.bootstrapServers();
-            broker.createTopic(INPUT, settings.get("partitions"));
-            broker.createTopic("bench-out-plain", settings.get("partitions"));
-            broker.createTopic("bench-out-streamz", settings.get("partitions"));
+            broker.createTopic(INPUT, partitions);
+            broker.createTopic("bench-out-plain", partitions);
+            broker.createTopic("bench-out-streamz", partitions);
             Arrivals plainDone = new Arrivals();
             Arrivals streamzDone = new Arrivals();
             List<Double> plainRates = new ArrayList<>();
             List<Double> streamzRates = new ArrayList<>();
-            try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.get("batch"), POLL, plainDone);
-                 StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(cluster, servers, INPUT, "bench-out-streamz",
-                         settings.get("batch"), POLL, settings.get("buffer"), streamzDone);
+            try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.number("batch"), POLL, plainDone);
+                 StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(settings.pipeline(), cluster,
+                         new PipelineShape.Endpoints(servers, INPUT, "bench-out-streamz"), settings.number("batch"), POLL,
+                         settings.buffer(), streamzDone);
                  Progress progress = new Progress()) {
                 for (int round = 0; round < rounds; round++) {
                     broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
@@ -136,28 +138,6 @@ public final class KafkaPipelineBenchmark {
 
     private static double last(List<Double> values) {
         return values.get(values.size() - 1);
-    }
-
-    private static Map<String, Integer> settings(String[] args) {
-        Map<String, Integer> settings = new LinkedHashMap<>();
-        settings.put("records", 200_000);
-        settings.put("rounds", 4);
-        settings.put("partitions", 4);
-        settings.put("servers", 1);
-        settings.put("buffer", 1024);
-        settings.put("batch", 10_000);
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2 || !settings.containsKey(pair[0])) {
-                throw new IllegalArgumentException("unknown setting '" + arg + "': use name=value with a name among " + settings.keySet());
-            }
-            int value = Integer.parseInt(pair[1]);
-            if (value < 1) {
-                throw new IllegalArgumentException(pair[0] + " must be at least 1, got " + value);
-            }
-            settings.put(pair[0], value);
-        }
-        return settings;
     }
 
     /** Kafka's broker and clients log at INFO by default, pages per round; only warnings are wanted. */
