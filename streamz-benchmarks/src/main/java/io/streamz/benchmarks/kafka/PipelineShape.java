@@ -21,6 +21,25 @@ import java.util.stream.Collectors;
  */
 enum PipelineShape {
     /**
+     * The servers read, transform and write each batch as one element, and only its size comes back:
+     * {@code fromKafkaBatched(..., cluster).stream().map(batch -> upper-cased batch).toKafkaEach(output)
+     * .map(List::size).buffer(n).gather()}. No record crosses the driver.
+     */
+    CLUSTER_WRITE("cluster-write", 8) {
+        @Override
+        Source build(Cluster cluster, Endpoints kafka, KafkaBatchOptions options, int buffer, Arrivals arrivals) {
+            KafkaClusterSource<String> source = KafkaSource.fromKafkaBatched(kafka.input(), kafka.consumerParams(), options, cluster);
+            source.stream()
+                    .map((List<String> batch) -> transformAll(batch))
+                    .toKafkaEach(kafka.output(), kafka.producerParams())
+                    .map((List<String> batch) -> batch.size())
+                    .buffer(buffer)
+                    .gather()
+                    .sink(written -> arrivals.add(written));
+            return Source.of(source);
+        }
+    },
+    /**
      * The servers read ({@code fromKafkaBatched(..., cluster)}, the records never cross the driver on
      * the way in), transform each batch as one element, and the driver gathers the batches and writes
      * their records: {@code stream().map(batch -> upper-cased batch).buffer(n).gather().flatten().toKafka}.
@@ -33,7 +52,7 @@ enum PipelineShape {
                     .map((List<String> batch) -> transformAll(batch))
                     .buffer(buffer)
                     .gather(), kafka, arrivals);
-            return new Source(source::start, source::stop, source::destroy, source.toString());
+            return Source.of(source);
         }
     },
     /**
@@ -149,6 +168,10 @@ enum PipelineShape {
     /** A built pipeline's source: start, stop (between rounds) and destroy (at the end). */
     record Source(Runnable start, Runnable stop, Runnable destroy, String description) {
         static Source of(KafkaBatchedSource<String> source) {
+            return new Source(source::start, source::stop, source::destroy, source.toString());
+        }
+
+        static Source of(KafkaClusterSource<String> source) {
             return new Source(source::start, source::stop, source::destroy, source.toString());
         }
     }
