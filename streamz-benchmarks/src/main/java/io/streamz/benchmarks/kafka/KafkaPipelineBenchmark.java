@@ -1,6 +1,7 @@
 package io.streamz.benchmarks.kafka;
 
 import io.streamz.cluster.IgniteCluster;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,8 +66,8 @@ public final class KafkaPipelineBenchmark {
             broker.createTopic("bench-out-streamz", partitions);
             Arrivals plainDone = new Arrivals();
             Arrivals streamzDone = new Arrivals();
-            List<Double> plainRates = new ArrayList<>();
-            List<Double> streamzRates = new ArrayList<>();
+            Measures plainSide = new Measures();
+            Measures streamzSide = new Measures();
             try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.number("batch"), POLL, plainDone);
                  StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(settings.pipeline(), cluster,
                          new PipelineShape.Endpoints(servers, INPUT, "bench-out-streamz"), settings.number("batch"), POLL,
@@ -75,15 +76,15 @@ public final class KafkaPipelineBenchmark {
                 for (int round = 0; round < rounds; round++) {
                     broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
                     long total = (long) (round + 1) * records;
-                    Runnable plainRound = () -> plainRates.add(rate(records, () -> plain.runUntil(total)));
-                    Runnable streamzRound = () -> streamzRates.add(rate(records, () -> {
+                    Runnable plainRound = () -> plainSide.measure(records, () -> plain.runUntil(total));
+                    Runnable streamzRound = () -> streamzSide.measure(records, () -> {
                         streamz.start();
                         try {
                             streamzDone.await(total, ROUND_TIMEOUT);
                         } finally {
                             streamz.stop();
                         }
-                    }));
+                    });
                     String label = round == 0 ? "warm-up" : "round " + round;
                     progress.watch(label, plainDone, streamzDone, total);
                     if (round % 2 == 0) {
@@ -93,40 +94,65 @@ public final class KafkaPipelineBenchmark {
                         streamzRound.run();
                         plainRound.run();
                     }
-                    System.out.printf(Locale.ROOT, "%s: plain %,.0f records/s, streamz %,.0f records/s, ratio %.2f%n", label,
-                            last(plainRates), last(streamzRates), last(streamzRates) / last(plainRates));
+                    System.out.printf(Locale.ROOT, "%s: plain %,.0f records/s (%.1f µs CPU each), streamz %,.0f records/s"
+                            + " (%.1f µs CPU each), ratio %.2f%n", label, last(plainSide.rates), last(plainSide.cpuMicros),
+                            last(streamzSide.rates), last(streamzSide.cpuMicros), last(streamzSide.rates) / last(plainSide.rates));
                 }
             }
-            summary(plainRates, streamzRates);
+            summary(plainSide, streamzSide);
         }
         System.exit(0);
     }
 
-    /** Timed work, as records per second. */
-    private static double rate(long records, Timed work) {
-        long start = System.nanoTime();
-        try {
-            work.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /**
+     * One side's rounds: records per second, and the whole process's CPU time per record (the broker,
+     * the cluster and the side itself share this JVM): unlike the rate, CPU per record hardly depends
+     * on what else the machine runs, so it compares the sides even on a busy machine.
+     */
+    private static final class Measures {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpuMicros = new ArrayList<>();
+
+        /** Runs {@code work}, which handles {@code records}, on this thread, and notes its figures. */
+        void measure(long records, Timed work) {
+            long start = System.nanoTime();
+            long cpuStart = OS.getProcessCpuTime();
+            try {
+                work.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            rates.add(records / ((System.nanoTime() - start) / 1e9));
+            cpuMicros.add((OS.getProcessCpuTime() - cpuStart) / 1e3 / records);
         }
-        return records / ((System.nanoTime() - start) / 1e9);
+
+        @Override
+        public String toString() {
+            return "<measures: " + rates.size() + " rounds>";
+        }
     }
 
     private interface Timed {
         void run() throws InterruptedException;
     }
 
-    private static void summary(List<Double> plainRates, List<Double> streamzRates) {
-        if (plainRates.size() < 2) {
+    private static void summary(Measures plainSide, Measures streamzSide) {
+        int rounds = plainSide.rates.size();
+        if (rounds < 2) {
             System.out.println("only a warm-up round: no summary (rounds must be at least 2)");
             return;
         }
-        double plain = median(plainRates.subList(1, plainRates.size()));
-        double streamz = median(streamzRates.subList(1, streamzRates.size()));
+        double plain = median(plainSide.rates.subList(1, rounds));
+        double streamz = median(streamzSide.rates.subList(1, rounds));
+        double plainCpu = median(plainSide.cpuMicros.subList(1, rounds));
+        double streamzCpu = median(streamzSide.cpuMicros.subList(1, rounds));
         System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s, streamz %,.0f records/s,"
-                + " ratio %.2f (goal >= 0.8)%n", plainRates.size() - 1, plain, streamz, streamz / plain);
+                + " ratio %.2f (goal >= 0.8)%n", rounds - 1, plain, streamz, streamz / plain);
+        System.out.printf(Locale.ROOT, "CPU per record (whole process, median): plain %.1f µs, streamz %.1f µs, plain/streamz %.2f%n",
+                plainCpu, streamzCpu, plainCpu / streamzCpu);
     }
 
     private static double median(List<Double> values) {
