@@ -1,24 +1,29 @@
 package io.streamz.benchmarks.kafka;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The Kafka benchmark's command line, {@code name=value} settings: the numbers {@code records}
  * (per round, 200000), {@code rounds} (4, the first a warm-up), {@code partitions} (4), {@code
  * servers} (1), {@code batch} (the most records per batch, 10000), {@code buffer} (the streamz
- * pipeline's {@code buffer(n)}, in its elements: the {@link PipelineShape}'s default unless given),
- * and {@code pipeline} (a {@link PipelineShape} label, {@code cluster-read} by default). Immutable.
+ * pipelines' {@code buffer(n)}, in their elements: each {@link PipelineShape}'s default unless given),
+ * and {@code pipeline}: the {@link PipelineShape} labels to measure, comma-separated, or {@code all}
+ * ({@code cluster-write} by default). Immutable.
  */
 final class BenchSettings {
     private static final String PIPELINE = "pipeline";
     private static final String BUFFER = "buffer";
     private final Map<String, Integer> numbers;
-    private final PipelineShape pipeline;
+    private final List<PipelineShape> pipelines;
+    private final Integer buffer;
 
-    private BenchSettings(Map<String, Integer> numbers, PipelineShape pipeline) {
+    private BenchSettings(Map<String, Integer> numbers, List<PipelineShape> pipelines, Integer buffer) {
         this.numbers = numbers;
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
+        this.buffer = buffer;
     }
 
     /**
@@ -34,12 +39,12 @@ final class BenchSettings {
         numbers.put("partitions", 4);
         numbers.put("servers", 1);
         numbers.put("batch", 10_000);
-        PipelineShape pipeline = PipelineShape.CLUSTER_READ;
+        List<PipelineShape> pipelines = List.of(PipelineShape.CLUSTER_WRITE);
         Integer buffer = null;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             if (pair.length == 2 && pair[0].equals(PIPELINE)) {
-                pipeline = PipelineShape.of(pair[1]);
+                pipelines = pipelines(pair[1]);
             } else if (pair.length == 2 && pair[0].equals(BUFFER)) {
                 buffer = positive(pair[0], pair[1]);
             } else if (pair.length == 2 && numbers.containsKey(pair[0])) {
@@ -49,8 +54,21 @@ final class BenchSettings {
                         + numbers.keySet() + ", " + BUFFER + " or " + PIPELINE);
             }
         }
-        numbers.put(BUFFER, buffer == null ? pipeline.defaultBuffer() : buffer);
-        return new BenchSettings(numbers, pipeline);
+        return new BenchSettings(numbers, pipelines, buffer);
+    }
+
+    private static List<PipelineShape> pipelines(String labels) {
+        if (labels.equals("all")) {
+            return List.of(PipelineShape.values());
+        }
+        List<PipelineShape> shapes = new ArrayList<>();
+        for (String label : labels.split(",")) {
+            PipelineShape shape = PipelineShape.of(label.trim());
+            if (!shapes.contains(shape)) {
+                shapes.add(shape);
+            }
+        }
+        return List.copyOf(shapes);
     }
 
     private static int positive(String name, String text) {
@@ -79,16 +97,18 @@ final class BenchSettings {
         return value;
     }
 
-    int buffer() {
-        return numbers.get(BUFFER);
+    /** The {@code buffer(n)} of {@code shape}'s pipeline: {@code buffer=} if given, else the shape's default. */
+    int buffer(PipelineShape shape) {
+        return buffer == null ? shape.defaultBuffer() : buffer;
     }
 
-    PipelineShape pipeline() {
-        return pipeline;
+    /** The pipelines to measure against the plain loop, in the order given. */
+    List<PipelineShape> pipelines() {
+        return pipelines;
     }
 
     @Override
     public String toString() {
-        return numbers + " pipeline=" + pipeline;
+        return numbers + " pipeline=" + pipelines + (buffer == null ? "" : " buffer=" + buffer);
     }
 }

@@ -12,21 +12,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Issue 9's benchmark, a plain program rather than JMH so that both sides share one broker and one
- * JVM: records per second through {@code fromKafkaBatched} -> cluster {@code map} -> cluster {@code
- * toKafka} ({@link StreamzKafkaPipeline}) against a plain kafka-clients consume -> transform ->
- * produce loop ({@link PlainKafkaLoop}), on one Kafka broker started here, in the same run. Each
- * round appends {@code records} new records to the input topic, then lets each side read, upper-case
- * and write them (in alternating order), timing from the start of reading until the last record is
- * acknowledged. The first round warms up and is not counted; the summary gives the median of the
- * others and their ratio (goal: streamz at least 0.8 of the plain loop). Progress is printed every
- * 5 s while a side runs.
+ * Issue 9's benchmark, a plain program rather than JMH so that every side shares one broker and one
+ * JVM: records per second through a streamz pipeline ({@link StreamzKafkaPipeline}, in one or more
+ * {@link PipelineShape}s) against a plain kafka-clients consume -> transform -> produce loop ({@link
+ * PlainKafkaLoop}), on one Kafka broker started here, in the same run. Each round appends {@code
+ * records} new records to the input topic, then lets each side read, upper-case and write them (one
+ * after the other, the order rotating from round to round), timing from the start of reading until
+ * the last record is acknowledged, and noting the process's CPU time per record. The first round
+ * warms up and is not counted; the summary gives, per pipeline, the median of the others and their
+ * ratio to the plain loop (goal: at least 0.8). Progress is printed every 5 s while a side runs.
  *
  * <p>Run: {@code java -jar streamz-benchmarks/target/benchmarks.jar kafka [records=200000]
- * [rounds=4] [partitions=4] [servers=1] [batch=10000] [pipeline=cluster-read] [buffer=n]} (see
- * {@link BenchSettings}).
+ * [rounds=4] [partitions=4] [servers=1] [batch=10000] [pipeline=cluster-write|...|all] [buffer=n]}
+ * (see {@link BenchSettings}).
  */
 public final class KafkaPipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -36,7 +37,7 @@ public final class KafkaPipelineBenchmark {
     private KafkaPipelineBenchmark() {
     }
 
-    /** The transform both sides apply to each record's value. */
+    /** The transform every side applies to each record's value. */
     static String transform(String value) {
         return value.toUpperCase(Locale.ROOT);
     }
@@ -56,71 +57,90 @@ public final class KafkaPipelineBenchmark {
         int records = settings.number("records");
         int rounds = settings.number("rounds");
         int partitions = settings.number("partitions");
+        int batch = settings.number("batch");
         quietLogs();
         System.out.println("Kafka benchmark: " + settings);
+        List<AutoCloseable> closing = new ArrayList<>();
         try (BenchBroker broker = BenchBroker.start();
-             IgniteCluster cluster = IgniteCluster.local(settings.number("servers"))) {
+             IgniteCluster cluster = IgniteCluster.local(settings.number("servers"));
+             Progress progress = new Progress()) {
             String servers = broker.bootstrapServers();
             broker.createTopic(INPUT, partitions);
+            List<Side> sides = new ArrayList<>();
             broker.createTopic("bench-out-plain", partitions);
-            broker.createTopic("bench-out-streamz", partitions);
             Arrivals plainDone = new Arrivals();
-            Arrivals streamzDone = new Arrivals();
-            Measures plainSide = new Measures();
-            Measures streamzSide = new Measures();
-            try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.number("batch"), POLL, plainDone);
-                 StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(settings.pipeline(), cluster,
-                         new PipelineShape.Endpoints(servers, INPUT, "bench-out-streamz"), settings.number("batch"), POLL,
-                         settings.buffer(), streamzDone);
-                 Progress progress = new Progress()) {
-                for (int round = 0; round < rounds; round++) {
-                    broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
-                    long total = (long) (round + 1) * records;
-                    Runnable plainRound = () -> plainSide.measure(records, () -> plain.runUntil(total));
-                    Runnable streamzRound = () -> streamzSide.measure(records, () -> {
-                        streamz.start();
-                        try {
-                            streamzDone.await(total, ROUND_TIMEOUT);
-                        } finally {
-                            streamz.stop();
-                        }
-                    });
-                    String label = round == 0 ? "warm-up" : "round " + round;
-                    progress.watch(label, plainDone, streamzDone, total);
-                    if (round % 2 == 0) {
-                        plainRound.run();
-                        streamzRound.run();
-                    } else {
-                        streamzRound.run();
-                        plainRound.run();
+            PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", batch, POLL, plainDone);
+            closing.add(plain);
+            sides.add(new Side("plain", plainDone, plain::runUntil));
+            for (PipelineShape shape : settings.pipelines()) {
+                String output = "bench-out-" + shape.label();
+                broker.createTopic(output, partitions);
+                Arrivals done = new Arrivals();
+                StreamzKafkaPipeline pipeline = new StreamzKafkaPipeline(shape, cluster,
+                        new PipelineShape.Endpoints(servers, INPUT, output, "streamz-" + shape.label()), batch, POLL,
+                        settings.buffer(shape), done);
+                closing.add(pipeline);
+                sides.add(new Side(shape.label(), done, total -> {
+                    pipeline.start();
+                    try {
+                        done.await(total, ROUND_TIMEOUT);
+                    } finally {
+                        pipeline.stop();
                     }
-                    System.out.printf(Locale.ROOT, "%s: plain %,.0f records/s (%.1f µs CPU each), streamz %,.0f records/s"
-                            + " (%.1f µs CPU each), ratio %.2f%n", label, last(plainSide.rates), last(plainSide.cpuMicros),
-                            last(streamzSide.rates), last(streamzSide.cpuMicros), last(streamzSide.rates) / last(plainSide.rates));
-                }
+                }));
             }
-            summary(plainSide, streamzSide);
+            for (int round = 0; round < rounds; round++) {
+                broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
+                long total = (long) (round + 1) * records;
+                String label = round == 0 ? "warm-up" : "round " + round;
+                progress.watch(label, sides, total);
+                for (int i = 0; i < sides.size(); i++) {
+                    sides.get((round + i) % sides.size()).run(records, total);
+                }
+                System.out.println(label + ": " + sides.stream().map(side -> side.lastRound(sides.get(0)))
+                        .collect(Collectors.joining("; ")));
+            }
+            summary(sides);
+        } finally {
+            for (AutoCloseable side : closing) {
+                side.close();
+            }
         }
         System.exit(0);
     }
 
+    /** Work that handles records until {@code total} are done in all (this round's and before). */
+    private interface Round {
+        void runUntil(long total) throws InterruptedException;
+    }
+
     /**
-     * One side's rounds: records per second, and the whole process's CPU time per record (the broker,
-     * the cluster and the side itself share this JVM): unlike the rate, CPU per record hardly depends
-     * on what else the machine runs, so it compares the sides even on a busy machine.
+     * One side of the comparison and its rounds: records per second, and the whole process's CPU time
+     * per record (the broker, the cluster and the side itself share this JVM): unlike the rate, CPU per
+     * record hardly depends on what else the machine runs, so it compares the sides even on a busy
+     * machine. Run from the main thread.
      */
-    private static final class Measures {
+    private static final class Side {
         private static final com.sun.management.OperatingSystemMXBean OS =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final String name;
+        final Arrivals done;
+        private final Round round;
         final List<Double> rates = new ArrayList<>();
         final List<Double> cpuMicros = new ArrayList<>();
 
-        /** Runs {@code work}, which handles {@code records}, on this thread, and notes its figures. */
-        void measure(long records, Timed work) {
+        Side(String name, Arrivals done, Round round) {
+            this.name = name;
+            this.done = done;
+            this.round = round;
+        }
+
+        /** Runs a round of {@code records}, up to {@code total} in all, and notes its figures. */
+        void run(long records, long total) {
             long start = System.nanoTime();
             long cpuStart = OS.getProcessCpuTime();
             try {
-                work.run();
+                round.runUntil(total);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
@@ -129,30 +149,40 @@ public final class KafkaPipelineBenchmark {
             cpuMicros.add((OS.getProcessCpuTime() - cpuStart) / 1e3 / records);
         }
 
+        /** The last round's figures, with the ratio to {@code baseline}'s unless this is it. */
+        String lastRound(Side baseline) {
+            String figures = String.format(Locale.ROOT, "%s %,.0f records/s (%.1f µs CPU each)", name, last(rates), last(cpuMicros));
+            return this == baseline ? figures : figures + String.format(Locale.ROOT, " ratio %.2f", last(rates) / last(baseline.rates));
+        }
+
+        double medianRate() {
+            return median(rates.subList(1, rates.size()));
+        }
+
+        double medianCpu() {
+            return median(cpuMicros.subList(1, cpuMicros.size()));
+        }
+
         @Override
         public String toString() {
-            return "<measures: " + rates.size() + " rounds>";
+            return "<benchmark side " + name + ": " + rates.size() + " rounds>";
         }
     }
 
-    private interface Timed {
-        void run() throws InterruptedException;
-    }
-
-    private static void summary(Measures plainSide, Measures streamzSide) {
-        int rounds = plainSide.rates.size();
+    private static void summary(List<Side> sides) {
+        Side plain = sides.get(0);
+        int rounds = plain.rates.size();
         if (rounds < 2) {
             System.out.println("only a warm-up round: no summary (rounds must be at least 2)");
             return;
         }
-        double plain = median(plainSide.rates.subList(1, rounds));
-        double streamz = median(streamzSide.rates.subList(1, rounds));
-        double plainCpu = median(plainSide.cpuMicros.subList(1, rounds));
-        double streamzCpu = median(streamzSide.cpuMicros.subList(1, rounds));
-        System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s, streamz %,.0f records/s,"
-                + " ratio %.2f (goal >= 0.8)%n", rounds - 1, plain, streamz, streamz / plain);
-        System.out.printf(Locale.ROOT, "CPU per record (whole process, median): plain %.1f µs, streamz %.1f µs, plain/streamz %.2f%n",
-                plainCpu, streamzCpu, plainCpu / streamzCpu);
+        System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s (%.1f µs CPU per record)%n",
+                rounds - 1, plain.medianRate(), plain.medianCpu());
+        for (Side side : sides.subList(1, sides.size())) {
+            System.out.printf(Locale.ROOT, "  streamz %s: %,.0f records/s, ratio %.2f (goal >= 0.8); %.1f µs CPU per record,"
+                    + " plain/streamz %.2f%n", side.name, side.medianRate(), side.medianRate() / plain.medianRate(),
+                    side.medianCpu(), plain.medianCpu() / side.medianCpu());
+        }
     }
 
     private static double median(List<Double> values) {
@@ -189,9 +219,10 @@ public final class KafkaPipelineBenchmark {
         }
 
         /** From now on reports {@code label}: the records of each side done out of {@code total}. */
-        void watch(String label, Arrivals plain, Arrivals streamz, long total) {
-            line = () -> String.format(Locale.ROOT, "  %s: plain %,d / %,d, streamz %,d / %,d records",
-                    label, plain.count(), total, streamz.count(), total);
+        void watch(String label, List<Side> sides, long total) {
+            line = () -> "  " + label + ": " + sides.stream()
+                    .map(side -> String.format(Locale.ROOT, "%s %,d / %,d", side.name, side.done.count(), total))
+                    .collect(Collectors.joining(", ")) + " records";
         }
 
         @Override

@@ -150,12 +150,12 @@ enum PipelineShape {
         return label;
     }
 
-    /** Where the pipeline reads and writes, and the client parameters it does so with. */
-    record Endpoints(String servers, String input, String output) {
+    /** Where the pipeline reads (as consumer group {@code group}) and writes, and its client parameters. */
+    record Endpoints(String servers, String input, String output, String group) {
         Map<String, Object> consumerParams() {
             return Map.of(
                     "bootstrap.servers", servers,
-                    "group.id", "streamz-pipeline",
+                    "group.id", group,
                     "auto.offset.reset", "earliest",
                     "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
         }
