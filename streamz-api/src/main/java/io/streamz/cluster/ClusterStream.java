@@ -99,6 +99,25 @@ public interface ClusterStream<T> {
         return KafkaSinkProviders.provider().toKafka(this, topic, producerParams);
     }
 
+    /**
+     * {@link #toKafka} for elements that are batches: the servers produce every item of each {@code
+     * Iterable} element (a {@code List} from {@code fromKafkaBatched}, a {@code partition(n)}) as the
+     * value of a record of {@code topic}, in the item order, and the returned step passes on the
+     * element itself once Kafka acknowledged all of its items. Neither the element nor its items cross
+     * the driver, and the cluster moves one element per batch rather than one per record, which is
+     * what makes a batch pipeline fast. A failed delivery of any item fails the whole element, as a
+     * failing {@code map} does (the items already written stay written: replaying the element writes
+     * them again, at least once); an element that is not an {@code Iterable} fails saying so. Items as
+     * {@link Stream#toKafka}'s values; the producers are {@link #toKafka}'s (one per parameters per
+     * server JVM, shared with it).
+     *
+     * @throws IllegalArgumentException at once when the parameters cannot make a producer, saying why
+     * @throws IllegalStateException when streamz-kafka is not on the driver's class path
+     */
+    default ClusterStream<T> toKafkaEach(String topic, Map<String, ?> producerParams) {
+        return KafkaSinkProviders.provider().toKafkaEach(this, topic, producerParams);
+    }
+
     /** Waits for each result, in emit order, and brings it back into a local stream. */
     Stream<T> gather();
 

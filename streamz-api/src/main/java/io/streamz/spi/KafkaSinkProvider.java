@@ -7,9 +7,10 @@ import io.streamz.cluster.ClusterStream;
 import java.util.Map;
 
 /**
- * What module streamz-kafka provides to {@link Stream#toKafka} and {@link ClusterStream#toKafka}, so
- * that streamz-api needs no Kafka client. Found with {@link java.util.ServiceLoader} through
- * {@link KafkaSinkProviders}; implementations need a public no-argument constructor.
+ * What module streamz-kafka provides to {@link Stream#toKafka}, {@link ClusterStream#toKafka} and
+ * {@link ClusterStream#toKafkaEach}, so that streamz-api needs no Kafka client. Found with {@link
+ * java.util.ServiceLoader} through {@link KafkaSinkProviders}; implementations need a public
+ * no-argument constructor.
  */
 public interface KafkaSinkProvider {
     /** A sink writing the elements of {@code upstream} to {@code topic}, from this JVM. */
@@ -17,4 +18,10 @@ public interface KafkaSinkProvider {
 
     /** A cluster step writing the elements of {@code upstream} to {@code topic}, from the servers. */
     <T> ClusterStream<T> toKafka(ClusterStream<T> upstream, String topic, Map<String, ?> producerParams);
+
+    /**
+     * A cluster step writing every item of the {@code Iterable} elements of {@code upstream} to {@code
+     * topic}, from the servers, and passing on each element once all of its items are acknowledged.
+     */
+    <T> ClusterStream<T> toKafkaEach(ClusterStream<T> upstream, String topic, Map<String, ?> producerParams);
 }

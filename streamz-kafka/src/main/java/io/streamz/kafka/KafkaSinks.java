@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How {@link Stream#toKafka} and {@link ClusterStream#toKafka} reach this module (a
- * {@link java.util.ServiceLoader} service); not for application code.
+ * How {@link Stream#toKafka}, {@link ClusterStream#toKafka} and {@link ClusterStream#toKafkaEach}
+ * reach this module (a {@link java.util.ServiceLoader} service); not for application code.
  */
 public final class KafkaSinks implements KafkaSinkProvider {
     /** Found by {@link java.util.ServiceLoader}. */
@@ -26,15 +26,26 @@ public final class KafkaSinks implements KafkaSinkProvider {
         return new KafkaSinkNode<>(node, new RecordWriter<>(topic, ProducerParams.<T>producer(params)));
     }
 
-    /**
-     * A cluster {@code map} writing on the servers. A producer is made here and closed at once, only
-     * to check the parameters before any element (it does not connect).
-     */
+    /** A cluster {@code map} writing on the servers. */
     @Override
     public <T> ClusterStream<T> toKafka(ClusterStream<T> upstream, String topic, Map<String, ?> producerParams) {
+        return upstream.map(new WriteToKafka<T>(topic, checkedOnDriver(topic, producerParams)));
+    }
+
+    /** As {@link #toKafka(ClusterStream, String, Map)}, each item of the elements one record. */
+    @Override
+    public <T> ClusterStream<T> toKafkaEach(ClusterStream<T> upstream, String topic, Map<String, ?> producerParams) {
+        return upstream.map(new WriteEachToKafka<T>(topic, checkedOnDriver(topic, producerParams)));
+    }
+
+    /**
+     * The parameters the servers get. A producer is made here and closed at once, only to check them
+     * before any element (it does not connect).
+     */
+    private static TreeMap<String, Object> checkedOnDriver(String topic, Map<String, ?> producerParams) {
         TreeMap<String, Object> params = ProducerParams.of(topic, producerParams);
         ProducerParams.producer(params).close(Duration.ZERO);
-        return upstream.map(new WriteToKafka<T>(topic, params));
+        return params;
     }
 
     @SuppressWarnings("unchecked")

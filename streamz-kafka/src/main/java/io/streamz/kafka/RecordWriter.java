@@ -2,6 +2,8 @@ package io.streamz.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -34,6 +36,34 @@ final class RecordWriter<T> {
                 acknowledged.completeExceptionally(error);
             }
         });
+        return acknowledged;
+    }
+
+    /**
+     * Sends every value of {@code values}, in order; on the caller's thread, which blocks while the
+     * producer's buffer is full. The future completes on the producer's I/O thread: once Kafka
+     * acknowledged them all, or with Kafka's exception for the first that failed. One future and one
+     * count for the whole batch, not one future per record.
+     */
+    CompletableFuture<Void> writeAll(Iterable<? extends T> values) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        // One more than the records in flight until all are sent, so that a fast acknowledgement of the
+        // first records does not complete the batch before the last is sent.
+        AtomicInteger pending = new AtomicInteger(1);
+        Callback done = (metadata, error) -> {
+            if (error != null) {
+                acknowledged.completeExceptionally(error);
+            } else if (pending.decrementAndGet() == 0) {
+                acknowledged.complete(null);
+            }
+        };
+        for (T value : values) {
+            pending.incrementAndGet();
+            producer.send(new ProducerRecord<>(topic, value), done);
+        }
+        if (pending.decrementAndGet() == 0) {
+            acknowledged.complete(null);
+        }
         return acknowledged;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -61,8 +62,29 @@ final class ServerProducers {
      *
      * @throws RuntimeException Kafka's, when the record cannot even be sent (e.g. no serializer for the value)
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // the future completes with value, a T
     <T> CompletableFuture<T> send(String topic, TreeMap<String, Object> params, T value) {
+        return using(topic, params, writer -> (CompletableFuture<T>) writer.write(value));
+    }
+
+    /**
+     * {@link #send} for every value of {@code values}, in order: the future completes once Kafka
+     * acknowledged them all, or with Kafka's exception for the first that failed. The producer is
+     * taken once for the whole batch.
+     *
+     * @throws RuntimeException Kafka's, when a record cannot even be sent (the ones before it are sent)
+     */
+    CompletableFuture<Void> sendAll(String topic, TreeMap<String, Object> params, Iterable<?> values) {
+        return using(topic, params, writer -> writer.writeAll(values));
+    }
+
+    /**
+     * Runs {@code write} with a writer to {@code topic} on the producer for {@code params}, made if
+     * needed, which counts as in use until the write's future completes, so that it is not closed
+     * under a record in flight; fails at once while the broker is known to be missing.
+     */
+    private <R> CompletableFuture<R> using(String topic, TreeMap<String, Object> params,
+            Function<RecordWriter<Object>, CompletableFuture<R>> write) {
         Entry entry = entries.compute(params, (key, existing) -> {
             Entry taken = existing == null ? new Entry(ProducerParams.producer(key), maxBlockNanos(key)) : existing;
             taken.users++;
@@ -76,9 +98,9 @@ final class ServerProducers {
                     + TimeUnit.NANOSECONDS.toMillis(entry.maxBlockNanos) + " ms) ago, so this record to " + topic
                     + " fails at once: check bootstrap.servers and that the brokers run"));
         }
-        CompletableFuture<T> acknowledged;
+        CompletableFuture<R> acknowledged;
         try {
-            acknowledged = new RecordWriter<>(topic, (Producer<Object, T>) (Producer<?, ?>) entry.producer).write(value);
+            acknowledged = write.apply(new RecordWriter<>(topic, entry.producer));
         } catch (RuntimeException e) {
             if (e instanceof TimeoutException) {
                 entry.noteBrokerMissing();

@@ -9,12 +9,13 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.streamz.kafka.OneNodeKafka;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * The benchmark's Kafka broker: one KRaft node (broker and controller) inside the benchmark's JVM,
- * as streamz-kafka's tests start it, with what the benchmark does to it. Used from the main thread.
+ * started by streamz-kafka's test {@link OneNodeKafka} as its tests' broker is, with what the benchmark
+ * does to it. Used from the main thread.
  */
 final class BenchBroker implements AutoCloseable {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -30,21 +31,7 @@ final class BenchBroker implements AutoCloseable {
      * @throws IllegalStateException when it does not start, with Kafka's reason as the cause
      */
     static BenchBroker start() {
-        try {
-            KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-                    // One broker: the consumer offsets topic cannot have Kafka's default 3 replicas.
-                    .setConfigProp("offsets.topic.replication.factor", "1")
-                    .setConfigProp("offsets.topic.num.partitions", "1")
-                    .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                    .build();
-            kafka.format();
-            kafka.startup();
-            kafka.waitForReadyBrokers();
-            return new BenchBroker(kafka);
-        } catch (Exception e) {
-            throw new IllegalStateException("the benchmark's Kafka broker did not start", e);
-        }
+        return new BenchBroker(OneNodeKafka.start());
     }
 
     String bootstrapServers() {

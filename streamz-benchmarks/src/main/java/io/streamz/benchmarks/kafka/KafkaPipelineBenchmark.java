@@ -1,10 +1,10 @@
 package io.streamz.benchmarks.kafka;
 
 import io.streamz.cluster.IgniteCluster;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,20 +12,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
- * Issue 9's benchmark, a plain program rather than JMH so that both sides share one broker and one
- * JVM: records per second through {@code fromKafkaBatched} -> cluster {@code map} -> cluster {@code
- * toKafka} ({@link StreamzKafkaPipeline}) against a plain kafka-clients consume -> transform ->
- * produce loop ({@link PlainKafkaLoop}), on one Kafka broker started here, in the same run. Each
- * round appends {@code records} new records to the input topic, then lets each side read, upper-case
- * and write them (in alternating order), timing from the start of reading until the last record is
- * acknowledged. The first round warms up and is not counted; the summary gives the median of the
- * others and their ratio (goal: streamz at least 0.8 of the plain loop). Progress is printed every
- * 5 s while a side runs.
+ * Issue 9's benchmark, a plain program rather than JMH so that every side shares one broker and one
+ * JVM: records per second through a streamz pipeline ({@link StreamzKafkaPipeline}, in one or more
+ * {@link PipelineShape}s) against a plain kafka-clients consume -> transform -> produce loop ({@link
+ * PlainKafkaLoop}), on one Kafka broker started here, in the same run. Each round appends {@code
+ * records} new records to the input topic, then lets each side read, upper-case and write them (one
+ * after the other, the order rotating from round to round), timing from the start of reading until
+ * the last record is acknowledged, and noting the process's CPU time per record. The first round
+ * warms up and is not counted; the summary gives, per pipeline, the median of the others and their
+ * ratio to the plain loop (goal: at least 0.8). Progress is printed every 5 s while a side runs.
  *
  * <p>Run: {@code java -jar streamz-benchmarks/target/benchmarks.jar kafka [records=200000]
- * [rounds=4] [partitions=4] [servers=1] [buffer=1024] [batch=10000]}.
+ * [rounds=4] [partitions=4] [servers=1] [batch=10000] [pipeline=cluster-write|...|all] [buffer=n]}
+ * (see {@link BenchSettings}).
  */
 public final class KafkaPipelineBenchmark {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -35,7 +37,7 @@ public final class KafkaPipelineBenchmark {
     private KafkaPipelineBenchmark() {
     }
 
-    /** The transform both sides apply to each record's value. */
+    /** The transform every side applies to each record's value. */
     static String transform(String value) {
         return value.toUpperCase(Locale.ROOT);
     }
@@ -51,80 +53,136 @@ public final class KafkaPipelineBenchmark {
      * @throws IllegalArgumentException for a setting it does not know, naming the ones it does
      */
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> settings = settings(args);
-        int records = settings.get("records");
-        int rounds = settings.get("rounds");
+        BenchSettings settings = BenchSettings.parse(args);
+        int records = settings.number("records");
+        int rounds = settings.number("rounds");
+        int partitions = settings.number("partitions");
+        int batch = settings.number("batch");
         quietLogs();
         System.out.println("Kafka benchmark: " + settings);
+        List<AutoCloseable> closing = new ArrayList<>();
         try (BenchBroker broker = BenchBroker.start();
-             IgniteCluster cluster = IgniteCluster.local(settings.get("servers"))) {
+             IgniteCluster cluster = IgniteCluster.local(settings.number("servers"));
+             Progress progress = new Progress()) {
             String servers = broker.bootstrapServers();
-            broker.createTopic(INPUT, settings.get("partitions"));
-            broker.createTopic("bench-out-plain", settings.get("partitions"));
-            broker.createTopic("bench-out-streamz", settings.get("partitions"));
+            broker.createTopic(INPUT, partitions);
+            List<Side> sides = new ArrayList<>();
+            broker.createTopic("bench-out-plain", partitions);
             Arrivals plainDone = new Arrivals();
-            Arrivals streamzDone = new Arrivals();
-            List<Double> plainRates = new ArrayList<>();
-            List<Double> streamzRates = new ArrayList<>();
-            try (PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", settings.get("batch"), POLL, plainDone);
-                 StreamzKafkaPipeline streamz = new StreamzKafkaPipeline(cluster, servers, INPUT, "bench-out-streamz",
-                         settings.get("batch"), POLL, settings.get("buffer"), streamzDone);
-                 Progress progress = new Progress()) {
-                for (int round = 0; round < rounds; round++) {
-                    broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
-                    long total = (long) (round + 1) * records;
-                    Runnable plainRound = () -> plainRates.add(rate(records, () -> plain.runUntil(total)));
-                    Runnable streamzRound = () -> streamzRates.add(rate(records, () -> {
-                        streamz.start();
-                        try {
-                            streamzDone.await(total, ROUND_TIMEOUT);
-                        } finally {
-                            streamz.stop();
-                        }
-                    }));
-                    String label = round == 0 ? "warm-up" : "round " + round;
-                    progress.watch(label, plainDone, streamzDone, total);
-                    if (round % 2 == 0) {
-                        plainRound.run();
-                        streamzRound.run();
-                    } else {
-                        streamzRound.run();
-                        plainRound.run();
+            PlainKafkaLoop plain = new PlainKafkaLoop(servers, INPUT, "bench-out-plain", batch, POLL, plainDone);
+            closing.add(plain);
+            sides.add(new Side("plain", plainDone, plain::runUntil));
+            for (PipelineShape shape : settings.pipelines()) {
+                String output = "bench-out-" + shape.label();
+                broker.createTopic(output, partitions);
+                Arrivals done = new Arrivals();
+                StreamzKafkaPipeline pipeline = new StreamzKafkaPipeline(shape, cluster,
+                        new PipelineShape.Endpoints(servers, INPUT, output, "streamz-" + shape.label()), batch, POLL,
+                        settings.buffer(shape), done);
+                closing.add(pipeline);
+                sides.add(new Side(shape.label(), done, total -> {
+                    pipeline.start();
+                    try {
+                        done.await(total, ROUND_TIMEOUT);
+                    } finally {
+                        pipeline.stop();
                     }
-                    System.out.printf(Locale.ROOT, "%s: plain %,.0f records/s, streamz %,.0f records/s, ratio %.2f%n", label,
-                            last(plainRates), last(streamzRates), last(streamzRates) / last(plainRates));
-                }
+                }));
             }
-            summary(plainRates, streamzRates);
+            for (int round = 0; round < rounds; round++) {
+                broker.fill(INPUT, (long) round * records, records, KafkaPipelineBenchmark::value);
+                long total = (long) (round + 1) * records;
+                String label = round == 0 ? "warm-up" : "round " + round;
+                progress.watch(label, sides, total);
+                for (int i = 0; i < sides.size(); i++) {
+                    sides.get((round + i) % sides.size()).run(records, total);
+                }
+                System.out.println(label + ": " + sides.stream().map(side -> side.lastRound(sides.get(0)))
+                        .collect(Collectors.joining("; ")));
+            }
+            summary(sides);
+        } finally {
+            for (AutoCloseable side : closing) {
+                side.close();
+            }
         }
         System.exit(0);
     }
 
-    /** Timed work, as records per second. */
-    private static double rate(long records, Timed work) {
-        long start = System.nanoTime();
-        try {
-            work.run();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+    /** Work that handles records until {@code total} are done in all (this round's and before). */
+    private interface Round {
+        void runUntil(long total) throws InterruptedException;
+    }
+
+    /**
+     * One side of the comparison and its rounds: records per second, and the whole process's CPU time
+     * per record (the broker, the cluster and the side itself share this JVM): unlike the rate, CPU per
+     * record hardly depends on what else the machine runs, so it compares the sides even on a busy
+     * machine. Run from the main thread.
+     */
+    private static final class Side {
+        private static final com.sun.management.OperatingSystemMXBean OS =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        final String name;
+        final Arrivals done;
+        private final Round round;
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> cpuMicros = new ArrayList<>();
+
+        Side(String name, Arrivals done, Round round) {
+            this.name = name;
+            this.done = done;
+            this.round = round;
         }
-        return records / ((System.nanoTime() - start) / 1e9);
+
+        /** Runs a round of {@code records}, up to {@code total} in all, and notes its figures. */
+        void run(long records, long total) {
+            long start = System.nanoTime();
+            long cpuStart = OS.getProcessCpuTime();
+            try {
+                round.runUntil(total);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            rates.add(records / ((System.nanoTime() - start) / 1e9));
+            cpuMicros.add((OS.getProcessCpuTime() - cpuStart) / 1e3 / records);
+        }
+
+        /** The last round's figures, with the ratio to {@code baseline}'s unless this is it. */
+        String lastRound(Side baseline) {
+            String figures = String.format(Locale.ROOT, "%s %,.0f records/s (%.1f µs CPU each)", name, last(rates), last(cpuMicros));
+            return this == baseline ? figures : figures + String.format(Locale.ROOT, " ratio %.2f", last(rates) / last(baseline.rates));
+        }
+
+        double medianRate() {
+            return median(rates.subList(1, rates.size()));
+        }
+
+        double medianCpu() {
+            return median(cpuMicros.subList(1, cpuMicros.size()));
+        }
+
+        @Override
+        public String toString() {
+            return "<benchmark side " + name + ": " + rates.size() + " rounds>";
+        }
     }
 
-    private interface Timed {
-        void run() throws InterruptedException;
-    }
-
-    private static void summary(List<Double> plainRates, List<Double> streamzRates) {
-        if (plainRates.size() < 2) {
+    private static void summary(List<Side> sides) {
+        Side plain = sides.get(0);
+        int rounds = plain.rates.size();
+        if (rounds < 2) {
             System.out.println("only a warm-up round: no summary (rounds must be at least 2)");
             return;
         }
-        double plain = median(plainRates.subList(1, plainRates.size()));
-        double streamz = median(streamzRates.subList(1, streamzRates.size()));
-        System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s, streamz %,.0f records/s,"
-                + " ratio %.2f (goal >= 0.8)%n", plainRates.size() - 1, plain, streamz, streamz / plain);
+        System.out.printf(Locale.ROOT, "median of %d rounds: plain kafka-clients %,.0f records/s (%.1f µs CPU per record)%n",
+                rounds - 1, plain.medianRate(), plain.medianCpu());
+        for (Side side : sides.subList(1, sides.size())) {
+            System.out.printf(Locale.ROOT, "  streamz %s: %,.0f records/s, ratio %.2f (goal >= 0.8); %.1f µs CPU per record,"
+                    + " plain/streamz %.2f%n", side.name, side.medianRate(), side.medianRate() / plain.medianRate(),
+                    side.medianCpu(), plain.medianCpu() / side.medianCpu());
+        }
     }
 
     private static double median(List<Double> values) {
@@ -136,28 +194,6 @@ public final class KafkaPipelineBenchmark {
 
     private static double last(List<Double> values) {
         return values.get(values.size() - 1);
-    }
-
-    private static Map<String, Integer> settings(String[] args) {
-        Map<String, Integer> settings = new LinkedHashMap<>();
-        settings.put("records", 200_000);
-        settings.put("rounds", 4);
-        settings.put("partitions", 4);
-        settings.put("servers", 1);
-        settings.put("buffer", 1024);
-        settings.put("batch", 10_000);
-        for (String arg : args) {
-            String[] pair = arg.split("=", 2);
-            if (pair.length != 2 || !settings.containsKey(pair[0])) {
-                throw new IllegalArgumentException("unknown setting '" + arg + "': use name=value with a name among " + settings.keySet());
-            }
-            int value = Integer.parseInt(pair[1]);
-            if (value < 1) {
-                throw new IllegalArgumentException(pair[0] + " must be at least 1, got " + value);
-            }
-            settings.put(pair[0], value);
-        }
-        return settings;
     }
 
     /** Kafka's broker and clients log at INFO by default, pages per round; only warnings are wanted. */
@@ -183,9 +219,10 @@ public final class KafkaPipelineBenchmark {
         }
 
         /** From now on reports {@code label}: the records of each side done out of {@code total}. */
-        void watch(String label, Arrivals plain, Arrivals streamz, long total) {
-            line = () -> String.format(Locale.ROOT, "  %s: plain %,d / %,d, streamz %,d / %,d records",
-                    label, plain.count(), total, streamz.count(), total);
+        void watch(String label, List<Side> sides, long total) {
+            line = () -> "  " + label + ": " + sides.stream()
+                    .map(side -> String.format(Locale.ROOT, "%s %,d / %,d", side.name, side.done.count(), total))
+                    .collect(Collectors.joining(", ")) + " records";
         }
 
         @Override
