@@ -12,7 +12,6 @@ import io.streamz.local.core.InputPosition;
 import io.streamz.local.core.Refs;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -137,12 +136,8 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
                 plan.consumed, limit, at.cache(), positionsOf(items));
         long lastSeq = firstSeq + items.size() - 1;
         List<String> reserved = at.reservedOn(cluster);
-        UUID server = cluster.placement().primary(partition);
-        cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster::execute, what, limit, () -> cluster.compute().affinityCallAsync(reserved, partition, job))
+        StepTask.send(cluster, cluster::execute, what, limit, reserved, partition, job)
                 .whenComplete((result, error) -> {
-                    cluster.placement().finished(server);
-                    cluster.timeouts().report(limit, result);
                     if (result != null) {
                         confirmed(lastSeq);
                     }

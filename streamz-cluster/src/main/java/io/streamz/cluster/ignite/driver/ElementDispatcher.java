@@ -166,15 +166,9 @@ public final class ElementDispatcher implements Dispatcher {
         if (out.key() != null) {
             out.recomputableBy(new Recipe(cluster, job, partition, what, limit, plan.lineage));
         }
-        UUID server = cluster.placement().primary(partition);
-        cluster.placement().started(server);
-        LostInputs.run(plan.lineage, () -> ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)))
-                .whenComplete((result, error) -> {
-                    cluster.placement().finished(server);
-                    cluster.timeouts().report(limit, result);
-                    done(plan, out, result, error);
-                });
+        LostInputs.run(plan.lineage, () -> StepTask.send(cluster, cluster.placement().sender(partition), what, limit,
+                        Caches.DATA_ONLY, partition, job))
+                .whenComplete((result, error) -> done(plan, out, result, error));
         return null;
     }
 

@@ -145,15 +145,8 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
         TaskLimit limit = cluster.timeouts().limit(what);
         KeyJob job = new KeyJob(key, inputs, limit);
-        UUID server = cluster.placement().primary(partition);
-        cluster.placement().started(server);
-        ClusterCall.start(cluster, cluster.placement().sender(partition), what, limit,
-                        () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job))
-                .whenComplete((result, error) -> {
-                    cluster.placement().finished(server);
-                    cluster.timeouts().report(limit, result);
-                    keyed(items, result, error);
-                });
+        StepTask.send(cluster, cluster.placement().sender(partition), what, limit, Caches.DATA_ONLY, partition, job)
+                .whenComplete((result, error) -> keyed(items, result, error));
     }
 
     /** The keys came back ({@code result}) or not ({@code error}): elements join their lines or fail. */
@@ -313,14 +306,9 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
                 out.returnsValues(), plan.consumed, limit, at.cache());
         List<String> reserved = at.reservedOn(cluster);
-        UUID server = task.server;
-        cluster.placement().started(server);
         // A retry goes to the first partition's new node; the others' states are reached from there.
-        ClusterCall.start(cluster, cluster::execute, what, limit,
-                        () -> cluster.compute().affinityCallAsync(reserved, partition, job))
+        StepTask.send(cluster, cluster::execute, task.server, what, limit, reserved, partition, job)
                 .whenComplete((result, error) -> {
-                    cluster.placement().finished(server);
-                    cluster.timeouts().report(limit, result);
                     if (result != null) {
                         confirmed(task);
                     }

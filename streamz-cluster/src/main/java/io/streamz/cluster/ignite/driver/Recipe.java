@@ -35,8 +35,8 @@ final class Recipe {
     private int readers;
 
     Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<Batch, Recipe> inputs) {
-        this(() -> ClusterCall.start(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
-                limit, () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job)), inputs, cluster.remover());
+        this(() -> StepTask.send(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
+                limit, Caches.DATA_ONLY, partition, job), inputs, cluster.remover());
     }
 
     /** A recipe running {@code rerun} (a test's stands for the job) and removing a batch nobody reads with {@code remover}. */

@@ -5,7 +5,6 @@ import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.Outcomes;
 import io.streamz.cluster.ignite.job.ReadJob;
 import io.streamz.function.SupplierEx;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -39,12 +38,9 @@ public final class ServerReader {
         int partition = cluster.placement().partitionForSlot(slot);
         Batch out = new Batch(cluster, partition, uses);
         ReadJob job = new ReadJob(read, out.key(), out.returnsValues(), cluster.options().maxElementBytes());
-        UUID server = cluster.placement().primary(partition);
-        cluster.placement().started(server);
-        CompletableFuture<JobResult> answer = ClusterCall.start(cluster, cluster.placement().sender(partition), what,
-                () -> cluster.compute().affinityCallAsync(Caches.DATA_ONLY, partition, job));
+        CompletableFuture<JobResult> answer = StepTask.send(cluster, cluster.placement().sender(partition), what, null,
+                Caches.DATA_ONLY, partition, job);
         return answer.handle((result, error) -> {
-            cluster.placement().finished(server);
             if (error != null) {
                 if (out.key() != null) {
                     // A run that the failure interrupted may have stored its element.
