@@ -118,7 +118,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     private void send(List<Item> items, long firstSeq, long confirmed) {
         StatePlace at = place;
         int partition = at.partition();
-        Batch out = new Batch(cluster, partition, uses);
+        TaskResults out = new TaskResults(cluster, partition, uses);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entry.
@@ -175,7 +175,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         this.step = step;
     }
 
-    private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {
+    private void done(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
         plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
             synchronized (this) {
                 inFlight = false;

@@ -146,7 +146,7 @@ public final class ElementDispatcher implements Dispatcher {
     private Runnable send(List<Item> items) {
         int location = Inputs.location(items.get(0).input);
         int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
-        Batch out = new Batch(cluster, partition, uses);
+        TaskResults out = new TaskResults(cluster, partition, uses);
         TaskPlan plan;
         try {
             plan = TaskPlan.of(items, !out.returnsValues());
@@ -172,7 +172,7 @@ public final class ElementDispatcher implements Dispatcher {
         return null;
     }
 
-    private void done(TaskPlan plan, Batch out, JobResult result, Throwable error) {
+    private void done(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
         synchronized (this) {
             tasks--;
             elementsInFlight -= plan.size();

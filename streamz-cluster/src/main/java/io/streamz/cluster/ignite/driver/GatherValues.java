@@ -68,7 +68,7 @@ public final class GatherValues {
             if (handle.isAbsent()) {
                 return CompletableFuture.completedFuture(SKIP);
             }
-            Batch batch = handle.batch();
+            TaskResults batch = handle.batch();
             return batch.values().thenCompose(values -> afterRead(batch, values[handle.index()]));
         }
         List<?> parts = (List<?>) input;
@@ -89,7 +89,7 @@ public final class GatherValues {
         });
     }
 
-    private static CompletableFuture<Object> afterRead(Batch batch, Object value) {
+    private static CompletableFuture<Object> afterRead(TaskResults batch, Object value) {
         CompletableFuture<Void> removal = batch.gathered();
         return removal == null ? CompletableFuture.completedFuture(value) : removal.thenApply(ignored -> value);
     }

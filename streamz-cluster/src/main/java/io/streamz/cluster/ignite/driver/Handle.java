@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
  * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
  * (right after {@code scatter}; kept with its encoded form, which the first cluster step ships), or
  * the result of a cluster step, which stays on the cluster as element {@link #index()} of a stored
- * {@link Batch}. A result handle completes when its task answered: present, absent (filtered out) or
+ * {@link TaskResults}. A result handle completes when its task answered: present, absent (filtered out) or
  * failed with the user function's exception (or failed at once, when the element could not be sent).
  */
 public final class Handle {
@@ -18,7 +18,7 @@ public final class Handle {
     private final Object inlineValue;
     private final byte[] encoded;
     // Written before ready completes; the completion publishes them.
-    private Batch batch;
+    private TaskResults batch;
     private int index;
     private boolean absent;
     private Throwable failure;
@@ -89,7 +89,7 @@ public final class Handle {
     }
 
     /** The stored batch holding this result; only for a present result. */
-    public Batch batch() {
+    public TaskResults batch() {
         return batch;
     }
 
@@ -116,7 +116,7 @@ public final class Handle {
         this.inFlightBytes = bytes;
     }
 
-    void present(Batch in, int at) {
+    void present(TaskResults in, int at) {
         this.batch = in;
         this.index = at;
         releaseInFlight();

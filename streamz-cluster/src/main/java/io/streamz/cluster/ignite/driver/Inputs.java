@@ -76,7 +76,7 @@ final class Inputs {
     }
 
     /** Adds {@code input} to the job's inputs; counts in {@code reads} how many elements of each batch it reads. */
-    static void describe(Object input, JobInputs.Builder job, Map<Batch, Integer> reads) {
+    static void describe(Object input, JobInputs.Builder job, Map<TaskResults, Integer> reads) {
         if (input instanceof Handle handle && handle.isInline()) {
             job.addValue(handle.encoded());
         } else {
@@ -84,7 +84,7 @@ final class Inputs {
         }
     }
 
-    private static Object part(Object input, JobInputs.Builder job, Map<Batch, Integer> reads) {
+    private static Object part(Object input, JobInputs.Builder job, Map<TaskResults, Integer> reads) {
         if (input instanceof Handle handle) {
             if (handle.isInline()) {
                 return job.nestedValue(handle.encoded());

@@ -134,7 +134,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         try {
             // Reads without claiming: the inputs stay for the accumulate's task, which consumes them.
             JobInputs.Builder builder = JobInputs.builder();
-            Map<Batch, Integer> unclaimed = new IdentityHashMap<>();
+            Map<TaskResults, Integer> unclaimed = new IdentityHashMap<>();
             items.forEach(item -> Inputs.describe(item.input, builder, unclaimed));
             inputs = builder.build();
         } catch (RuntimeException unmarshallable) {
@@ -292,7 +292,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             stateKeysOfTask[i] = task.elements.get(i).stateKey;
         }
         int partition = task.lanes.get(0).partition;
-        Batch out = new Batch(cluster, partition, uses);
+        TaskResults out = new TaskResults(cluster, partition, uses);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entries.

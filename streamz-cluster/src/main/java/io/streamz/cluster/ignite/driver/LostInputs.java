@@ -33,8 +33,8 @@ final class LostInputs {
      * its consumer) is removed once the task and every other task that asked for it answered, so that
      * nothing is left behind (see {@link Recipe#read}).
      */
-    static CompletableFuture<JobResult> run(Map<Batch, Recipe> inputs, Supplier<CompletableFuture<JobResult>> attempt) {
-        List<Batch> recomputed = new ArrayList<>();
+    static CompletableFuture<JobResult> run(Map<TaskResults, Recipe> inputs, Supplier<CompletableFuture<JobResult>> attempt) {
+        List<TaskResults> recomputed = new ArrayList<>();
         CompletableFuture<JobResult> result = attempt(inputs, attempt, recomputed);
         return result.whenComplete((ignored, error) -> {
             synchronized (recomputed) {
@@ -43,9 +43,9 @@ final class LostInputs {
         });
     }
 
-    private static CompletableFuture<JobResult> attempt(Map<Batch, Recipe> inputs,
+    private static CompletableFuture<JobResult> attempt(Map<TaskResults, Recipe> inputs,
                                                         Supplier<CompletableFuture<JobResult>> attempt,
-                                                        List<Batch> recomputed) {
+                                                        List<TaskResults> recomputed) {
         return attempt.get().handle((result, error) -> {
             if (error == null) {
                 return CompletableFuture.completedFuture(result);
@@ -54,7 +54,7 @@ final class LostInputs {
             if (missing == null || inputs.isEmpty()) {
                 return CompletableFuture.<JobResult>failedFuture(error);
             }
-            Batch lost = inputs.keySet().stream().filter(b -> missing.key().equals(b.key())).findFirst().orElse(null);
+            TaskResults lost = inputs.keySet().stream().filter(b -> missing.key().equals(b.key())).findFirst().orElse(null);
             if (lost == null) {
                 return CompletableFuture.<JobResult>failedFuture(error);
             }

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * How to compute a stored {@link Batch} of an element-wise step (map, filter, starmap) again when
+ * How to compute a stored {@link TaskResults} of an element-wise step (map, filter, starmap) again when
  * it was lost with the servers holding it and its backup (lineage, as in Spark): the very job that
  * produced it, run again in the same partition, stores the same outcomes under the same key (jobs
  * are idempotent). This assumes the step's function is deterministic: a recomputed element is the
@@ -29,18 +29,18 @@ final class Recipe {
     private final Supplier<CompletableFuture<JobResult>> rerun;
     private final Remover remover;
     /** The producer's stored input batches and their recipes ({@code null} for one that has none). */
-    private final Map<Batch, Recipe> inputs;
+    private final Map<TaskResults, Recipe> inputs;
     private CompletableFuture<Void> running;
     /** Tasks that asked for the recomputation and have not answered yet: the entry is theirs until then. */
     private int readers;
 
-    Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<Batch, Recipe> inputs) {
+    Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<TaskResults, Recipe> inputs) {
         this(() -> StepTask.send(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
                 limit, Caches.DATA_ONLY, partition, job), inputs, cluster.remover());
     }
 
     /** A recipe running {@code rerun} (a test's stands for the job) and removing a batch nobody reads with {@code remover}. */
-    Recipe(Supplier<CompletableFuture<JobResult>> rerun, Map<Batch, Recipe> inputs, Remover remover) {
+    Recipe(Supplier<CompletableFuture<JobResult>> rerun, Map<TaskResults, Recipe> inputs, Remover remover) {
         this.rerun = rerun;
         this.inputs = inputs;
         this.remover = remover;
@@ -64,7 +64,7 @@ final class Recipe {
      * such task is left and no consumer owes a read of it (it had been read before and was recomputed
      * only for a re-run of another producer), its entry is removed: nobody else would.
      */
-    void read(Batch batch) {
+    void read(TaskResults batch) {
         synchronized (this) {
             if (--readers > 0) {
                 return;

@@ -36,7 +36,7 @@ public final class ServerReader {
     public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
         cluster.checkOpen();
         int partition = cluster.placement().partitionForSlot(slot);
-        Batch out = new Batch(cluster, partition, uses);
+        TaskResults out = new TaskResults(cluster, partition, uses);
         ReadJob job = new ReadJob(read, out.key(), out.returnsValues(), cluster.options().maxElementBytes());
         CompletableFuture<JobResult> answer = StepTask.send(cluster, cluster.placement().sender(partition), what, null,
                 Caches.DATA_ONLY, partition, job);

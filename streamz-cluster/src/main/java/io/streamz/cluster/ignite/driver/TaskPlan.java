@@ -22,13 +22,13 @@ final class TaskPlan {
     final JobInputs inputs;
     final Object[] consumed;
     /** The stored batches read and how to recompute each ({@code null}: it cannot be), taken while reads are owed to them. */
-    final Map<Batch, Recipe> lineage;
-    private final Map<Batch, Integer> partial;
+    final Map<TaskResults, Recipe> lineage;
+    private final Map<TaskResults, Integer> partial;
     /** Batches consumed whole that the driver removes after the answer. */
     private final List<Object> removedAfter;
 
-    private TaskPlan(List<Item> items, JobInputs inputs, Object[] consumed, Map<Batch, Recipe> lineage,
-                     Map<Batch, Integer> partial, List<Object> removedAfter) {
+    private TaskPlan(List<Item> items, JobInputs inputs, Object[] consumed, Map<TaskResults, Recipe> lineage,
+                     Map<TaskResults, Integer> partial, List<Object> removedAfter) {
         this.items = items;
         this.inputs = inputs;
         this.consumed = consumed;
@@ -43,14 +43,14 @@ final class TaskPlan {
      */
     static TaskPlan of(List<Item> items, boolean jobRemovesInputs) {
         JobInputs.Builder job = JobInputs.builder();
-        Map<Batch, Integer> reads = new IdentityHashMap<>();
+        Map<TaskResults, Integer> reads = new IdentityHashMap<>();
         for (Item item : items) {
             Inputs.describe(item.input, job, reads);
         }
         JobInputs inputs = job.build();
         List<Object> consumed = new ArrayList<>();
-        Map<Batch, Integer> partial = new IdentityHashMap<>();
-        Map<Batch, Recipe> lineage = new IdentityHashMap<>();
+        Map<TaskResults, Integer> partial = new IdentityHashMap<>();
+        Map<TaskResults, Recipe> lineage = new IdentityHashMap<>();
         reads.forEach((batch, count) -> {
             lineage.put(batch, batch.recipe());
             if (batch.claimAll(count)) {
@@ -74,15 +74,15 @@ final class TaskPlan {
      * completes the result handles (in a {@link Burst}, so the next step sends them together).
      * Completes once the handles are.
      */
-    CompletableFuture<Void> finish(ClusterContext cluster, Batch out, JobResult result, Throwable error) {
+    CompletableFuture<Void> finish(ClusterContext cluster, TaskResults out, JobResult result, Throwable error) {
         return finish(cluster, out, result, error, (element, failure) -> failure);
     }
 
     /**
-     * As {@link #finish(ClusterContext, Batch, JobResult, Throwable)}, each element's failure shown
+     * As {@link #finish(ClusterContext, TaskResults, JobResult, Throwable)}, each element's failure shown
      * to the user as {@code shown} maps it.
      */
-    CompletableFuture<Void> finish(ClusterContext cluster, Batch out, JobResult result, Throwable error, Shown shown) {
+    CompletableFuture<Void> finish(ClusterContext cluster, TaskResults out, JobResult result, Throwable error, Shown shown) {
         if (result != null) {
             out.completed(result);
         } else {
@@ -106,7 +106,7 @@ final class TaskPlan {
             }
             removals.add(cluster.remover().remove(key));
         }
-        for (Map.Entry<Batch, Integer> entry : partial.entrySet()) {
+        for (Map.Entry<TaskResults, Integer> entry : partial.entrySet()) {
             CompletableFuture<Void> removal = entry.getKey().release(entry.getValue());
             if (removal != null) {
                 if (removals == null) {
@@ -123,7 +123,7 @@ final class TaskPlan {
         Throwable failure(int element, Throwable failure);
     }
 
-    private void complete(ClusterContext cluster, Batch out, JobResult result, Throwable error, Shown shown) {
+    private void complete(ClusterContext cluster, TaskResults out, JobResult result, Throwable error, Shown shown) {
         Throwable[] errors = result == null ? null : result.errors(cluster.codec());
         for (int i = 0; i < items.size(); i++) {
             Handle handle = items.get(i).output;

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 
 class LostInputsTest {
     private final Remover remover = new Remover(keys -> CompletableFuture.completedFuture(null), () -> false, "test-cluster");
-    private final Batch lost = new Batch("k1", 3, 1, remover);
+    private final TaskResults lost = new TaskResults("k1", 3, 1, remover);
     /** The keys of the batches recomputed, in order. */
     private final List<Object> recomputed = new ArrayList<>();
 
     /** A recipe for {@code batch} whose job answers with what {@code rerun} gives; it reads {@code inputs}. */
-    private Recipe recipe(Batch batch, Map<Batch, Recipe> inputs, Supplier<CompletableFuture<JobResult>> rerun) {
+    private Recipe recipe(TaskResults batch, Map<TaskResults, Recipe> inputs, Supplier<CompletableFuture<JobResult>> rerun) {
         return new Recipe(() -> {
             recomputed.add(batch.key());
             return rerun.get();
@@ -88,7 +88,7 @@ class LostInputsTest {
 
     @Test
     void aLostInputsOwnLostInputIsRecomputedFirst() {
-        Batch older = new Batch("k0", 5, 1, remover);
+        TaskResults older = new TaskResults("k0", 5, 1, remover);
         Recipe olderRecipe = recipe(older, Map.of(), LostInputsTest::answered);
         Task rerunOfK1 = new Task(() -> lostInput("k0"), LostInputsTest::answered);
         Task task = new Task(() -> lostInput("k1"), LostInputsTest::answered);
@@ -114,7 +114,7 @@ class LostInputsTest {
 
     @Test
     void aLostAccumulateOutputHasNoRecipeAndFailsTheTaskSayingSo() {
-        Map<Batch, Recipe> inputs = new HashMap<>();
+        Map<TaskResults, Recipe> inputs = new HashMap<>();
         inputs.put(lost, null);
 
         Throwable failure = failureOf(LostInputs.run(inputs, new Task(() -> lostInput("k1"))));

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * element-wise step can be recomputed when its entry is lost, from the {@link Recipe} it keeps while
  * reads are owed to it (with an unknown number of consumers: while it is reachable).
  */
-public final class Batch {
+public final class TaskResults {
     private final ClusterContext cluster;
     private final Remover remover;
     /** {@code null} when nothing is stored: the values come back with the answer, or nobody reads them. */
@@ -36,7 +36,7 @@ public final class Batch {
     private volatile Recipe recipe;
 
     /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
-    public Batch(ClusterContext cluster, int partition, Uses uses) {
+    public TaskResults(ClusterContext cluster, int partition, Uses uses) {
         this.cluster = cluster;
         this.remover = cluster.remover();
         this.partition = partition;
@@ -50,7 +50,7 @@ public final class Batch {
      * number), removed through {@code remover}: for tests of the reads owed to it, without a cluster, so
      * nothing may {@link #values() fetch} it.
      */
-    Batch(Object key, int partition, int uses, Remover remover) {
+    TaskResults(Object key, int partition, int uses, Remover remover) {
         this.cluster = null;
         this.remover = remover;
         this.partition = partition;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The reads a stored batch is owed, and when it is removed; the fetch of its values needs a cluster. */
-class BatchTest {
+class TaskResultsTest {
     private static final String KEY = "k1";
 
     /** The keys removed, each removal answered at once. */
@@ -26,13 +26,13 @@ class BatchTest {
         return CompletableFuture.completedFuture(null);
     }, () -> false, "test-cluster");
 
-    private Batch storedFor(int consumers) {
-        return new Batch(KEY, 0, consumers, remover);
+    private TaskResults storedFor(int consumers) {
+        return new TaskResults(KEY, 0, consumers, remover);
     }
 
     @Test
     void aStoredBatchIsRemovedOnceEveryConsumerReadEveryPresentElement() {
-        Batch batch = storedFor(2);
+        TaskResults batch = storedFor(2);
         batch.completed(JobAnswers.answer(true, 3, 1));
         assertTrue(batch.readable());
 
@@ -54,7 +54,7 @@ class BatchTest {
 
     @Test
     void aSoleConsumerReadingTheWholeBatchClaimsItAndRemovesItItself() {
-        Batch batch = storedFor(1);
+        TaskResults batch = storedFor(1);
         batch.completed(JobAnswers.answer(true, 3, 0));
 
         assertFalse(batch.claimAll(2), "not every element");
@@ -65,7 +65,7 @@ class BatchTest {
 
     @Test
     void aBatchOfSeveralConsumersIsNeverClaimedByOne() {
-        Batch batch = storedFor(2);
+        TaskResults batch = storedFor(2);
         batch.completed(JobAnswers.answer(true, 3, 0));
 
         assertFalse(batch.claimAll(3));
@@ -73,7 +73,7 @@ class BatchTest {
 
     @Test
     void aBatchTheJobDidNotStoreIsNeitherReadableNorRemoved() {
-        Batch batch = storedFor(1);
+        TaskResults batch = storedFor(1);
         batch.completed(JobAnswers.answer(false, 3, 0));
 
         assertFalse(batch.readable());
@@ -84,7 +84,7 @@ class BatchTest {
 
     @Test
     void aBatchKeepsItsRecipeWhileReadsAreOwedAndForgetsItAfterTheLast() {
-        Batch batch = storedFor(1);
+        TaskResults batch = storedFor(1);
         Recipe recipe = new Recipe(() -> CompletableFuture.completedFuture(null), Map.of(), remover);
         batch.recomputableBy(recipe);
         batch.completed(JobAnswers.answer(true, 2, 0));
@@ -97,7 +97,7 @@ class BatchTest {
 
     @Test
     void aBatchRecomputedOnlyForAReRunIsRemovedOnceTheLastTaskThatAskedForItAnswered() {
-        Batch batch = storedFor(1);
+        TaskResults batch = storedFor(1);
         Recipe recipe = new Recipe(() -> CompletableFuture.completedFuture(null), Map.of(), remover);
         batch.completed(JobAnswers.answer(true, 1, 0));
         batch.release(1);
@@ -113,7 +113,7 @@ class BatchTest {
 
     @Test
     void aRecomputedBatchThatConsumersStillReadIsLeftToThem() {
-        Batch batch = storedFor(1);
+        TaskResults batch = storedFor(1);
         Recipe recipe = new Recipe(() -> CompletableFuture.completedFuture(null), Map.of(), remover);
         batch.completed(JobAnswers.answer(true, 2, 0));
         recipe.recompute();
