@@ -15,19 +15,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends the elements of an element-wise step (map, filter, starmap) to the cluster. An element waits
- * here until its input is complete, then for a task. Micro-batching, after Nagle's algorithm: with no
- * task of this step in flight an element leaves at once; otherwise the elements pile up and leave
- * together when a task comes back, or as soon as they fill a task, which holds a quarter of the
- * elements this step holds (so a small window, e.g. {@code buffer(64)}, is out in several tasks at
- * once, not one: see {@link BatchPolicy#taskSize}). {@link BatchPolicy} sizes tasks
- * from the measured time per element (cheap functions: large tasks, few in flight; slow ones: one
- * element per task, one per server thread and a few waiting in the servers' queues). A task holds
- * elements whose inputs lie on one server and runs there; the tasks for one server leave in the
- * order of their elements (see {@link Placement#sender}). Results come back per element; their
- * order does not matter here, {@code gather} restores it. The task timeout holds each element, not
- * each task (see {@link TaskTimeouts}): a batch of cheap elements may take longer as a whole.
- * Each stored batch keeps the job that produced it, so that a task finding one of its input batches
- * lost (every server holding it restarted) gets it recomputed and runs again (see {@link LostInputs}).
+ * here until its input is complete, then for a task: with no task of this step in flight it leaves at
+ * once, otherwise the waiting elements leave together (Nagle's rule) in tasks that {@link BatchPolicy}
+ * sizes. A task holds elements whose inputs lie on one server and runs there; the tasks for one server
+ * leave in the order of their elements (see {@link Placement#sender}). Results come back per element;
+ * their order does not matter here, {@code gather} restores it. Each stored batch keeps the job that
+ * produced it, so that a task finding one of its input batches lost (every server holding it
+ * restarted) gets it recomputed and runs again (see {@link LostInputs}).
  */
 public final class ElementDispatcher implements Dispatcher {
 
