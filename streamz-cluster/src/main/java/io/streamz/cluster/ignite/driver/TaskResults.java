@@ -175,7 +175,7 @@ public final class TaskResults {
     }
 
     private CompletableFuture<byte[]> fetch() {
-        return ClusterCall.start(cluster, "gather", () -> cluster.data().getAsync(key));
+        return ClusterCall.start(cluster.calls(), "gather", () -> cluster.data().getAsync(key));
     }
 
     /**
