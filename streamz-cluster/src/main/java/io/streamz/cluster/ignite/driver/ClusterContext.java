@@ -7,17 +7,8 @@ import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -26,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every cluster stream of one {@code IgniteCluster} shares on the driver: the client node and
- * its caches, the threads that completions run on (never Ignite's own), the timer of timeouts and
- * retries, where tasks go, and what removes consumed results.
+ * What every cluster stream of one {@code IgniteCluster} shares on the driver, made and wired here:
+ * the client node and its caches ({@link ClusterLink}), the driver's threads ({@link DriverThreads}),
+ * whether the cluster answers ({@link ClusterLiveness}), what operations consult
+ * ({@link ClusterCalls}), where tasks go ({@link Placement}), what removes consumed results
+ * ({@link Remover}) and what the open steps leave on the cluster ({@link StepLifetimes}). Closing it
+ * ends them in order. Thread-safe.
  */
 public final class ClusterContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
@@ -48,11 +42,10 @@ public final class ClusterContext {
     private final DriverThreads threads;
     private final ClusterLiveness liveness;
     private final ClusterCalls calls;
+    private final StepLifetimes lifetimes;
     /** This driver's id, which every key it writes carries, so that servers can clean up after it. */
     private final UUID driver;
     private final AtomicLong keys = new AtomicLong();
-    private final Set<Dispatcher> dispatchers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    private final Set<Object> stateKeys = Collections.synchronizedSet(new HashSet<>());
     private final StateNames stateNames = new StateNames();
 
     /** Creates the caches if the cluster has none yet, and again whenever the client reconnects. */
@@ -71,6 +64,7 @@ public final class ClusterContext {
         this.liveness = new ClusterLiveness(name, timeout, System::nanoTime, link);
         this.calls = new ClusterCalls(threads, liveness, timeouts);
         this.remover = new Remover(this);
+        this.lifetimes = new StepLifetimes(name, calls, link::states, remover);
         this.bytesInFlight = new BytesInFlight(this, options.maxBytesInFlight());
         OpenContexts.add(this);
     }
@@ -118,7 +112,11 @@ public final class ClusterContext {
                 LOG.warn("{}: could not make the cache of named states again after reconnecting", name, e);
             }
         }
-        liveness.answered();
+        ClusterLiveness made = liveness;
+        if (made != null) {
+            // Null only if the client reconnected while this context was being made: nothing waits yet.
+            made.answered();
+        }
     }
 
     public Codec codec() {
@@ -191,6 +189,11 @@ public final class ClusterContext {
         return bytesInFlight;
     }
 
+    /** Whether the cluster is open and answers; held by what checks it per element, to reach it in one step. */
+    ClusterLiveness liveness() {
+        return liveness;
+    }
+
     /** What the cluster's operations ({@link ClusterCall}) consult. */
     ClusterCalls calls() {
         return calls;
@@ -201,54 +204,9 @@ public final class ClusterContext {
         threads.execute(task);
     }
 
-    /** Removes the entry under {@code key} once {@code holder} is garbage. */
-    void removeWhenUnreachable(Object holder, Object key) {
-        Remover target = remover;
-        threads.whenGarbage(holder, () -> {
-            if (!liveness.isClosed()) {
-                target.remove(key);
-            }
-        });
-    }
-
-    /** Keeps {@code dispatcher} to fail what waits in it when the cluster closes. */
-    public void register(Dispatcher dispatcher) {
-        dispatchers.add(dispatcher);
-    }
-
-    /**
-     * Remembers the state entry of an accumulate: it is removed by {@link #forgetState}, once
-     * {@code holder} (the accumulate's dispatcher) is garbage, or when the driver leaves.
-     */
-    void registerState(Object holder, Object key) {
-        stateKeys.add(key);
-        threads.whenGarbage(holder, () -> forgetState(key));
-    }
-
-    /** Runs {@code action} once {@code holder} is garbage, unless the driver closed first. */
-    void whenUnreachable(Object holder, Runnable action) {
-        threads.whenGarbage(holder, () -> {
-            if (!liveness.isClosed()) {
-                action.run();
-            }
-        });
-    }
-
-    /** Forgets an accumulate state entry without removing it: its step keeps its state elsewhere (a named state). */
-    void unregisterState(Object key) {
-        stateKeys.remove(key);
-    }
-
-    /** Removes the state entry of an accumulate that will apply no more elements. */
-    void forgetState(Object key) {
-        if (liveness.isClosed() || !stateKeys.remove(key)) {
-            return;
-        }
-        ClusterCall.start(calls, "remove state", () -> link.states().removeAsync(key)).whenComplete((ignored, error) -> {
-            if (error != null && !liveness.isClosed()) {
-                LOG.warn("Could not remove an accumulate state from {}.{}", name, Caches.STATE, error);
-            }
-        });
+    /** What the open steps leave on the cluster, and when it ends. */
+    StepLifetimes lifetimes() {
+        return lifetimes;
     }
 
     @Override
@@ -281,7 +239,7 @@ public final class ClusterContext {
         if (liveness.isClosed()) {
             return;
         }
-        forgetStates();
+        lifetimes.forgetStates();
         if (!liveness.hasGivenUp() && !liveness.disconnected()) {
             // A named state destroyed just before closing is removed still.
             stateNames.awaitRemovals(timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
@@ -289,27 +247,7 @@ public final class ClusterContext {
         liveness.close();
         timeouts.close();
         link.close();
-        List<Dispatcher> open;
-        synchronized (dispatchers) {
-            open = new ArrayList<>(dispatchers);
-        }
-        ClusterUnavailableException reason = closedError();
-        open.forEach(d -> d.abandon(reason));
-    }
-
-    /** Removes the accumulate states of this driver, waiting a second at most: the servers may be gone. */
-    private void forgetStates() {
-        if (stateKeys.isEmpty() || liveness.hasGivenUp() || liveness.disconnected()) {
-            return;
-        }
-        Set<Object> keys = new HashSet<>(stateKeys);
-        try {
-            CompletableFuture.runAsync(() -> link.states().removeAll(keys), threads.callbacks()).get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException gone) {
-            // The servers are gone or slow: the states go with them.
-        }
+        lifetimes.abandonAll(liveness.closedError());
     }
 
     /** Stops the driver's threads; after the client node stopped, so that late completions still run. */
