@@ -58,8 +58,8 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         this.what = what;
         this.line = new EmitOrderLine(cluster, this, this::pump);
         this.place = StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer());
-        cluster.registerState(this, place.key());
-        cluster.register(this);
+        cluster.lifetimes().registerState(this, place.key());
+        cluster.lifetimes().register(this);
     }
 
     @Override
@@ -72,10 +72,10 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
                     + "while building the stream, before the first emit");
         }
         named = NamedState.claim(cluster, name);
-        cluster.unregisterState(place.key());
+        cluster.lifetimes().unregisterState(place.key());
         place = StatePlace.named(named);
         nextSeq = named.firstSeqBefore() + 1;
-        cluster.whenUnreachable(this, named::release);
+        cluster.lifetimes().whenUnreachable(this, named::release);
     }
 
     /**
@@ -203,7 +203,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         if (name != null) {
             name.destroy(idle());
         } else {
-            idle().whenComplete((ignored, error) -> cluster.forgetState(place.key()));
+            idle().whenComplete((ignored, error) -> cluster.lifetimes().forgetState(place.key()));
         }
     }
 

@@ -13,7 +13,7 @@ import org.apache.ignite.lang.IgniteFuture;
  * One operation on the cluster (a task, a cache read or removal): retried while the topology changes,
  * completed on the driver's callback threads, never on Ignite's. Every operation of streamz is
  * idempotent, so a retry is harmless. It fails with a message naming the cluster once it has waited
- * the operation timeout while the cluster answered nothing (see {@link ClusterContext#givesUp}); an
+ * the operation timeout while the cluster answered nothing (see {@link ClusterLiveness#givesUp}); an
  * operation that merely runs long on a cluster that answers (a slow user function) is waited for: the
  * task timeout bounds that, on the server (see {@link TaskTimeouts}).
  *
@@ -24,7 +24,8 @@ final class ClusterCall<R> {
     /** How long a retry waits for the topology to change (a stopping node to leave) at most. */
     private static final long MAX_WAIT = TimeUnit.SECONDS.toNanos(2);
 
-    private final ClusterContext cluster;
+    private final ClusterCalls calls;
+    private final ClusterLiveness liveness;
     private final Executor sender;
     private final String what;
     private final Supplier<IgniteFuture<R>> attempt;
@@ -36,8 +37,9 @@ final class ClusterCall<R> {
     private volatile Throwable lastTransient;
     private volatile IgniteFuture<R> running;
 
-    private ClusterCall(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt, TaskLimit limit) {
-        this.cluster = cluster;
+    private ClusterCall(ClusterCalls calls, Executor sender, String what, Supplier<IgniteFuture<R>> attempt, TaskLimit limit) {
+        this.calls = calls;
+        this.liveness = calls.liveness();
         this.sender = sender;
         this.what = what;
         this.attempt = attempt;
@@ -49,8 +51,8 @@ final class ClusterCall<R> {
      *
      * @param what what the operation is, for messages ("cluster map", "gather")
      */
-    public static <R> CompletableFuture<R> start(ClusterContext cluster, String what, Supplier<IgniteFuture<R>> attempt) {
-        return start(cluster, cluster::execute, what, attempt);
+    public static <R> CompletableFuture<R> start(ClusterCalls calls, String what, Supplier<IgniteFuture<R>> attempt) {
+        return start(calls, calls.threads()::execute, what, attempt);
     }
 
     /**
@@ -59,8 +61,8 @@ final class ClusterCall<R> {
      *
      * @param what what the operation is, for messages ("cluster map", "gather")
      */
-    public static <R> CompletableFuture<R> start(ClusterContext cluster, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
-        return start(cluster, sender, what, null, attempt);
+    public static <R> CompletableFuture<R> start(ClusterCalls calls, Executor sender, String what, Supplier<IgniteFuture<R>> attempt) {
+        return start(calls, sender, what, null, attempt);
     }
 
     /**
@@ -70,11 +72,11 @@ final class ClusterCall<R> {
      *
      * @param what what the operation is, for messages ("cluster map", "gather")
      */
-    public static <R> CompletableFuture<R> start(ClusterContext cluster, Executor sender, String what, TaskLimit limit,
+    public static <R> CompletableFuture<R> start(ClusterCalls calls, Executor sender, String what, TaskLimit limit,
                                                  Supplier<IgniteFuture<R>> attempt) {
-        ClusterCall<R> call = new ClusterCall<>(cluster, sender, what, attempt, limit);
+        ClusterCall<R> call = new ClusterCall<>(calls, sender, what, attempt, limit);
         if (limit != null) {
-            cluster.timeouts().watch(limit, call::giveUp);
+            calls.timeouts().watch(limit, call::giveUp);
         }
         call.watch();
         call.run(0);
@@ -83,20 +85,20 @@ final class ClusterCall<R> {
 
     /** Checks, ten times per operation timeout, that the cluster still answers while this runs. */
     private void watch() {
-        timer = cluster.schedule(() -> cluster.execute(this::check), cluster.checkPeriodNanos());
+        timer = calls.threads().schedule(() -> calls.threads().execute(this::check), liveness.checkPeriodNanos());
     }
 
     private void check() {
         if (result.isDone()) {
             return;
         }
-        if (cluster.isClosed()) {
-            finish(null, cluster.closedError());
+        if (liveness.isClosed()) {
+            finish(null, liveness.closedError());
             return;
         }
-        cluster.probeIfSilent();
-        if (cluster.givesUp(System.nanoTime() - started)) {
-            finish(null, cluster.unavailable(what, lastTransient));
+        liveness.probeIfSilent();
+        if (liveness.givesUp(System.nanoTime() - started)) {
+            finish(null, liveness.unavailable(what, lastTransient));
         } else {
             watch();
         }
@@ -106,8 +108,8 @@ final class ClusterCall<R> {
         if (result.isDone()) {
             return;
         }
-        if (cluster.isClosed()) {
-            cluster.execute(() -> finish(null, cluster.closedError()));
+        if (liveness.isClosed()) {
+            calls.threads().execute(() -> finish(null, liveness.closedError()));
             return;
         }
         // On a callback thread: Ignite may block a while sending to a node that is gone, and neither
@@ -124,7 +126,7 @@ final class ClusterCall<R> {
         if (result.isDone()) {
             return;
         }
-        if (cluster.disconnected() || cluster.hasGivenUp()) {
+        if (liveness.disconnected() || liveness.hasGivenUp()) {
             // Sending now would only try nodes that are gone: wait for the cluster to answer instead.
             failed(new IgniteClientDisconnectedException(null, "the cluster does not answer"), retries);
             return;
@@ -132,7 +134,7 @@ final class ClusterCall<R> {
         try {
             IgniteFuture<R> sent = attempt.get();
             running = sent;
-            sent.listen(done -> cluster.execute(() -> completed(done, retries)));
+            sent.listen(done -> calls.threads().execute(() -> completed(done, retries)));
         } catch (RuntimeException | AssertionError e) {
             // An error escaping here would end this call without an answer: its element would hang.
             failed(e, retries);
@@ -147,19 +149,19 @@ final class ClusterCall<R> {
             failed(e, retries);
             return;
         }
-        cluster.answered();
+        liveness.answered();
         finish(value, null);
     }
 
     private void failed(Throwable error, int retries) {
-        if (cluster.isClosed()) {
-            finish(null, cluster.closedError());
+        if (liveness.isClosed()) {
+            finish(null, liveness.closedError());
         } else if (Failures.isTransient(error)) {
             lastTransient = error;
-            if (cluster.givesUp(System.nanoTime() - started)) {
-                finish(null, cluster.unavailable(what, error));
+            if (liveness.givesUp(System.nanoTime() - started)) {
+                finish(null, liveness.unavailable(what, error));
             } else {
-                retryOnNewTopology(cluster.topologyVersion(), System.nanoTime(), retries);
+                retryOnNewTopology(liveness.topologyVersion(), System.nanoTime(), retries);
             }
         } else {
             finish(null, Failures.original(error));
@@ -171,8 +173,8 @@ final class ClusterCall<R> {
      * stopping has left, so the job goes to its successor, not to it again), or after a while.
      */
     private void retryOnNewTopology(long version, long since, int retries) {
-        cluster.schedule(() -> cluster.execute(() -> {
-            if (cluster.isClosed() || cluster.topologyVersion() != version || System.nanoTime() - since >= MAX_WAIT) {
+        calls.threads().schedule(() -> calls.threads().execute(() -> {
+            if (liveness.isClosed() || liveness.topologyVersion() != version || System.nanoTime() - since >= MAX_WAIT) {
                 run(retries + 1);
             } else if (!result.isDone()) {
                 retryOnNewTopology(version, since, retries);
@@ -182,7 +184,7 @@ final class ClusterCall<R> {
 
     /** The task's function ignored the interrupt: fails now, and cancels the job so Ignite forgets it. */
     private void giveUp(Throwable error) {
-        cluster.execute(() -> {
+        calls.threads().execute(() -> {
             finish(null, error);
             IgniteFuture<R> sent = running;
             if (sent != null) {
@@ -201,7 +203,7 @@ final class ClusterCall<R> {
             pending.cancel(false);
         }
         if (limit != null) {
-            cluster.timeouts().forget(limit);
+            calls.timeouts().forget(limit);
             if (TaskEvents.watched() && !result.isDone()) {
                 TaskEvents.finished(what, running, started, error != null);
             }

@@ -6,27 +6,9 @@ import io.streamz.cluster.IgniteClusterOptions;
 import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
-import java.lang.ref.Cleaner;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -35,15 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every cluster stream of one {@code IgniteCluster} shares on the driver: the client node and
- * its caches, the threads that completions run on (never Ignite's own), the timer of timeouts and
- * retries, where tasks go, and what removes consumed results.
+ * What every cluster stream of one {@code IgniteCluster} shares on the driver, made and wired here:
+ * the client node and its caches ({@link ClusterLink}), the driver's threads ({@link DriverThreads}),
+ * whether the cluster answers ({@link ClusterLiveness}), what operations consult
+ * ({@link ClusterCalls}), where tasks go ({@link Placement}), what removes consumed results
+ * ({@link Remover}) and what the open steps leave on the cluster ({@link StepLifetimes}). Closing it
+ * ends them in order. Thread-safe.
  */
 public final class ClusterContext {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
-    private static final long MIN_CHECK_PERIOD = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Cluster owner;
     private final Ignite ignite;
@@ -56,21 +39,14 @@ public final class ClusterContext {
     private final Remover remover;
     private final TaskTimeouts timeouts;
     private final BytesInFlight bytesInFlight;
-    private final ExecutorService callbacks;
-    private final ScheduledThreadPoolExecutor timer;
-    private final Cleaner cleaner;
+    private final DriverThreads threads;
+    private final ClusterLiveness liveness;
+    private final ClusterCalls calls;
+    private final StepLifetimes lifetimes;
     /** This driver's id, which every key it writes carries, so that servers can clean up after it. */
     private final UUID driver;
     private final AtomicLong keys = new AtomicLong();
-    private final Set<Dispatcher> dispatchers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    private final Set<Object> stateKeys = Collections.synchronizedSet(new HashSet<>());
     private final StateNames stateNames = new StateNames();
-    private volatile boolean closed;
-    /** {@code System.nanoTime()} of the cluster's last answer to any operation. */
-    private volatile long lastAnswer = System.nanoTime();
-    /** When an operation last gave up on the cluster, or 0. */
-    private volatile long gaveUpAt;
-    private volatile long lastProbe;
 
     /** Creates the caches if the cluster has none yet, and again whenever the client reconnects. */
     public ClusterContext(Cluster owner, Ignite ignite, String name, IgniteClusterOptions options, ClassLoader loader) {
@@ -81,16 +57,15 @@ public final class ClusterContext {
         this.timeout = options.operationTimeout();
         this.driver = driverId(ignite);
         this.codec = new Codec(ignite, loader);
-        this.placement = new Placement(ignite, options.threads(), this::execute);
-        this.remover = new Remover(this);
+        this.threads = new DriverThreads();
+        this.placement = new Placement(ignite, options.threads(), threads::execute);
         this.timeouts = new TaskTimeouts(ignite, options.taskTimeout());
+        this.link = new ClusterLink(ignite, name, threads::execute, this::reconnected);
+        this.liveness = new ClusterLiveness(name, timeout, System::nanoTime, link);
+        this.calls = new ClusterCalls(threads, liveness, timeouts);
+        this.remover = new Remover(this);
+        this.lifetimes = new StepLifetimes(name, calls, link::states, remover);
         this.bytesInFlight = new BytesInFlight(this, options.maxBytesInFlight());
-        int instance = INSTANCES.incrementAndGet();
-        this.callbacks = Executors.newCachedThreadPool(daemon("streamz-cluster-" + instance + "-callback-"));
-        this.timer = new ScheduledThreadPoolExecutor(1, daemon("streamz-cluster-" + instance + "-timer-"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.cleaner = Cleaner.create(daemon("streamz-cluster-" + instance + "-cleaner-"));
-        this.link = new ClusterLink(ignite, name, this::execute, this::reconnected);
         OpenContexts.add(this);
     }
 
@@ -137,7 +112,11 @@ public final class ClusterContext {
                 LOG.warn("{}: could not make the cache of named states again after reconnecting", name, e);
             }
         }
-        answered();
+        ClusterLiveness made = liveness;
+        if (made != null) {
+            // Null only if the client reconnected while this context was being made: nothing waits yet.
+            made.answered();
+        }
     }
 
     public Codec codec() {
@@ -210,164 +189,24 @@ public final class ClusterContext {
         return bytesInFlight;
     }
 
-    /** How often an operation checks that the cluster is reachable: a tenth of the timeout. */
-    long checkPeriodNanos() {
-        return Math.max(timeout.toNanos() / 10, MIN_CHECK_PERIOD);
+    /** Whether the cluster is open and answers; held by what checks it per element, to reach it in one step. */
+    ClusterLiveness liveness() {
+        return liveness;
     }
 
-    /** An operation succeeded: the cluster answers. */
-    void answered() {
-        lastAnswer = System.nanoTime();
-        gaveUpAt = 0;
-    }
-
-    /**
-     * When the cluster has answered nothing for a quarter of the timeout, asks it something cheap,
-     * at most once per check period: a read of a random key, so of a random server's partition, which
-     * no busy compute thread can hold up. A cluster that is alive but only running long jobs, or that
-     * lost one server among several, keeps proving it.
-     */
-    void probeIfSilent() {
-        long now = System.nanoTime();
-        long last = lastProbe;
-        if (now - lastAnswer < timeout.toNanos() / 4 || now - last < checkPeriodNanos()) {
-            return;
-        }
-        lastProbe = now;
-        // On a thread of its own: Ignite may block a while sending to a node that is gone.
-        execute(() -> {
-            try {
-                data().getAsync(ThreadLocalRandom.current().nextInt()).listen(done -> {
-                    try {
-                        done.get();
-                        answered();
-                    } catch (RuntimeException silent) {
-                        // Not an answer: the operations waiting give up in time.
-                    }
-                });
-            } catch (RuntimeException disconnected) {
-                // Likewise.
-            }
-        });
-    }
-
-    /**
-     * Whether an operation that has waited {@code ageNanos} gives up: after the operation timeout,
-     * when the cluster has not answered anything for half of it (it would have answered a probe by
-     * then), or when the cluster has been silent for the whole timeout and this client knows it lost
-     * the servers. Once one operation gave up, the others do at once, until the cluster answers
-     * again (a probe keeps asking it meanwhile).
-     */
-    boolean givesUp(long ageNanos) {
-        if (hasGivenUp()) {
-            probeIfSilent();
-            return true;
-        }
-        long now = System.nanoTime();
-        long silent = now - lastAnswer;
-        long limit = timeout.toNanos();
-        if (ageNanos >= limit && silent >= limit / 2 || silent >= limit && !reachable()) {
-            gaveUpAt = now;
-            return true;
-        }
-        return false;
-    }
-
-    /** Whether an operation gave up and the cluster has answered nothing since. */
-    boolean hasGivenUp() {
-        long gaveUp = gaveUpAt;
-        return gaveUp != 0 && lastAnswer - gaveUp < 0;
-    }
-
-    /** The topology version this client sees (it changes when a node joins or leaves). */
-    long topologyVersion() {
-        try {
-            return ignite.cluster().topologyVersion();
-        } catch (RuntimeException disconnected) {
-            return -1;
-        }
-    }
-
-    /** Whether this client lost the cluster and is trying to reconnect (or making the caches again). */
-    boolean disconnected() {
-        return link.reconnecting();
-    }
-
-    /** Whether this client is connected and sees at least one server. */
-    boolean reachable() {
-        try {
-            return !link.reconnecting() && !ignite.cluster().forServers().nodes().isEmpty();
-        } catch (RuntimeException disconnected) {
-            return false;
-        }
+    /** What the cluster's operations ({@link ClusterCall}) consult. */
+    ClusterCalls calls() {
+        return calls;
     }
 
     /** Runs {@code task} on a callback thread (on this one once the cluster is closed). */
     public void execute(Runnable task) {
-        try {
-            callbacks.execute(task);
-        } catch (RejectedExecutionException shutDown) {
-            task.run();
-        }
+        threads.execute(task);
     }
 
-    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        try {
-            return timer.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException shutDown) {
-            task.run();
-            return null;
-        }
-    }
-
-    /** Removes the entry under {@code key} once {@code holder} is garbage. */
-    void removeWhenUnreachable(Object holder, Object key) {
-        Remover target = remover;
-        cleaner.register(holder, () -> {
-            if (!closed) {
-                target.remove(key);
-            }
-        });
-    }
-
-    /** Keeps {@code dispatcher} to fail what waits in it when the cluster closes. */
-    public void register(Dispatcher dispatcher) {
-        dispatchers.add(dispatcher);
-    }
-
-    /**
-     * Remembers the state entry of an accumulate: it is removed by {@link #forgetState}, once
-     * {@code holder} (the accumulate's dispatcher) is garbage, or when the driver leaves.
-     */
-    void registerState(Object holder, Object key) {
-        stateKeys.add(key);
-        cleaner.register(holder, () -> forgetState(key));
-    }
-
-    /** Runs {@code action} once {@code holder} is garbage, unless the driver closed first. */
-    void whenUnreachable(Object holder, Runnable action) {
-        cleaner.register(holder, () -> {
-            if (!closed) {
-                action.run();
-            }
-        });
-    }
-
-    /** Forgets an accumulate state entry without removing it: its step keeps its state elsewhere (a named state). */
-    void unregisterState(Object key) {
-        stateKeys.remove(key);
-    }
-
-    /** Removes the state entry of an accumulate that will apply no more elements. */
-    void forgetState(Object key) {
-        if (closed || !stateKeys.remove(key)) {
-            return;
-        }
-        ClusterCall.start(this, "remove state", () -> link.states().removeAsync(key)).whenComplete((ignored, error) -> {
-            if (error != null && !closed) {
-                LOG.warn("Could not remove an accumulate state from {}.{}", name, Caches.STATE, error);
-            }
-        });
+    /** What the open steps leave on the cluster, and when it ends. */
+    StepLifetimes lifetimes() {
+        return lifetimes;
     }
 
     @Override
@@ -376,74 +215,43 @@ public final class ClusterContext {
     }
 
     public boolean isClosed() {
-        return closed;
+        return liveness.isClosed();
     }
 
+    /**
+     * Fails when the cluster is closed; on any thread.
+     *
+     * @throws ClusterUnavailableException when it is closed, saying to open a new one
+     */
     public void checkOpen() {
-        if (closed) {
-            throw closedError();
+        if (liveness.isClosed()) {
+            throw liveness.closedError();
         }
     }
 
+    /** The failure of whatever is asked of the cluster once it is closed. */
     public ClusterUnavailableException closedError() {
-        return new ClusterUnavailableException(name + " is closed: open a new cluster to run cluster streams", null);
-    }
-
-    /** The failure of an operation that the cluster, unreachable, did not answer in time. */
-    ClusterUnavailableException unavailable(String what, Throwable cause) {
-        String reason = cause == null ? "" : " Last error: " + cause.getMessage();
-        return new ClusterUnavailableException(name + " did not answer within " + timeout.toMillis() / 1000.0
-                + " s (" + what + "): no server is reachable; are its servers running?" + reason, cause);
+        return liveness.closedError();
     }
 
     /** Fails what waits in the dispatchers and forgets the accumulate states; before the client stops. */
     public void close() {
-        if (closed) {
+        if (liveness.isClosed()) {
             return;
         }
-        forgetStates();
-        if (!hasGivenUp() && !disconnected()) {
+        lifetimes.forgetStates();
+        if (!liveness.hasGivenUp() && !liveness.disconnected()) {
             // A named state destroyed just before closing is removed still.
             stateNames.awaitRemovals(timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
         }
-        closed = true;
+        liveness.close();
         timeouts.close();
         link.close();
-        List<Dispatcher> open;
-        synchronized (dispatchers) {
-            open = new ArrayList<>(dispatchers);
-        }
-        ClusterUnavailableException reason = closedError();
-        open.forEach(d -> d.abandon(reason));
-    }
-
-    /** Removes the accumulate states of this driver, waiting a second at most: the servers may be gone. */
-    private void forgetStates() {
-        if (stateKeys.isEmpty() || hasGivenUp() || disconnected()) {
-            return;
-        }
-        Set<Object> keys = new HashSet<>(stateKeys);
-        try {
-            CompletableFuture.runAsync(() -> link.states().removeAll(keys), callbacks).get(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException gone) {
-            // The servers are gone or slow: the states go with them.
-        }
+        lifetimes.abandonAll(liveness.closedError());
     }
 
     /** Stops the driver's threads; after the client node stopped, so that late completions still run. */
     public void shutdown() {
-        timer.shutdownNow();
-        callbacks.shutdown();
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        threads.shutdown();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * since that report. Ignite's events arrive on its discovery thread; the caches are made again on
  * {@code executor}, as creating a cache waits for discovery.
  */
-final class ClusterLink {
+final class ClusterLink implements ClusterLiveness.Signals {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
     /** How long to wait before trying to create the caches again after a failed attempt. */
     private static final long RETRY_MILLIS = 500;
@@ -97,8 +98,45 @@ final class ClusterLink {
     }
 
     /** Whether the client lost the cluster, or got it back and the caches are not made again yet. */
-    boolean reconnecting() {
+    @Override
+    public boolean reconnecting() {
         return !ready || clientDisconnected();
+    }
+
+    @Override
+    public boolean seesServers() {
+        return serverCount() > 0;
+    }
+
+    @Override
+    public long topologyVersion() {
+        try {
+            return ignite.cluster().topologyVersion();
+        } catch (RuntimeException disconnected) {
+            return -1;
+        }
+    }
+
+    /**
+     * Reads a random key, so a random server's partition, which no busy compute thread can hold up;
+     * sent from {@code executor}, as Ignite may block a while sending to a node that is gone.
+     */
+    @Override
+    public void probe(Runnable onAnswer) {
+        executor.execute(() -> {
+            try {
+                data().getAsync(ThreadLocalRandom.current().nextInt()).listen(done -> {
+                    try {
+                        done.get();
+                        onAnswer.run();
+                    } catch (RuntimeException silent) {
+                        // Not an answer: the operations waiting give up in time.
+                    }
+                });
+            } catch (RuntimeException disconnected) {
+                // Likewise.
+            }
+        });
     }
 
     /** Completes once the link is usable: at once when connected, else after the reconnect. */

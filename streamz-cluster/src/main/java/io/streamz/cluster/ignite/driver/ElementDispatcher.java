@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 public final class ElementDispatcher implements Dispatcher {
 
     private final ClusterContext cluster;
+    /** The cluster's liveness, checked per element: held here so the check reads no more than before. */
+    private final ClusterLiveness liveness;
     private final ShippedOp<ElementOp> op;
     private final Uses uses;
     private final String what;
@@ -42,10 +44,11 @@ public final class ElementDispatcher implements Dispatcher {
 
     public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
         this.cluster = cluster;
+        this.liveness = cluster.liveness();
         this.op = op;
         this.uses = uses;
         this.what = what;
-        cluster.register(this);
+        cluster.lifetimes().register(this);
     }
 
     @Override
@@ -68,8 +71,8 @@ public final class ElementDispatcher implements Dispatcher {
     }
 
     private void accept(Item item) {
-        if (cluster.isClosed()) {
-            TaskPlan.abandon(item, cluster.closedError());
+        if (liveness.isClosed()) {
+            TaskPlan.abandon(item, liveness.closedError());
         } else if (!TaskPlan.settleWithoutTask(item)) {
             boolean now;
             synchronized (this) {

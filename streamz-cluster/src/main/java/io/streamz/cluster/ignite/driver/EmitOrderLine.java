@@ -24,7 +24,7 @@ final class EmitOrderLine {
 
     /** {@code pump} runs (maybe deferred to the end of a burst) each time an element's input completes. */
     EmitOrderLine(ClusterContext cluster, Object lock, Runnable pump) {
-        this(cluster::isClosed, cluster::closedError, lock, pump);
+        this(cluster.liveness()::isClosed, cluster.liveness()::closedError, lock, pump);
     }
 
     /** A line that fails its elements with {@code closedError} once {@code closed} says the cluster is closed. */

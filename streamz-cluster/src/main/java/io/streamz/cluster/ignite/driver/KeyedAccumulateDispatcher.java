@@ -87,7 +87,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         this.slots = new ServerSlots(cluster.options().threads());
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
         this.place = StatePlace.unnamed(cluster, 0);
-        cluster.register(this);
+        cluster.lifetimes().register(this);
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         named = NamedState.claim(cluster, name);
         place = StatePlace.named(named);
         firstSeqBefore = named.firstSeqBefore();
-        cluster.whenUnreachable(this, named::release);
+        cluster.lifetimes().whenUnreachable(this, named::release);
     }
 
     @Override
@@ -167,7 +167,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
                 Object stateKey = DriverKeys.perKey(place.key(), serialized, partition);
                 // A named state outlives the step: nothing but destroy() removes it.
                 if (stateKeys.add(stateKey) && named == null) {
-                    cluster.registerState(this, stateKey);
+                    cluster.lifetimes().registerState(this, stateKey);
                 }
                 Lane lane = lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1));
                 lane.waiting.add(new Keyed(item, stateKey, serialized));
@@ -385,7 +385,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             synchronized (this) {
                 keys = new ArrayList<>(stateKeys);
             }
-            keys.forEach(cluster::forgetState);
+            keys.forEach(cluster.lifetimes()::forgetState);
         });
     }
 

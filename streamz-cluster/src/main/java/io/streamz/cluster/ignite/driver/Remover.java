@@ -34,7 +34,7 @@ final class Remover {
     private final IdleFuture idle = new IdleFuture();
 
     Remover(ClusterContext cluster) {
-        this(keys -> ClusterCall.start(cluster, "remove", () -> cluster.data().removeAllAsync(keys)), cluster::isClosed,
+        this(keys -> ClusterCall.start(cluster.calls(), "remove", () -> cluster.data().removeAllAsync(keys)), cluster::isClosed,
                 cluster);
     }
 

@@ -35,7 +35,7 @@ final class StepTask {
                                              TaskLimit limit, Collection<String> caches, int partition,
                                              IgniteCallable<JobResult> job) {
         cluster.placement().started(server);
-        return ClusterCall.start(cluster, sender, what, limit, () -> cluster.compute().affinityCallAsync(caches, partition, job))
+        return ClusterCall.start(cluster.calls(), sender, what, limit, () -> cluster.compute().affinityCallAsync(caches, partition, job))
                 .whenComplete((result, error) -> {
                     cluster.placement().finished(server);
                     if (limit != null) {

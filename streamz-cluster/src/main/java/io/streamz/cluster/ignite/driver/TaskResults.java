@@ -113,7 +113,7 @@ public final class TaskResults {
             return;
         }
         if (uses == Uses.UNKNOWN) {
-            cluster.removeWhenUnreachable(this, key);
+            cluster.lifetimes().removeWhenUnreachable(this, key);
         } else if (present == 0) {
             remover.remove(key);
         } else {
@@ -175,7 +175,7 @@ public final class TaskResults {
     }
 
     private CompletableFuture<byte[]> fetch() {
-        return ClusterCall.start(cluster, "gather", () -> cluster.data().getAsync(key));
+        return ClusterCall.start(cluster.calls(), "gather", () -> cluster.data().getAsync(key));
     }
 
     /**
