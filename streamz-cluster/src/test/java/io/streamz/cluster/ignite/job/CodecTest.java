@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.ignite.IgniteException;
@@ -67,6 +69,29 @@ class CodecTest {
         assertSame(Object[].class, back.getClass());
         assertArrayEquals(values, (Object[]) back);
         assertEquals(0, ignite.marshalled());
+    }
+
+    @Test
+    void anArrayListOfStringsNumbersAndNullsComesBackAsAnEqualArrayListWithoutIgnitesMarshaller() {
+        ArrayList<Object> batch = new ArrayList<>(Arrays.asList("{\"id\": 1}", null, "héllo", 3L, 2.5, true, 7));
+
+        Object back = roundTrip(batch);
+
+        assertSame(ArrayList.class, back.getClass());
+        assertEquals(batch, back);
+        assertEquals(List.of(), roundTrip(new ArrayList<>()));
+        assertEquals(0, ignite.marshalled(), "such a batch is written by hand");
+    }
+
+    @Test
+    void anArrayListHoldingSomethingElseGoesTheMarshallersWayAndComesBackEqual() {
+        ArrayList<Object> withShort = new ArrayList<>(Arrays.asList("a", (short) 1));
+        ArrayList<Object> withRecord = new ArrayList<>(Arrays.asList("a", new Point(1, 2)));
+
+        assertEquals(withShort, roundTrip(withShort));
+        assertEquals(1, ignite.marshalled());
+        assertEquals(withRecord, roundTrip(withRecord));
+        assertEquals(1, ignite.marshalled(), "a record inside still goes by Java serialization straight away");
     }
 
     @Test
