@@ -27,7 +27,8 @@ import org.apache.ignite.marshaller.Marshaller;
  * caches hold such bytes, and only code whose class loader reaches the driver's classes (a job, or
  * the driver) decodes them. Values travelling inside jobs and their answers are encoded the same way.
  * The commonest values (boxed numbers, strings, arrays of boxed numbers, {@code ArrayList}s of boxed
- * numbers and strings) skip both marshallers: see {@link Scalars} and {@link ScalarList}.
+ * numbers and strings, a task's outcomes made of them) skip both marshallers: see {@link Scalars},
+ * {@link ScalarList} and {@link CompactOutcomes}.
  */
 public final class Codec {
     private static final byte IGNITE = 0;
@@ -38,6 +39,10 @@ public final class Codec {
     private static final byte SCALARS = 3;
     /** An {@code ArrayList} of boxed scalars, strings and nulls in {@link ScalarList}'s compact form. */
     private static final byte LIST = 4;
+    /** {@link Outcomes} without errors whose values {@link ScalarList} writes, in {@link CompactOutcomes}' form. */
+    private static final byte OUTCOMES = 5;
+    /** An {@code Object[]} (a task's returned values) of what {@link ScalarList} writes, in its form. */
+    private static final byte OBJECTS = 6;
     /** How deep {@link #needsJava} looks into containers. */
     private static final int DEPTH = 4;
     /** Classes of values Ignite's marshaller failed to write (in this JVM). */
@@ -65,11 +70,13 @@ public final class Codec {
         if (Scalars.isArray(value)) {
             return Scalars.writeArray(SCALARS, (Object[]) value);
         }
-        if (value != null && value.getClass() == ArrayList.class) {
-            byte[] compact = ScalarList.write(LIST, (ArrayList<?>) value);
-            if (compact != null) {
-                return compact;
-            }
+        byte[] compact = value == null ? null
+                : value.getClass() == ArrayList.class ? ScalarList.write(LIST, (ArrayList<?>) value)
+                : value instanceof Outcomes outcomes ? CompactOutcomes.write(OUTCOMES, outcomes)
+                : value.getClass() == Object[].class ? ScalarList.write(OBJECTS, (Object[]) value, 0)
+                : null;
+        if (compact != null) {
+            return compact;
         }
         if (!needsJava(value, 0)) {
             try {
@@ -100,6 +107,12 @@ public final class Codec {
         }
         if (bytes[from] == LIST) {
             return (T) ScalarList.read(bytes, from + 1);
+        }
+        if (bytes[from] == OBJECTS) {
+            return (T) ScalarList.read(bytes, from + 1).toArray();
+        }
+        if (bytes[from] == OUTCOMES) {
+            return (T) CompactOutcomes.read(bytes, from + 1);
         }
         byte[] body = Arrays.copyOfRange(bytes, from + 1, to);
         if (bytes[from] == JAVA) {

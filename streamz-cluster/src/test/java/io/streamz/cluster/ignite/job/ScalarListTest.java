@@ -75,6 +75,24 @@ class ScalarListTest {
     }
 
     @Test
+    void listsInsideAListComeBackAsArrayListsToo() {
+        ArrayList<Object> list = listOf("a", listOf("b", null, listOf(3L)), new ArrayList<>(), 4);
+
+        ArrayList<Object> back = roundTrip(list);
+
+        assertEquals(list, back);
+        assertSame(ArrayList.class, back.get(1).getClass());
+    }
+
+    @Test
+    void listsNestedDeeperThanFourOrHoldingThemselvesAreLeftToTheMarshallers() {
+        assertNull(ScalarList.write(TAG, listOf(listOf(listOf(listOf(listOf(listOf(1))))))));
+        ArrayList<Object> self = listOf("a");
+        self.add(self);
+        assertNull(ScalarList.write(TAG, self));
+    }
+
+    @Test
     void aListCanBeReadFromTheMiddleOfALargerArray() {
         byte[] bytes = ScalarList.write(TAG, listOf("a", 1));
         byte[] padded = new byte[bytes.length + 7];
