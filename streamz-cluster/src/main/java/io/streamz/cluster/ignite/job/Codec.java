@@ -26,8 +26,9 @@ import org.apache.ignite.marshaller.Marshaller;
  * fields it cannot set). Peer class loading does not deploy the classes of cache entries, so the
  * caches hold such bytes, and only code whose class loader reaches the driver's classes (a job, or
  * the driver) decodes them. Values travelling inside jobs and their answers are encoded the same way.
- * The commonest values (boxed numbers, strings, arrays of boxed numbers) skip both marshallers: see
- * {@link Scalars}.
+ * The commonest values (boxed numbers, strings, arrays of boxed numbers, {@code ArrayList}s of boxed
+ * numbers and strings, a task's outcomes made of them) skip both marshallers: see {@link Scalars},
+ * {@link ScalarList} and {@link CompactOutcomes}.
  */
 public final class Codec {
     private static final byte IGNITE = 0;
@@ -36,6 +37,12 @@ public final class Codec {
     private static final byte SCALAR = 2;
     /** An {@code Object[]} of boxed scalars in {@link Scalars}' compact form. */
     private static final byte SCALARS = 3;
+    /** An {@code ArrayList} of boxed scalars, strings and nulls in {@link ScalarList}'s compact form. */
+    private static final byte LIST = 4;
+    /** {@link Outcomes} without errors whose values {@link ScalarList} writes, in {@link CompactOutcomes}' form. */
+    private static final byte OUTCOMES = 5;
+    /** An {@code Object[]} (a task's returned values) of what {@link ScalarList} writes, in its form. */
+    private static final byte OBJECTS = 6;
     /** How deep {@link #needsJava} looks into containers. */
     private static final int DEPTH = 4;
     /** Classes of values Ignite's marshaller failed to write (in this JVM). */
@@ -63,6 +70,14 @@ public final class Codec {
         if (Scalars.isArray(value)) {
             return Scalars.writeArray(SCALARS, (Object[]) value);
         }
+        byte[] compact = value == null ? null
+                : value.getClass() == ArrayList.class ? ScalarList.write(LIST, (ArrayList<?>) value)
+                : value instanceof Outcomes outcomes ? CompactOutcomes.write(OUTCOMES, outcomes)
+                : value.getClass() == Object[].class ? ScalarList.write(OBJECTS, (Object[]) value, 0)
+                : null;
+        if (compact != null) {
+            return compact;
+        }
         if (!needsJava(value, 0)) {
             try {
                 return tagged(IGNITE, marshaller.marshal(value));
@@ -89,6 +104,15 @@ public final class Codec {
         }
         if (bytes[from] == SCALARS) {
             return (T) Scalars.readArray(bytes, from + 1);
+        }
+        if (bytes[from] == LIST) {
+            return (T) ScalarList.read(bytes, from + 1);
+        }
+        if (bytes[from] == OBJECTS) {
+            return (T) ScalarList.read(bytes, from + 1).toArray();
+        }
+        if (bytes[from] == OUTCOMES) {
+            return (T) CompactOutcomes.read(bytes, from + 1);
         }
         byte[] body = Arrays.copyOfRange(bytes, from + 1, to);
         if (bytes[from] == JAVA) {

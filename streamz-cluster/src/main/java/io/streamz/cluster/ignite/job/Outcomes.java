@@ -34,6 +34,28 @@ public final class Outcomes implements Serializable {
         this.maxBytes = maxBytes;
     }
 
+    /** Outcomes no element of which failed, as {@link CompactOutcomes} read them back: {@code values} are trusted. */
+    Outcomes(Object[] values, byte[] status, long maxBytes) {
+        this.values = values;
+        this.status = status;
+        this.maxBytes = maxBytes;
+        for (byte s : status) {
+            if (s == PRESENT) {
+                present++;
+            }
+        }
+    }
+
+    /** The limit on each value's marshalled size these outcomes were made with. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
+    /** Whether some element failed (or timed out): its error then goes by the marshallers. */
+    boolean anyFailed() {
+        return errors != null;
+    }
+
     /** Element {@code i} made {@code value}, unless the value could not leave this server intact: then it failed. */
     public void present(int i, Object value) {
         // A boxed number or a string holds nothing to exclude: spare it the lookup.

@@ -16,7 +16,7 @@ final class Scalars {
     private static final byte LONG = 'J';
     private static final byte DOUBLE = 'D';
     private static final byte BOOLEAN = 'Z';
-    private static final byte STRING = 'S';
+    static final byte STRING = 'S';
     /** Java's {@code String.length()} bound: a longer string is larger than any element limit anyway. */
     private static final int MAX_STRING_CHARS = 1 << 20;
 
@@ -94,7 +94,8 @@ final class Scalars {
         return values;
     }
 
-    private static int size(Object value) {
+    /** The bytes {@link #put} writes for {@code value}: {@code null} or a boxed scalar, not a string. */
+    static int size(Object value) {
         if (value == null) {
             return 1;
         }
@@ -102,7 +103,8 @@ final class Scalars {
         return type == Integer.class ? 5 : type == Boolean.class ? 2 : 9;
     }
 
-    private static int put(byte[] out, int at, Object value) {
+    /** Writes {@code value} (see {@link #size}) at {@code at}; returns where the next value goes. */
+    static int put(byte[] out, int at, Object value) {
         if (value == null) {
             out[at] = NULL;
             return at + 1;
@@ -124,7 +126,8 @@ final class Scalars {
         return at + 9;
     }
 
-    private static Object get(byte[] bytes, int at) {
+    /** The value {@link #put} wrote at {@code at}; fails naming the type byte when it is none of ours. */
+    static Object get(byte[] bytes, int at) {
         switch (bytes[at]) {
             case NULL:
                 return null;
@@ -142,14 +145,14 @@ final class Scalars {
         }
     }
 
-    private static void putInt(byte[] out, int at, int v) {
+    static void putInt(byte[] out, int at, int v) {
         out[at] = (byte) (v >>> 24);
         out[at + 1] = (byte) (v >>> 16);
         out[at + 2] = (byte) (v >>> 8);
         out[at + 3] = (byte) v;
     }
 
-    private static int getInt(byte[] bytes, int at) {
+    static int getInt(byte[] bytes, int at) {
         return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
     }
 

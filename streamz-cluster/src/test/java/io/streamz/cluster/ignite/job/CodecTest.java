@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.ignite.IgniteException;
@@ -70,9 +72,75 @@ class CodecTest {
     }
 
     @Test
+    void anArrayListOfStringsNumbersAndNullsComesBackAsAnEqualArrayListWithoutIgnitesMarshaller() {
+        ArrayList<Object> batch = new ArrayList<>(Arrays.asList("{\"id\": 1}", null, "héllo", 3L, 2.5, true, 7));
+
+        Object back = roundTrip(batch);
+
+        assertSame(ArrayList.class, back.getClass());
+        assertEquals(batch, back);
+        assertEquals(List.of(), roundTrip(new ArrayList<>()));
+        assertEquals(0, ignite.marshalled(), "such a batch is written by hand");
+    }
+
+    @Test
+    void anArrayListHoldingSomethingElseGoesTheMarshallersWayAndComesBackEqual() {
+        ArrayList<Object> withShort = new ArrayList<>(Arrays.asList("a", (short) 1));
+        ArrayList<Object> withRecord = new ArrayList<>(Arrays.asList("a", new Point(1, 2)));
+
+        assertEquals(withShort, roundTrip(withShort));
+        assertEquals(1, ignite.marshalled());
+        assertEquals(withRecord, roundTrip(withRecord));
+        assertEquals(1, ignite.marshalled(), "a record inside still goes by Java serialization straight away");
+    }
+
+    @Test
+    void anObjectArrayOfStringsAndListsOfThemComesBackAsOneWithoutIgnitesMarshaller() {
+        Object[] values = {"a", null, new ArrayList<>(List.of("b", "c")), 4L};
+
+        Object back = roundTrip(values);
+
+        assertSame(Object[].class, back.getClass());
+        assertArrayEquals(values, (Object[]) back);
+        assertEquals(0, ignite.marshalled(), "a task's returned batches are written by hand");
+    }
+
+    @Test
+    void outcomesOfBatchesComeBackWithTheirStatusesValuesAndLimitWithoutIgnitesMarshaller() {
+        Outcomes outcomes = new Outcomes(3, 1234);
+        outcomes.present(0, new ArrayList<>(List.of("A", "B")));
+        outcomes.absent(1);
+        outcomes.present(2, "C");
+
+        Outcomes back = roundTrip(outcomes) instanceof Outcomes o ? o : null;
+
+        assertEquals(0, ignite.marshalled(), "the data cache holds each task's outcomes: written by hand");
+        assertArrayEquals(outcomes.values(), back.values());
+        assertSame(ArrayList.class, back.value(0).getClass());
+        assertEquals(List.of(Outcomes.PRESENT, Outcomes.ABSENT, Outcomes.PRESENT),
+                List.of(back.status(0), back.status(1), back.status(2)));
+        assertEquals(1234, back.maxBytes());
+        assertTrue(back.anyPresent());
+    }
+
+    @Test
+    void outcomesWithAFailedElementGoByIgnitesMarshallerAndKeepTheError() {
+        Outcomes outcomes = new Outcomes(2, 1234);
+        outcomes.present(0, new ArrayList<>(List.of("A")));
+        outcomes.failed(1, new IllegalStateException("boom"));
+
+        Outcomes back = (Outcomes) roundTrip(outcomes);
+
+        assertEquals(1, ignite.marshalled());
+        assertEquals(List.of("A"), back.value(0));
+        assertEquals(Outcomes.FAILED, back.status(1));
+        assertEquals("boom", back.error(1).getMessage());
+    }
+
+    @Test
     void nullAndOtherValuesGoByIgnitesMarshallerAndComeBackEqualAndOfTheSameType() {
         Object[] values = {null, (short) 7, List.of(1, "a"), Map.of("k", 2L), new Integer[] {1, 2},
-                new Object[] {1, "a string"}, "y".repeat(MAX_SCALAR_STRING + 1)};
+                new Object[] {1, (short) 2}, "y".repeat(MAX_SCALAR_STRING + 1)};
         for (Object value : values) {
             Object back = roundTrip(value);
             if (value instanceof Object[] array) {

@@ -10,6 +10,7 @@ import io.streamz.cluster.UnmarshallableElementException;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,19 @@ class ElementEncoderTest {
         assertEquals(LIMIT + 1, error.size());
         assertEquals(LIMIT, error.limit());
         assertTrue(error.getMessage().startsWith("a java.lang.String element is 101 bytes"), error.getMessage());
+    }
+
+    @Test
+    void aListOfStringsIsHeldToTheLimitByItsCompactSize() {
+        // The count (4 bytes), then per string a type byte, a 4-byte length and one byte per ASCII character.
+        ArrayList<String> atLimit = new ArrayList<>(List.of("x".repeat((int) LIMIT - 4 - 5 - 5 - 1), "y"));
+        assertEquals(atLimit, codec.decode(encoder.encode(atLimit)));
+
+        atLimit.add("");
+        ElementTooLargeException error = assertThrows(ElementTooLargeException.class, () -> encoder.encode(atLimit));
+
+        assertEquals(LIMIT + 5, error.size());
+        assertTrue(error.getMessage().startsWith("a java.util.ArrayList element is 105 bytes"), error.getMessage());
     }
 
     @Test
