@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,19 @@ final class ServerProducers {
     @SuppressWarnings("unchecked") // the future completes with value, a T
     <T> CompletableFuture<T> send(String topic, TreeMap<String, Object> params, T value) {
         return using(topic, params, writer -> (CompletableFuture<T>) writer.write(value));
+    }
+
+    /**
+     * Waits for what {@link #send} or {@link #sendAll} returned, on the caller's thread: its value once
+     * Kafka acknowledged, or Kafka's own exception thrown (not wrapped), so that it fails the element
+     * as a cluster function's exception does.
+     */
+    static <R> R acknowledged(CompletableFuture<R> sent) throws Exception {
+        try {
+            return sent.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package io.streamz.kafka;
 import io.streamz.spi.PipelinedFunction;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The function of a cluster {@code toKafkaEach} step: on a server, writes every item of the element
@@ -36,12 +35,8 @@ final class WriteEachToKafka<T> implements PipelinedFunction<T, CompletableFutur
 
     @Override
     public T await(T x, CompletableFuture<Void> acknowledged) throws Exception {
-        try {
-            acknowledged.get();
-            return x;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        ServerProducers.acknowledged(acknowledged);
+        return x;
     }
 
     @Override

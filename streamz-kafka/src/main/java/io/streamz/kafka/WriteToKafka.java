@@ -3,7 +3,6 @@ package io.streamz.kafka;
 import io.streamz.spi.PipelinedFunction;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The function of a cluster {@code toKafka} step: on a server, writes the element with that JVM's
@@ -31,11 +30,7 @@ final class WriteToKafka<T> implements PipelinedFunction<T, CompletableFuture<T>
 
     @Override
     public T await(T x, CompletableFuture<T> acknowledged) throws Exception {
-        try {
-            return acknowledged.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+        return ServerProducers.acknowledged(acknowledged);
     }
 
     @Override
