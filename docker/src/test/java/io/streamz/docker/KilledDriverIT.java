@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
+import io.streamz.cluster.ChildDriver;
 import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.IgniteCluster;
 import java.time.Duration;
@@ -47,8 +48,8 @@ class KilledDriverIT {
 
             List<String> args = new ArrayList<>(List.of(containers.tlsDirectory().toString(), "1", "1"));
             args.addAll(List.of(containers.discoveryAddresses()));
-            try (ChildJvm child = ChildJvm.start(TlsDriverToKill.class, args)) {
-                child.awaitLine(TlsDriverToKill.READY, READY_LIMIT);
+            try (ChildDriver child = ChildDriver.start(TlsDriverToKill.class, args)) {
+                child.awaitLine(TlsDriverToKill.READY, READY_LIMIT.toSeconds());
                 assertTrue(cluster.storedResults() > 1, "the child's results are stored");
                 assertTrue(cluster.storedStates() > 1, "the child's state is stored");
                 assertEquals(clients + 1, clients(cluster), "the child's client node is in the topology");

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * A driver for {@link KilledDriverIT}, run in a {@link ChildJvm}: joins the Docker cluster with TLS, then does what
+ * A driver for {@link KilledDriverIT}, run in a {@code ChildDriver} (streamz-cluster's test-jar): joins the Docker cluster with TLS, then does what
  * {@link DriverToKill} does: leaves results and an accumulate state on it, prints {@value #READY} once the cluster
  * holds more of each than the counts it is given, and waits to be killed (or for its standard input to close).
  *
