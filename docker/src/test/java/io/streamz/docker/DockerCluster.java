@@ -346,6 +346,11 @@ final class DockerCluster implements AutoCloseable {
     }
 
     /** Every node's log so far, for assertion messages. */
+    /** What node {@code index} (0-based) wrote so far, across its restarts. */
+    String log(int index) {
+        return nodes.get(index).getLogs();
+    }
+
     String logs() {
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < nodes.size(); i++) {

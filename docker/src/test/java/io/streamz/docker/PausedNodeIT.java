@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A server container paused ({@code docker pause}) for longer than the servers' failure detection (5 s in
  * {@code server.xml}): the others drop it, the stream fails its work over to them, the paused node halts itself on
- * resume (Ignite's segmentation handling) and Docker's restart policy brings it back into the cluster. A pipeline
- * running all along gets every element once, in order. Has a 3-node cluster of its own.
+ * resume (its freeze guard, or Ignite's segmentation handling if that comes first) and Docker's restart policy brings
+ * it back into the cluster. A pipeline running all along gets every element once, in order. Has a 3-node cluster of
+ * its own.
  */
 class PausedNodeIT {
 
@@ -84,6 +85,8 @@ class PausedNodeIT {
             containers.unpause(paused);
 
             Duration restarted = awaitRestart(containers, paused);
+            String haltedBy = containers.log(paused).contains("was frozen for") ? "its freeze guard"
+                : "Ignite's segmentation handling";
             // The limit counts from the unpause, as the bound stated above does.
             Duration rejoined = restarted.plus(containers.await("the driver sees 3 servers again",
                 REJOIN_LIMIT.minus(restarted), () -> servers(cluster) == 3));
@@ -103,9 +106,10 @@ class PausedNodeIT {
             stop.set(true);
             emitting.get(60, TimeUnit.SECONDS);
             System.out.printf("PausedNodeIT: paused %d s; dropped %d ms after the pause; restarted %d ms and back in"
-                    + " the driver's topology %d ms and running elements %d ms after the unpause; %d elements, %d"
-                    + " completed while the node was paused and dropped%n", PAUSE.toSeconds(), dropped.toMillis(),
-                restarted.toMillis(), rejoined.toMillis(), working.toMillis(), emitted.get(), gatheredWhilePaused);
+                    + " the driver's topology %d ms and running elements %d ms after the unpause (halted by %s); %d"
+                    + " elements, %d completed while the node was paused and dropped%n", PAUSE.toSeconds(),
+                dropped.toMillis(), restarted.toMillis(), rejoined.toMillis(), working.toMillis(), haltedBy, emitted.get(),
+                gatheredWhilePaused);
 
             int elements = emitted.get();
             List<String> expected = IntStream.range(0, elements).mapToObj(x -> Long.toString((long)x * x)).toList();
@@ -131,7 +135,8 @@ class PausedNodeIT {
             containers.threadDump(paused);
             containers.awaitLog("Full thread dump", Duration.ofSeconds(10));
             throw new AssertionError("The paused node never halted on resume, so Docker did not restart it; the"
-                + " thread dump at the end of its log shows where it is stuck. Logs:\n" + containers.logs(), notRestarted);
+                + " thread dump at the end of its log shows where it is stuck. Its log:\n" + containers.log(paused),
+                notRestarted);
         }
     }
 

@@ -11,7 +11,8 @@ import org.apache.ignite.startup.cmdline.CommandLineStartup;
  * with complete TLS material in the directory named by {@value TlsDirectory#ENV} (or {@value TlsDirectory#PROPERTY}),
  * or when the operator explicitly sets {@value #INSECURE}{@code =true}, which runs it on plain TCP with a warning.
  * Otherwise it prints why it refuses and exits with status {@value #REFUSED}, before starting a JVM's worth of
- * Ignite.
+ * Ignite. A node that comes back from a freeze the others cannot have waited for halts itself ({@link FreezeGuard}), so
+ * the container's restart policy brings it back.
  */
 public final class ServerMain {
 
@@ -42,6 +43,8 @@ public final class ServerMain {
             System.err.println("WARNING: " + INSECURE + "=true: this node runs WITHOUT TLS; anyone who reaches ports"
                 + " 47500 and 47100 can join the cluster and run any code on it");
         }
+        // Once the node runs: a node frozen long enough for the others to drop it halts on resume (FreezeGuard).
+        FreezeGuard.startForThisJvm();
         CommandLineStartup.main(args.length > 0 ? args : new String[] {SERVER_XML});
     }
 
