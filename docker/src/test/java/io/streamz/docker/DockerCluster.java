@@ -2,6 +2,7 @@ package io.streamz.docker;
 
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -58,6 +59,8 @@ final class DockerCluster implements AutoCloseable {
 
     // Generous: only a broken start waits this long, and the 2 cores may be busy with other builds.
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** Tries of a {@code docker pause} the freezer could not complete (see {@link #pause(int)}). */
+    private static final int PAUSE_ATTEMPTS = 5;
 
     private final Path tlsDirectory = TestCertificates.cluster();
     private final Network network;
@@ -218,8 +221,20 @@ final class DockerCluster implements AutoCloseable {
      * {@code docker pause} of node {@code index} (0-based): its processes are frozen, its sockets stay open, so the
      * others see it go silent rather than go away, as a node stuck in a long GC pause or on a stalled host.
      */
-    void pause(int index) {
-        DockerClientFactory.instance().client().pauseContainerCmd(nodes.get(index).getContainerId()).exec();
+    void pause(int index) throws InterruptedException {
+        // On a busy host the cgroup freezer can fail to catch every thread in time ("OCI runtime pause failed:
+        // unable to freeze"); runc then thaws the container again, so the pause may simply be tried again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                DockerClientFactory.instance().client().pauseContainerCmd(nodes.get(index).getContainerId()).exec();
+                return;
+            }
+            catch (InternalServerErrorException notFrozen) {
+                if (attempt == PAUSE_ATTEMPTS || !String.valueOf(notFrozen.getMessage()).contains("unable to freeze"))
+                    throw notFrozen;
+                Thread.sleep(200);
+            }
+        }
     }
 
     /** {@code docker unpause} of node {@code index} (0-based), after {@link #pause(int)}. */
