@@ -1,6 +1,7 @@
 package io.streamz.dataframe;
 
 import io.streamz.collections.Pipeline;
+import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.Table;
 
@@ -26,6 +27,11 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
         return new Lineage(pipeline, table -> table);
     }
 
+    /** The pipeline of the frame this lineage describes: {@code rows} of each table of the base. */
+    Pipeline<Table> pipeline() {
+        return base.map(rows);
+    }
+
     /** This lineage followed by {@code f} on each table. */
     Lineage then(FunctionEx<Table, Table> f) {
         FunctionEx<Table, Table> first = rows;
@@ -43,5 +49,18 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
                     + "take both from one frame, e.g. sdf.column(\"x\") and sdf.column(\"y\"), without a "
                     + "running aggregation between the frame and either column");
         }
+    }
+
+    /**
+     * The lineage of a frame whose table is {@code pair} of this lineage's table and {@code other}'s,
+     * both computed from the same base table (one {@code map} over the base runs both sides' steps).
+     *
+     * @throws IllegalArgumentException unless {@code other} has the same base, naming {@code operation}
+     */
+    Lineage pairedWith(Lineage other, String operation, BiFunctionEx<Table, Table, Table> pair) {
+        requireSameBase(other, operation);
+        FunctionEx<Table, Table> mine = rows;
+        FunctionEx<Table, Table> theirs = other.rows;
+        return new Lineage(base, table -> pair.apply(mine.apply(table), theirs.apply(table)));
     }
 }
