@@ -160,7 +160,7 @@ public class DataFrame extends Frame<DataFrame, Table> {
             Column<?> key = keyTable.column(name);
             return Reshape.assign(GROUPER_COLUMN, table -> key).apply(rows);
         };
-        Lineage keyed = lineage().pairedWith(keys.lineage(), "groupby(Series)", withKey);
+        FrameLineage keyed = lineage().pairedWith(keys.lineage(), "groupby(Series)", withKey);
         DataFrame keyedFrame = withLineage(new DataFrame(keyed.pipeline(), withKey.apply(example(), keys.example()),
                 index(), isUpdating()), keyed);
         Schema keySchema = new Schema(List.of(name), List.of(keys.dtype().name()));

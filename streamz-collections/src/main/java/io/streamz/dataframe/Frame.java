@@ -37,7 +37,7 @@ import java.util.Objects;
  *
  * <p>Columns of one frame combine row by row ({@code sdf.column("x").gt(sdf.column("y"))},
  * {@code sdf.where(mask)}, {@code groupby(series)}) when both are computed table by table from it;
- * see {@link Lineage}.
+ * see {@link FrameLineage}.
  *
  * <p>A frame is <i>streaming</i> (each element holds new rows) or <i>updating</i> (each element is
  * the whole current result, e.g. of a groupby-aggregation). Reductions of an updating frame reduce
@@ -55,14 +55,14 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     private final FrameColumns columns;
     private final boolean updating;
     /** How this frame's tables come from an earlier frame's: set by {@link #derive}, else its own. */
-    private Lineage lineage;
+    private FrameLineage lineage;
 
     Frame(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating) {
         super(pipeline, Objects.requireNonNull(example, "example must not be null: pass a Table with the columns")
                 .emptyCopy());
         this.columns = new FrameColumns(example(), index);
         this.updating = updating;
-        this.lineage = Lineage.of(pipeline);
+        this.lineage = FrameLineage.of(pipeline);
     }
 
     /** Makes a frame of one kind ({@code DataFrame::new}, {@code Series::new}) at the end of a pipeline. */
@@ -138,7 +138,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         Checks.notNull(mask, "where mask");
         Logic.booleans(mask.example().column(mask.name()));
         String name = mask.name();
-        Lineage filtered = lineage.pairedWith(mask.lineage(), "where(Series)", (rows, masks) -> {
+        FrameLineage filtered = lineage.pairedWith(mask.lineage(), "where(Series)", (rows, masks) -> {
             BooleanColumn keep = (BooleanColumn) masks.column(name);
             Elementwise.requireSameRows(rows.column(0), keep);
             return rows.where(keep.isTrue());
@@ -579,7 +579,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     }
 
     /** This frame's lineage, for frames made from it that combine with others of the same base. */
-    Lineage lineage() {
+    FrameLineage lineage() {
         return lineage;
     }
 
@@ -589,7 +589,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     }
 
     /** {@code frame}, computed table by table as {@code lineage} says. */
-    static <G extends Frame<G, ?>> G withLineage(G frame, Lineage lineage) {
+    static <G extends Frame<G, ?>> G withLineage(G frame, FrameLineage lineage) {
         ((Frame<?, ?>) frame).lineage = lineage;
         return frame;
     }

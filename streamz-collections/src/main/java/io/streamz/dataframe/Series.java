@@ -212,7 +212,7 @@ public final class Series extends Frame<Series, Double> {
         String otherName = other.name();
         BiFunctionEx<Table, Table, Table> pair = (mine, theirs) ->
                 Elementwise.replace(mine, Map.of(name, op.apply(mine.column(name), theirs.column(otherName))));
-        Lineage combined = lineage().pairedWith(other.lineage(), operation, pair);
+        FrameLineage combined = lineage().pairedWith(other.lineage(), operation, pair);
         return withLineage(new Series(combined.pipeline(), pair.apply(example(), other.example()), index(), isUpdating()),
                 combined);
     }

@@ -21,10 +21,10 @@ import tech.tablesaw.api.Table;
  * @param base the pipeline whose tables the function takes
  * @param rows the per-table function from a base table to this frame's table
  */
-record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
+record FrameLineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
     /** A frame's own lineage: its pipeline, and each table as it is. */
-    static Lineage of(Pipeline<Table> pipeline) {
-        return new Lineage(pipeline, table -> table);
+    static FrameLineage of(Pipeline<Table> pipeline) {
+        return new FrameLineage(pipeline, table -> table);
     }
 
     /** The pipeline of the frame this lineage describes: {@code rows} of each table of the base. */
@@ -33,9 +33,9 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
     }
 
     /** This lineage followed by {@code f} on each table. */
-    Lineage then(FunctionEx<Table, Table> f) {
+    FrameLineage then(FunctionEx<Table, Table> f) {
         FunctionEx<Table, Table> first = rows;
-        return new Lineage(base, table -> f.apply(first.apply(table)));
+        return new FrameLineage(base, table -> f.apply(first.apply(table)));
     }
 
     /**
@@ -43,7 +43,7 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
      *
      * @throws IllegalArgumentException saying how to get frames that pair up
      */
-    void requireSameBase(Lineage other, String operation) {
+    void requireSameBase(FrameLineage other, String operation) {
         if (base != other.base) {
             throw new IllegalArgumentException(operation + " combines columns of the same frame, table by table: "
                     + "take both from one frame, e.g. sdf.column(\"x\") and sdf.column(\"y\"), without a "
@@ -57,10 +57,10 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
      *
      * @throws IllegalArgumentException unless {@code other} has the same base, naming {@code operation}
      */
-    Lineage pairedWith(Lineage other, String operation, BiFunctionEx<Table, Table, Table> pair) {
+    FrameLineage pairedWith(FrameLineage other, String operation, BiFunctionEx<Table, Table, Table> pair) {
         requireSameBase(other, operation);
         FunctionEx<Table, Table> mine = rows;
         FunctionEx<Table, Table> theirs = other.rows;
-        return new Lineage(base, table -> pair.apply(mine.apply(table), theirs.apply(table)));
+        return new FrameLineage(base, table -> pair.apply(mine.apply(table), theirs.apply(table)));
     }
 }
