@@ -5,6 +5,7 @@ import io.streamz.collections.Pipeline;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.Schema;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.ColumnType;
@@ -80,15 +81,13 @@ public class DataFrame extends Frame<DataFrame, Table> {
     /** The column {@code name} as a {@link Series} (streamz's {@code sdf.x}), with this frame's index. */
     @Override
     public Series column(String name) {
-        requireColumn(Checks.notNull(name, "column name"));
+        frameColumns().require(Checks.notNull(name, "column name"));
         if (index().contains(name)) {
             throw new IllegalArgumentException(name + " is in the index: resetIndex() first to use it as values");
         }
         List<String> kept = new ArrayList<>(index());
         kept.add(name);
-        FunctionEx<Table, Table> select = Reshape.select(kept);
-        return withLineage(new Series(pipeline().map(select), select.apply(example()), index(), isUpdating()),
-                lineage().then(select));
+        return derive(Reshape.select(kept), Series::new, index());
     }
 
     /** Only the named value columns (streamz's {@code sdf[['x', 'y']]}); the index stays. */
@@ -96,7 +95,7 @@ public class DataFrame extends Frame<DataFrame, Table> {
         Checks.notNull(names, "column names");
         List<String> kept = new ArrayList<>(index());
         for (String name : names) {
-            requireColumn(name);
+            frameColumns().require(name);
             if (!kept.contains(name)) {
                 kept.add(name);
             }
@@ -155,19 +154,15 @@ public class DataFrame extends Frame<DataFrame, Table> {
     /** {@link #groupby(Series)} within {@code windowing}: each row keeps its key while it stays in the window. */
     GroupBy<DataFrame> groupby(Windowing windowing, Series keys) {
         Checks.notNull(keys, "groupby series");
-        requireAbsent(GROUPER_COLUMN);
-        lineage().requireSameBase(keys.lineage(), "groupby(Series)");
-        FunctionEx<Table, Table> mine = lineage().rows();
-        FunctionEx<Table, Table> theirs = keys.lineage().rows();
+        frameColumns().requireAbsent(GROUPER_COLUMN);
         String name = keys.name();
-        FunctionEx<Table, Table> keyed = table -> {
-            Column<?> key = theirs.apply(table).column(name);
-            return Reshape.assign(GROUPER_COLUMN, rows -> key).apply(mine.apply(table));
+        BiFunctionEx<Table, Table, Table> withKey = (rows, keyTable) -> {
+            Column<?> key = keyTable.column(name);
+            return Reshape.assign(GROUPER_COLUMN, table -> key).apply(rows);
         };
-        Table keyedExample = Reshape.assign(GROUPER_COLUMN, rows -> keys.example().column(name)).apply(example());
-        Pipeline<Table> base = lineage().base();
-        DataFrame keyedFrame = withLineage(new DataFrame(base.map(keyed), keyedExample, index(), isUpdating()),
-                new Lineage(base, keyed));
+        FrameLineage keyed = lineage().pairedWith(keys.lineage(), "groupby(Series)", withKey);
+        DataFrame keyedFrame = withLineage(new DataFrame(keyed.pipeline(), withKey.apply(example(), keys.example()),
+                index(), isUpdating()), keyed);
         Schema keySchema = new Schema(List.of(name), List.of(keys.dtype().name()));
         return GroupBy.of(keyedFrame, windowing, List.of(GROUPER_COLUMN), keySchema);
     }
@@ -179,7 +174,7 @@ public class DataFrame extends Frame<DataFrame, Table> {
         }
         List<String> keyTypes = new ArrayList<>();
         for (String key : keys) {
-            requireColumn(key);
+            frameColumns().require(key);
             keyTypes.add(example().column(key).type().name());
         }
         return GroupBy.of(this, windowing, List.of(keys), new Schema(List.of(keys), keyTypes));
@@ -187,7 +182,7 @@ public class DataFrame extends Frame<DataFrame, Table> {
 
     GroupBy<DataFrame> groupby(Windowing windowing, FunctionEx<Table, ? extends Column<?>> grouper) {
         Checks.notNull(grouper, "groupby function");
-        requireAbsent(GROUPER_COLUMN);
+        frameColumns().requireAbsent(GROUPER_COLUMN);
         Column<?> keyExample = grouper.apply(example());
         DataFrame keyed = derive(Reshape.assign(GROUPER_COLUMN, grouper), index());
         Schema keySchema = new Schema(List.of(keyExample.name()), List.of(keyExample.type().name()));

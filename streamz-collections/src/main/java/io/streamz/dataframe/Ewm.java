@@ -35,7 +35,7 @@ public final class Ewm<V> {
      * {@code accumulateWithState}, on the emitting thread.
      */
     public Streaming<V> mean() {
-        return root.aggregateOver(new Windowing.AllHistory(), meanAggregation());
+        return root.aggregations().over(new Windowing.AllHistory(), meanAggregation());
     }
 
     /**

@@ -6,34 +6,22 @@ import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Comparison;
 import io.streamz.dataframe.ops.Cumulative;
 import io.streamz.dataframe.ops.Elementwise;
-import io.streamz.dataframe.ops.GroupMoments;
-import io.streamz.dataframe.ops.KeyedMoments;
 import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
 import io.streamz.dataframe.ops.RowNumbers;
-import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.Size;
 import io.streamz.dataframe.ops.Statistic;
-import io.streamz.dataframe.ops.TimeIndex;
-import io.streamz.dataframe.ops.WindowAccumulator;
-import io.streamz.dataframe.ops.WindowMoves;
 import io.streamz.dataframe.ops.Windowing;
-import io.streamz.dataframe.ops.WithState;
-import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,7 +37,7 @@ import java.util.Objects;
  *
  * <p>Columns of one frame combine row by row ({@code sdf.column("x").gt(sdf.column("y"))},
  * {@code sdf.where(mask)}, {@code groupby(series)}) when both are computed table by table from it;
- * see {@link Lineage}.
+ * see {@link FrameLineage}.
  *
  * <p>A frame is <i>streaming</i> (each element holds new rows) or <i>updating</i> (each element is
  * the whole current result, e.g. of a groupby-aggregation). Reductions of an updating frame reduce
@@ -64,22 +52,23 @@ import java.util.Objects;
  * @param <V> what a reduction emits: a one-row {@code Table} for a DataFrame, a {@code Double} for a Series
  */
 public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
-    private final List<String> index;
+    private final FrameColumns columns;
     private final boolean updating;
-    private final Schema schema;
     /** How this frame's tables come from an earlier frame's: set by {@link #derive}, else its own. */
-    private Lineage lineage;
+    private FrameLineage lineage;
 
     Frame(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating) {
         super(pipeline, Objects.requireNonNull(example, "example must not be null: pass a Table with the columns")
                 .emptyCopy());
-        this.index = List.copyOf(index);
+        this.columns = new FrameColumns(example(), index);
         this.updating = updating;
-        this.schema = Schema.of(example);
-        this.lineage = Lineage.of(pipeline);
-        for (String name : this.index) {
-            requireColumn(name);
-        }
+        this.lineage = FrameLineage.of(pipeline);
+    }
+
+    /** Makes a frame of one kind ({@code DataFrame::new}, {@code Series::new}) at the end of a pipeline. */
+    @FunctionalInterface
+    interface Kind<G extends Frame<G, ?>> {
+        G make(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating);
     }
 
     /** A frame of this kind at the end of {@code pipeline}. */
@@ -95,7 +84,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** The index columns (none unless {@link #setIndex} was called). */
     public final List<String> index() {
-        return index;
+        return columns.index();
     }
 
     /** Whether each element is the whole current result (a groupby result) rather than new rows. */
@@ -103,43 +92,38 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         return updating;
     }
 
-    /** The columns that are not in the index, in order. */
-    List<String> valueColumns() {
-        List<String> values = new ArrayList<>(example().columnNames());
-        values.removeAll(index);
-        return values;
+    /** Which columns are the index, which hold values, and the checks on them. */
+    FrameColumns frameColumns() {
+        return columns;
     }
 
-    /** The numeric value columns. */
-    List<String> numericValueColumns() {
-        List<String> numeric = new ArrayList<>();
-        for (String name : valueColumns()) {
-            if (example().column(name) instanceof NumericColumn<?>) {
-                numeric.add(name);
-            }
-        }
-        return numeric;
+    /** The columns that are not in the index, in order. */
+    List<String> valueColumns() {
+        return columns.values();
     }
 
     /** The value columns a reduction of {@code statistic} covers: the numeric ones, all for COUNT. */
     List<String> reducedColumns(Statistic statistic) {
-        return statistic.numeric() ? numericValueColumns() : valueColumns();
+        return statistic.numeric() ? columns.numericValues() : columns.values();
+    }
+
+    /** How this frame's reductions become operations on its pipeline. */
+    FrameAggregations<V> aggregations() {
+        return new FrameAggregations<>(this);
     }
 
     /** Checks that {@code x} has this frame's column names and types, in order (IllegalArgumentException if not). */
     @Override
     public void verify(Table x) {
         super.verify(x);
-        if (!schema.matches(x)) {
-            throw new IllegalArgumentException("Input expected to have columns " + schema + ", got " + Schema.of(x));
-        }
+        columns.verify(x);
     }
 
     // ---------------------------------------------------------------- per element
 
     /** Keeps the rows that {@code selection} picks: {@code where(t -> t.stringColumn("name").isEqualTo("Alice"))}. */
     public F where(FunctionEx<Table, Selection> selection) {
-        return derive(Reshape.where(Checks.notNull(selection, "where selection")), index);
+        return derive(Reshape.where(Checks.notNull(selection, "where selection")), index());
     }
 
     /**
@@ -153,18 +137,13 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     public F where(Series mask) {
         Checks.notNull(mask, "where mask");
         Logic.booleans(mask.example().column(mask.name()));
-        lineage.requireSameBase(mask.lineage(), "where(Series)");
-        FunctionEx<Table, Table> mine = lineage.rows();
-        FunctionEx<Table, Table> theirs = mask.lineage().rows();
         String name = mask.name();
-        FunctionEx<Table, Table> filtered = table -> {
-            Table rows = mine.apply(table);
-            BooleanColumn keep = (BooleanColumn) theirs.apply(table).column(name);
+        FrameLineage filtered = lineage.pairedWith(mask.lineage(), "where(Series)", (rows, masks) -> {
+            BooleanColumn keep = (BooleanColumn) masks.column(name);
             Elementwise.requireSameRows(rows.column(0), keep);
             return rows.where(keep.isTrue());
-        };
-        F result = wrap(lineage.base().map(filtered), example(), index, updating);
-        return withLineage(result, new Lineage(lineage.base(), filtered));
+        });
+        return withLineage(wrap(filtered.pipeline(), example(), index(), updating), filtered);
     }
 
     /** Rounds the value columns to whole numbers (streamz's {@code round()}). */
@@ -174,7 +153,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** Rounds the value columns to {@code decimals} places, half to even as numpy does. */
     public F round(int decimals) {
-        return derive(Elementwise.round(numericValueColumns(), decimals), index);
+        return derive(Elementwise.round(columns.numericValues(), decimals), index());
     }
 
     /** The last 5 rows of each table. */
@@ -184,7 +163,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** The last {@code n} rows of each table (of each element, as in streamz). */
     public F tail(int n) {
-        return derive(Reshape.tail(Checks.notNegative(n, "tail size")), index);
+        return derive(Reshape.tail(Checks.notNegative(n, "tail size")), index());
     }
 
     /**
@@ -210,20 +189,20 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         if (!valueColumns().contains(column)) {
             throw new IllegalArgumentException("no value column " + column + " among " + valueColumns());
         }
-        requireNumeric(List.of(column), largest ? "nlargest" : "nsmallest");
-        return derive(Reshape.extremes(column, n, largest), index);
+        columns.requireNumeric(List.of(column), largest ? "nlargest" : "nsmallest");
+        return derive(Reshape.extremes(column, n, largest), index());
     }
 
-    /** Makes {@code columns} the index: they are no longer value columns. */
-    public F setIndex(String... columns) {
-        Checks.notNull(columns, "index columns");
-        if (columns.length == 0) {
+    /** Makes the columns {@code names} the index: they are no longer value columns. */
+    public F setIndex(String... names) {
+        Checks.notNull(names, "index columns");
+        if (names.length == 0) {
             throw new IllegalArgumentException("setIndex needs a column: use resetIndex() to drop the index");
         }
-        for (String column : columns) {
-            requireColumn(column);
+        for (String name : names) {
+            columns.require(name);
         }
-        return sameTables(wrap(pipeline(), example(), List.of(columns), updating));
+        return sameTables(wrap(pipeline(), example(), List.of(names), updating));
     }
 
     /**
@@ -234,13 +213,11 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * @throws IllegalArgumentException when the frame has no index and a column is already named {@code index}
      */
     public DataFrame resetIndex() {
-        if (!index.isEmpty()) {
+        if (!index().isEmpty()) {
             return sameTables(new DataFrame(pipeline(), example(), List.of(), updating));
         }
-        requireAbsent("index");
-        FunctionEx<Table, Table> numbered = Reshape.rowNumbers("index");
-        return withLineage(new DataFrame(pipeline().map(numbered), numbered.apply(example()), List.of(), updating),
-                lineage.then(numbered));
+        columns.requireAbsent("index");
+        return derive(Reshape.rowNumbers("index"), DataFrame::new, List.of());
     }
 
     /**
@@ -256,11 +233,11 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      */
     public F numberRows() {
         requireStreaming("numberRows");
-        if (!index.isEmpty()) {
-            throw new IllegalStateException("numberRows makes a new index, but the frame has the index " + index
+        if (!index().isEmpty()) {
+            throw new IllegalStateException("numberRows makes a new index, but the frame has the index " + index()
                     + ": call resetIndex() first");
         }
-        requireAbsent("index");
+        columns.requireAbsent("index");
         RowNumbers numbering = new RowNumbers("index");
         Table resultExample = numbering.apply(0L, example()).value();
         return wrap(pipeline().accumulateWithState(numbering, 0L), resultExample, List.of("index"), false);
@@ -274,13 +251,11 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * @throws IllegalStateException unless the index is one column (see {@link #numberRows()} and {@link #setIndex})
      */
     public Series indexSeries() {
-        if (index.size() != 1) {
-            throw new IllegalStateException("indexSeries needs an index of one column, the index is " + index
+        if (index().size() != 1) {
+            throw new IllegalStateException("indexSeries needs an index of one column, the index is " + index()
                     + ": call numberRows() or setIndex(column) first");
         }
-        FunctionEx<Table, Table> select = Reshape.select(index);
-        return withLineage(new Series(pipeline().map(select), select.apply(example()), List.of(), updating),
-                lineage.then(select));
+        return derive(Reshape.select(index()), Series::new, List.of());
     }
 
     /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */
@@ -358,7 +333,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         for (String name : valueColumns()) {
             Logic.booleans(example().column(name));
         }
-        return derive(Logic.not(valueColumns()), index);
+        return derive(Logic.not(valueColumns()), index());
     }
 
     /** The absolute value of every value. */
@@ -373,34 +348,34 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** Replaces each value column by {@code f} of it, same name: {@code mapColumns(c -> c.lag(1))}. */
     public F mapColumns(FunctionEx<Column<?>, ? extends Column<?>> f) {
-        return derive(Elementwise.map(valueColumns(), Checks.notNull(f, "mapColumns function")), index);
+        return derive(Elementwise.map(valueColumns(), Checks.notNull(f, "mapColumns function")), index());
     }
 
     private F compare(Comparison comparison, double operand) {
-        requireNumeric(valueColumns(), comparison.symbol());
-        return derive(comparison.against(valueColumns(), operand), index);
+        columns.requireNumeric(valueColumns(), comparison.symbol());
+        return derive(comparison.against(valueColumns(), operand), index());
     }
 
     private F arithmetic(Elementwise.Arithmetic op, double operand) {
-        requireNumeric(valueColumns(), "arithmetic");
-        return derive(Elementwise.arithmetic(valueColumns(), op, operand), index);
+        columns.requireNumeric(valueColumns(), "arithmetic");
+        return derive(Elementwise.arithmetic(valueColumns(), op, operand), index());
     }
 
     // ---------------------------------------------------------------- reductions over all history
 
     /** The running sum of each numeric value column (missing values skipped). */
     public Streaming<V> sum() {
-        return reduce(new Windowing.AllHistory(), Statistic.SUM, 0);
+        return allHistory().sum();
     }
 
     /** The running mean of each numeric value column. */
     public Streaming<V> mean() {
-        return reduce(new Windowing.AllHistory(), Statistic.MEAN, 0);
+        return allHistory().mean();
     }
 
     /** The running number of non-missing values of each value column. */
     public Streaming<V> count() {
-        return reduce(new Windowing.AllHistory(), Statistic.COUNT, 0);
+        return allHistory().count();
     }
 
     /** The running sample variance (ddof 1) of each numeric value column. */
@@ -410,7 +385,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** The running variance with {@code ddof} delta degrees of freedom. */
     public Streaming<V> var(int ddof) {
-        return reduce(new Windowing.AllHistory(), Statistic.VAR, Checks.notNegative(ddof, "ddof"));
+        return allHistory().var(ddof);
     }
 
     /** The running sample standard deviation (ddof 1). */
@@ -420,17 +395,17 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** The running standard deviation with {@code ddof} delta degrees of freedom. */
     public Streaming<V> std(int ddof) {
-        return reduce(new Windowing.AllHistory(), Statistic.STD, Checks.notNegative(ddof, "ddof"));
+        return allHistory().std(ddof);
     }
 
     /** The running number of values (rows times value columns, missing ones included), as pandas' {@code size}. */
     public Streaming<Long> size() {
-        return aggregateOver(new Windowing.AllHistory(), new Size(valueColumns().size()));
+        return allHistory().size();
     }
 
     /** {@code aggregation} over all history: {@code initial} then {@code onNew} for every table. */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation) {
-        return aggregateOver(new Windowing.AllHistory(), Checks.notNull(aggregation, "aggregation"));
+        return allHistory().aggregate(aggregation);
     }
 
     /**
@@ -441,8 +416,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * {@code amount.aggregate(amount.reduction(Statistic.MEAN), new Moments.State(new double[]{10}, new double[]{0}, new double[]{2}))}.
      */
     public Moments<V> reduction(Statistic statistic) {
-        List<String> columns = reducedColumns(Checks.notNull(statistic, "statistic"));
-        return new Moments<>(columns, statistic, 1, collapse(columns));
+        return aggregations().moments(Checks.notNull(statistic, "statistic"), 1);
     }
 
     /**
@@ -453,13 +427,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * @throws IllegalStateException when the frame is updating (each element is the whole data)
      */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, S start) {
-        return valuesOf(aggregateWithState(aggregation, start));
-    }
-
-    /** The values of what an aggregation with a state emits, without the states. */
-    static <S, R> Streaming<R> valuesOf(Streaming<Accumulated<S, R>> withState) {
-        FunctionEx<Accumulated<S, R>, R> value = Accumulated::value;
-        return Streaming.of(withState.pipeline().map(value), withState.example().value());
+        return FrameAggregations.valuesOf(aggregateWithState(aggregation, start));
     }
 
     /**
@@ -477,64 +445,12 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      * @throws IllegalStateException when the frame is updating (each element is the whole data)
      */
     public <S, R> Streaming<Accumulated<S, R>> aggregateWithState(Aggregation<S, R> aggregation, S start) {
-        Checks.notNull(aggregation, "aggregation");
-        requireStreaming("an aggregation with a state");
-        S first = start != null ? start : aggregation.initial(example().emptyCopy());
-        WithState<S, R> accumulator = new WithState<>(aggregation);
-        return Streaming.of(pipeline().accumulateWithState(accumulator, first),
-                accumulator.apply(first, example().emptyCopy()).value());
+        return aggregations().withState(aggregation, start);
     }
 
-    Streaming<V> reduce(Windowing windowing, Statistic statistic, int ddof) {
-        List<String> columns = reducedColumns(statistic);
-        return aggregateOver(windowing, new Moments<>(columns, statistic, ddof, collapse(columns)));
-    }
-
-    <S, R> Streaming<R> aggregateOver(Windowing windowing, Aggregation<S, R> aggregation) {
-        if (updating) {
-            FunctionEx<Table, R> each = Reshape.each(aggregation);
-            return Streaming.of(pipeline().map(each), each.apply(example()));
-        }
-        WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
-        return Streaming.of(pipeline().accumulateWithState(accumulator, accumulator.start(example())),
-                accumulator.example(example()));
-    }
-
-    /**
-     * The groupby-aggregation {@code moments} over {@code windowing}, resumed from {@code start}
-     * (the rows in the window and the moments per key; {@code null}: nothing), with one state per
-     * group key: locally one {@code accumulateWithState}; under {@code Pipeline.runOn} each key's
-     * moments live on the server that owns the key ({@link Pipeline#accumulateByKey}). Over a window,
-     * an {@code accumulateWithState} before it keeps the window's rows and says which arrive and leave.
-     */
-    Streaming<Table> aggregateByKey(Windowing windowing, GroupMoments moments,
-                                    WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
-        requireStreaming("a groupby-aggregation");
-        KeyedMoments keyed = new KeyedMoments(moments, start == null ? Map.of() : start.aggregation());
-        Pipeline<Table> grouped = windowing instanceof Windowing.AllHistory
-                ? pipeline().accumulateByKey(keyed)
-                : pipeline().accumulateWithState(new WindowMoves(windowing), start == null ? List.of() : start.kept())
-                        .accumulateByKey(keyed);
-        return Streaming.of(grouped, keyed.result(keyed.start()));
-    }
-
-    /**
-     * {@code aggregation} over {@code windowing} from {@code start} ({@code null}: an empty window),
-     * emitting the window's state (its rows and the aggregation's state) with each value.
-     */
-    <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> aggregateOverWithState(
-            Windowing windowing, Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
-        Checks.notNull(aggregation, "aggregation");
-        requireStreaming("an aggregation with a state");
-        WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
-        WindowAccumulator.State<S> first = start != null ? start : accumulator.start(example());
-        BiFunctionEx<WindowAccumulator.State<S>, Table, Accumulated<WindowAccumulator.State<S>,
-                Accumulated<WindowAccumulator.State<S>, R>>> withState = (state, rows) -> {
-                    Accumulated<WindowAccumulator.State<S>, R> next = accumulator.apply(state, rows);
-                    return Accumulated.of(next.state(), next);
-                };
-        return Streaming.of(pipeline().accumulateWithState(withState, first),
-                accumulator.apply(first, example().emptyCopy()));
+    /** Reductions over all history, as the frame's own (not checked to be streaming: an updating frame reduces each element). */
+    private Window<V> allHistory() {
+        return new Window<>(this, new Windowing.AllHistory());
     }
 
     // ---------------------------------------------------------------- cumulative
@@ -561,10 +477,10 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     private F cumulative(Cumulative.Operation operation) {
         requireStreaming(operation.label());
-        requireNumeric(valueColumns(), operation.label());
+        columns.requireNumeric(valueColumns(), operation.label());
         Cumulative accumulator = new Cumulative(valueColumns(), operation);
         Table resultExample = accumulator.apply(accumulator.start(), example()).value();
-        return wrap(pipeline().accumulateWithState(accumulator, accumulator.start()), resultExample, index, false);
+        return wrap(pipeline().accumulateWithState(accumulator, accumulator.start()), resultExample, index(), false);
     }
 
     // ---------------------------------------------------------------- windows
@@ -582,7 +498,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      */
     public Window<V> window(Duration value) {
         requireStreaming("window");
-        return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), timeIndex()));
+        return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), columns.timeIndex()));
     }
 
     /**
@@ -592,7 +508,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      */
     public Window<V> expanding() {
         requireStreaming("expanding");
-        return new Window<>(this, new Windowing.AllHistory());
+        return allHistory();
     }
 
     /** Exponentially weighted aggregations with the center of mass {@code com} (streamz's {@code ewm(com)}). */
@@ -625,7 +541,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     /** Rolling aggregations over the time range {@code (t - range, t]} of each row's time index; one value suffices. */
     public Rolling<F> rolling(Duration range) {
         requireStreaming("rolling");
-        return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), timeIndex()), 1);
+        return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), columns.timeIndex()), 1);
     }
 
     // ---------------------------------------------------------------- plot
@@ -654,12 +570,16 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** {@code f} on every table; the example's result fixes the new columns. */
     F derive(FunctionEx<Table, Table> f, List<String> newIndex) {
-        F result = wrap(pipeline().map(f), f.apply(example()), newIndex, updating);
-        return withLineage(result, lineage.then(f));
+        return derive(f, this::wrap, newIndex);
+    }
+
+    /** {@code f} on every table, as a frame of {@code kind} (a Series of a DataFrame's column, ...). */
+    <G extends Frame<G, ?>> G derive(FunctionEx<Table, Table> f, Kind<G> kind, List<String> newIndex) {
+        return withLineage(kind.make(pipeline().map(f), f.apply(example()), newIndex, updating), lineage.then(f));
     }
 
     /** This frame's lineage, for frames made from it that combine with others of the same base. */
-    Lineage lineage() {
+    FrameLineage lineage() {
         return lineage;
     }
 
@@ -669,7 +589,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     }
 
     /** {@code frame}, computed table by table as {@code lineage} says. */
-    static <G extends Frame<G, ?>> G withLineage(G frame, Lineage lineage) {
+    static <G extends Frame<G, ?>> G withLineage(G frame, FrameLineage lineage) {
         ((Frame<?, ?>) frame).lineage = lineage;
         return frame;
     }
@@ -686,39 +606,9 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         }
     }
 
-    void requireColumn(String name) {
-        if (!example().columnNames().contains(name)) {
-            throw new IllegalArgumentException("no column " + name + " among " + example().columnNames());
-        }
-    }
-
-    void requireAbsent(String name) {
-        if (example().columnNames().contains(name)) {
-            throw new IllegalArgumentException("there is already a column " + name + ": rename it first");
-        }
-    }
-
-    void requireNumeric(List<String> columns, String operation) {
-        for (String name : columns) {
-            if (!(example().column(name) instanceof NumericColumn<?>)) {
-                throw new IllegalArgumentException(operation + " needs numeric columns; " + name + " is "
-                        + example().column(name).type() + ": select the numeric columns first");
-            }
-        }
-    }
-
-    private String timeIndex() {
-        if (index.size() != 1 || !TimeIndex.isTime(example().column(index.get(0)).type())) {
-            throw new IllegalStateException("time windows need one LOCAL_DATE_TIME or INSTANT index column, "
-                    + "the index is " + index + ": call setIndex(\"time\") first");
-        }
-        return index.get(0);
-    }
-
     /** The class, the columns and the index: {@code DataFrame - elements like: [x DOUBLE, y INTEGER]}. */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + (updating ? " (updating)" : "") + " - elements like: " + schema
-                + (index.isEmpty() ? "" : " index " + index);
+        return getClass().getSimpleName() + (updating ? " (updating)" : "") + " - elements like: " + columns;
     }
 }

@@ -55,7 +55,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
     /** Grouping {@code root}'s rows by the columns {@code keys}, named and typed by {@code keySchema} in results. */
     static GroupBy<DataFrame> of(DataFrame root, Windowing windowing, List<String> keys, Schema keySchema) {
         root.requireStreaming("groupby");
-        List<String> values = new ArrayList<>(root.numericValueColumns());
+        List<String> values = new ArrayList<>(root.frameColumns().numericValues());
         values.removeAll(keys);
         return new GroupBy<>(root, windowing, keys, keySchema, values,
                 (streaming, index) -> new DataFrame(streaming.pipeline(), streaming.example(), index, true));
@@ -64,11 +64,11 @@ public final class GroupBy<F extends Frame<F, ?>> {
     /** The aggregations of the one value column {@code name} (streamz's {@code groupby('x').y}). */
     public GroupBy<Series> column(String name) {
         Checks.notNull(name, "column name");
-        root.requireColumn(name);
+        root.frameColumns().require(name);
         if (keys.contains(name)) {
             throw new IllegalArgumentException(name + " is a groupby key: aggregate another column");
         }
-        root.requireNumeric(List.of(name), "groupby aggregation");
+        root.frameColumns().requireNumeric(List.of(name), "groupby aggregation");
         return new GroupBy<>(root, windowing, keys, keySchema, List.of(name),
                 (streaming, index) -> new Series(streaming.pipeline(), streaming.example(), index, true));
     }
@@ -111,7 +111,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
     /** The number of rows per key, missing values included (streamz's {@code size}), in a column {@code size}. */
     public Series size() {
         GroupMoments sizes = new GroupMoments(keys, resultKeys(List.of("size")), List.of(), null, 0, "size");
-        Streaming<Table> counted = root.aggregateByKey(windowing, sizes, null);
+        Streaming<Table> counted = root.aggregations().byKey(windowing, sizes, null);
         return new Series(counted.pipeline(), counted.example(), keysOf(counted), true);
     }
 
@@ -156,7 +156,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
     public Streaming<Accumulated<WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>>, Table>>
             aggregateWindowWithState(Statistic statistic,
                                      WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
-        return root.aggregateOverWithState(windowing, moments(Checks.notNull(statistic, "statistic"), 1), start);
+        return root.aggregations().overWithState(windowing, moments(Checks.notNull(statistic, "statistic"), 1), start);
     }
 
     /**
@@ -181,9 +181,9 @@ public final class GroupBy<F extends Frame<F, ?>> {
         return grouped(moments(statistic, ddof), null);
     }
 
-    /** The frame of {@code moments} per key from {@code start}, one state per key (see {@link Frame#aggregateByKey}). */
+    /** The frame of {@code moments} per key from {@code start}, one state per key (see {@link FrameAggregations#byKey}). */
     private F grouped(GroupMoments moments, WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
-        Streaming<Table> aggregated = root.aggregateByKey(windowing, moments, start);
+        Streaming<Table> aggregated = root.aggregations().byKey(windowing, moments, start);
         return result.apply(aggregated, keysOf(aggregated));
     }
 

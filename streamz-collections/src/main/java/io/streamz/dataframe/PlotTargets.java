@@ -28,14 +28,14 @@ public final class PlotTargets {
 
     /** Checks {@code columns} of {@code frame} (every numeric value column when none), then draws them in each target. */
     static void draw(Frame<?, ?> frame, List<PlotTarget> targets, String... columns) {
-        List<String> chosen = columns.length == 0 ? frame.numericValueColumns() : Arrays.asList(columns);
+        List<String> chosen = columns.length == 0 ? frame.frameColumns().numericValues() : Arrays.asList(columns);
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("nothing to plot: " + frame + " has no numeric value column");
         }
         for (String name : chosen) {
-            frame.requireColumn(name);
+            frame.frameColumns().require(name);
         }
-        frame.requireNumeric(chosen, "plot");
+        frame.frameColumns().requireNumeric(chosen, "plot");
         for (PlotTarget target : targets) {
             target.plot(frame, List.copyOf(chosen));
         }

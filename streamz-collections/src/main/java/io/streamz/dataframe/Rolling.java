@@ -140,7 +140,7 @@ public final class Rolling<F extends Frame<F, ?>> {
 
     private F roll(FunctionEx<double[], Double> reducer, int periods) {
         List<String> columns = root.valueColumns();
-        root.requireNumeric(columns, "rolling");
+        root.frameColumns().requireNumeric(columns, "rolling");
         RollingWindow accumulator = new RollingWindow(span, periods, columns, reducer);
         Table resultExample = accumulator.apply(null, root.example()).value();
         return root.wrap(root.pipeline().accumulateWithState(accumulator, start), resultExample, root.index(), false);

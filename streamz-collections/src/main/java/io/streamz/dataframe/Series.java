@@ -71,7 +71,7 @@ public final class Series extends Frame<Series, Double> {
     @Override
     List<String> reducedColumns(Statistic statistic) {
         if (statistic.numeric()) {
-            requireNumeric(valueColumns(), statistic.label());
+            frameColumns().requireNumeric(valueColumns(), statistic.label());
         }
         return valueColumns();
     }
@@ -208,17 +208,13 @@ public final class Series extends Frame<Series, Double> {
     private Series combine(Series other, String operation,
                            BiFunctionEx<Column<?>, Column<?>, ? extends Column<?>> op) {
         Checks.notNull(other, "other series");
-        lineage().requireSameBase(other.lineage(), operation);
-        FunctionEx<Table, Table> left = lineage().rows();
-        FunctionEx<Table, Table> right = other.lineage().rows();
         String name = name();
         String otherName = other.name();
         BiFunctionEx<Table, Table, Table> pair = (mine, theirs) ->
                 Elementwise.replace(mine, Map.of(name, op.apply(mine.column(name), theirs.column(otherName))));
-        FunctionEx<Table, Table> rows = table -> pair.apply(left.apply(table), right.apply(table));
-        Pipeline<Table> base = lineage().base();
-        return withLineage(new Series(base.map(rows), pair.apply(example(), other.example()), index(), isUpdating()),
-                new Lineage(base, rows));
+        FrameLineage combined = lineage().pairedWith(other.lineage(), operation, pair);
+        return withLineage(new Series(combined.pipeline(), pair.apply(example(), other.example()), index(), isUpdating()),
+                combined);
     }
 
     /**
@@ -237,7 +233,7 @@ public final class Series extends Frame<Series, Double> {
         }
         Schema keys = new Schema(List.of(name()), List.of(dtype().name()));
         GroupMoments counts = new GroupMoments(List.of(name()), keys, List.of(), null, 0, "count");
-        var result = aggregateByKey(windowing, counts, null);
+        var result = aggregations().byKey(windowing, counts, null);
         return new Series(result.pipeline(), result.example(), List.of(name()), true);
     }
 }

@@ -42,17 +42,17 @@ public final class Window<V> {
 
     /** The sum of each numeric value column within the window. */
     public Streaming<V> sum() {
-        return root.reduce(windowing, Statistic.SUM, 0);
+        return root.aggregations().reduce(windowing, Statistic.SUM, 0);
     }
 
     /** The mean of each numeric value column within the window. */
     public Streaming<V> mean() {
-        return root.reduce(windowing, Statistic.MEAN, 0);
+        return root.aggregations().reduce(windowing, Statistic.MEAN, 0);
     }
 
     /** The number of non-missing values of each value column within the window. */
     public Streaming<V> count() {
-        return root.reduce(windowing, Statistic.COUNT, 0);
+        return root.aggregations().reduce(windowing, Statistic.COUNT, 0);
     }
 
     /** The sample variance (ddof 1) within the window. */
@@ -62,7 +62,7 @@ public final class Window<V> {
 
     /** The variance with {@code ddof} delta degrees of freedom within the window. */
     public Streaming<V> var(int ddof) {
-        return root.reduce(windowing, Statistic.VAR, Checks.notNegative(ddof, "ddof"));
+        return root.aggregations().reduce(windowing, Statistic.VAR, Checks.notNegative(ddof, "ddof"));
     }
 
     /** The sample standard deviation (ddof 1) within the window. */
@@ -72,17 +72,17 @@ public final class Window<V> {
 
     /** The standard deviation with {@code ddof} delta degrees of freedom within the window. */
     public Streaming<V> std(int ddof) {
-        return root.reduce(windowing, Statistic.STD, Checks.notNegative(ddof, "ddof"));
+        return root.aggregations().reduce(windowing, Statistic.STD, Checks.notNegative(ddof, "ddof"));
     }
 
     /** The number of values within the window: rows times value columns. */
     public Streaming<Long> size() {
-        return root.aggregateOver(windowing, new Size(root.valueColumns().size()));
+        return root.aggregations().over(windowing, new Size(root.valueColumns().size()));
     }
 
     /** A user {@link Aggregation} over the window: {@code onNew} for arriving rows, {@code onOld} for leaving ones. */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation) {
-        return root.aggregateOver(windowing, Checks.notNull(aggregation, "aggregation"));
+        return root.aggregations().over(windowing, Checks.notNull(aggregation, "aggregation"));
     }
 
     /**
@@ -96,17 +96,17 @@ public final class Window<V> {
      */
     public <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> aggregateWithState(
             Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
-        return root.aggregateOverWithState(windowing, aggregation, start);
+        return root.aggregations().overWithState(windowing, aggregation, start);
     }
 
     /** {@code aggregation} over the window resumed from {@code start}, a state {@link #aggregateWithState} emitted. */
     public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
-        return Frame.valuesOf(aggregateWithState(aggregation, start));
+        return FrameAggregations.valuesOf(aggregateWithState(aggregation, start));
     }
 
     /** Every row within the window, as one table (a copy per element: costs what the window holds). */
     public Streaming<Table> full() {
-        return root.aggregateOver(windowing, new Full());
+        return root.aggregations().over(windowing, new Full());
     }
 
     /** {@code f} of the table of every row within the window (streamz's {@code apply}). */

@@ -3,13 +3,14 @@ package io.streamz.collections;
 import io.streamz.Accumulated;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import io.streamz.dataframe.Aggregation;
 import io.streamz.dataframe.DataFrame;
 import org.apache.ignite.Ignition;
 import org.apache.ignite.thread.IgniteThread;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
@@ -37,16 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Tables are the elements of the cluster stream and sit in the accumulate states on the cluster.
  */
 class ClusterPipelineTest {
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(2);
     private static IgniteCluster cluster;
 
     @BeforeAll
     static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+        cluster = CLUSTER.get();
     }
 
     /** The seed's {@code example = [{'name': 'Alice', 'x': 1, 'y': 2}]}, without rows. */

@@ -3,12 +3,13 @@ package io.streamz.dataframe;
 import io.streamz.Accumulated;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Statistic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import io.streamz.time.VirtualScheduler;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
@@ -25,16 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * and give, table for table, what they give locally, on random tables with missing values.
  */
 class ClusterDataFrameTest {
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(2);
     private static IgniteCluster cluster;
 
     @BeforeAll
     static void start() {
-        cluster = IgniteCluster.local(2);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+        cluster = CLUSTER.get();
     }
 
     @Test

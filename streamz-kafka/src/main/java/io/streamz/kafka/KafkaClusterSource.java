@@ -2,7 +2,6 @@ package io.streamz.kafka;
 
 import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
-import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.ignite.stream.ServerReads;
 import java.util.List;
 import java.util.Map;
@@ -67,17 +66,14 @@ public final class KafkaClusterSource<V> {
     static <V> KafkaClusterSource<V> create(String topic, Map<String, ?> consumerParams, KafkaBatchOptions options, Cluster cluster) {
         String operation = "fromKafkaBatched on a cluster";
         KafkaBatchedSource.checkArguments(topic, options, operation);
-        if (!(cluster instanceof IgniteCluster ignite)) {
-            throw new IllegalArgumentException(operation + " reads on an IgniteCluster, got " + cluster
-                    + ": pass IgniteCluster.local(...) or IgniteCluster.connect(...)");
-        }
+        // The cluster module decides which clusters can read on their servers, and says what to pass if not.
+        ServerReads reads = ServerReads.on(cluster, "fromKafkaBatched " + topic);
         Map<String, Object> params = ConsumerParams.checked(consumerParams, operation);
         params.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         TreeMap<String, Object> serverParams = new TreeMap<>(params);
         // The servers' consumers read the ranges the driver names and commit nothing: no group.
         serverParams.remove(ConsumerConfig.GROUP_ID_CONFIG);
         serverParams.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, options.maxBatchSize());
-        ServerReads reads = ServerReads.on(ignite, "fromKafkaBatched " + topic);
         ClusterBatchReader<V> reader = new ClusterBatchReader<>(topic, ConsumerParams.newConsumer(params, operation),
                 ConsumerParams.servers(params), serverParams, ClusterBatchReader.resetTo(params), options, reads);
         return new KafkaClusterSource<>(reader, reads.stream(reader));

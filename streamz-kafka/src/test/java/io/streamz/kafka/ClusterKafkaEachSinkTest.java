@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,26 +17,23 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** toKafkaEach: every item of each batch written from the servers of an embedded cluster, against a real Kafka broker. */
 @ExtendWith(KafkaBroker.class)
 class ClusterKafkaEachSinkTest {
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(1);
     private static KafkaBroker kafka;
     private static IgniteCluster cluster;
 
     @BeforeAll
     static void start(KafkaBroker broker) {
         kafka = broker;
-        cluster = IgniteCluster.local(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+        cluster = CLUSTER.get();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,26 +20,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** to_kafka written from the servers of an embedded cluster, against a real Kafka broker in this JVM. */
 @ExtendWith(KafkaBroker.class)
 class ClusterKafkaSinkTest {
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(1);
     private static KafkaBroker kafka;
     private static IgniteCluster cluster;
 
     @BeforeAll
     static void start(KafkaBroker broker) {
         kafka = broker;
-        cluster = IgniteCluster.local(1);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
+        cluster = CLUSTER.get();
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import io.streamz.kafka.KafkaSourceOptions.OnUnreachable;
 import io.streamz.local.core.InputPosition;
@@ -23,12 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.IntegerDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -40,6 +41,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(KafkaBroker.class)
 class KafkaBatchedSourceFaultsTest {
     private static final KafkaBatchOptions OPTIONS = new KafkaBatchOptions(Duration.ofMillis(50), 10);
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(1);
     private static KafkaBroker broker;
     private static IgniteCluster cluster;
 
@@ -51,14 +54,9 @@ class KafkaBatchedSourceFaultsTest {
     enum Where { DRIVER, CLUSTER }
 
     @BeforeAll
-    static void useTheSharedBrokerAndACluster(KafkaBroker shared) {
+    static void useTheSharedBrokerAndCluster(KafkaBroker shared) {
         broker = shared;
-        cluster = IgniteCluster.local(1);
-    }
-
-    @AfterAll
-    static void closeTheCluster() {
-        cluster.close();
+        cluster = CLUSTER.get();
     }
 
     @BeforeEach

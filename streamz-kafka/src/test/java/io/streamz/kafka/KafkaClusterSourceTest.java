@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
+import io.streamz.cluster.Cluster;
+import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.IgniteCluster;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,8 +159,40 @@ class KafkaClusterSourceTest {
         Map<String, Object> params = params("bad");
         assertMessage("needs a topic", () -> KafkaSource.fromKafkaBatched(" ", params, OPTIONS, cluster));
         assertMessage("pass KafkaBatchOptions.DEFAULTS", () -> KafkaSource.fromKafkaBatched("t", params, null, cluster));
-        assertMessage("reads on an IgniteCluster", () -> KafkaSource.fromKafkaBatched("t", params, OPTIONS, null));
+        assertMessage("IgniteCluster.local(...)", () -> KafkaSource.fromKafkaBatched("t", params, OPTIONS, null));
         assertMessage("group.id", () -> KafkaSource.fromKafkaBatched("t", Map.of("bootstrap.servers", "localhost:1"), OPTIONS, cluster));
+    }
+
+    /** The cluster module, not this one, decides which clusters read on their servers. */
+    @Test
+    void aClusterOfAnotherEngineIsRefusedNamingTheSourceAndWhatToPass() {
+        Cluster elsewhere = new Cluster() {
+            @Override
+            public <T> ClusterStream<T> scatter(Stream<T> upstream) {
+                throw new UnsupportedOperationException("not used");
+            }
+
+            @Override
+            public String name() {
+                return "elsewhere";
+            }
+
+            @Override
+            public void close() {
+            }
+
+            @Override
+            public String toString() {
+                return "<a cluster of another engine>";
+            }
+        };
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> KafkaSource.fromKafkaBatched("clicks", params("elsewhere"), OPTIONS, elsewhere));
+
+        assertTrue(refused.getMessage().startsWith("fromKafkaBatched clicks reads on a cluster's servers: "
+                + "<a cluster of another engine> is not a cluster of streamz-cluster"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("IgniteCluster.connect(...)"), refused.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.cluster.ChildDriver;
 import io.streamz.cluster.IgniteCluster;
+import io.streamz.cluster.SharedEmbeddedCluster;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Exactly-once effect on a durable cluster accumulate fed by {@code fromKafkaBatched}: a driver killed
@@ -32,16 +33,13 @@ class KilledDriverExactlyOnceTest {
     private static final int STOP_AT = 15;
     private static final long STARTUP_SECONDS = 90;
 
+    @RegisterExtension
+    static final SharedEmbeddedCluster CLUSTER = new SharedEmbeddedCluster(1);
     private static IgniteCluster cluster;
 
     @BeforeAll
-    static void startCluster() {
-        cluster = IgniteCluster.local(1);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
+    static void useTheSharedCluster() {
+        cluster = CLUSTER.get();
     }
 
     @Test

@@ -13,6 +13,9 @@
  *   <li>{@link io.streamz.local.core.Refs}, {@link io.streamz.local.core.RefCounter}: when an element
  *       and everything derived from it is done, across cluster steps too, which is what lets the
  *       Kafka sources commit at least once.</li>
+ *   <li>{@link io.streamz.local.core.InputPosition}, {@link io.streamz.local.core.InputPartition},
+ *       {@link io.streamz.local.core.BatchPositions}: which record an element comes from, carried by
+ *       its {@code Refs}, so that a cluster accumulate applies each Kafka record once.</li>
  *   <li>{@link io.streamz.local.core.Futures}, {@link io.streamz.local.core.IdleFuture},
  *       {@link io.streamz.local.core.InOrderLine}: the completed future, the unwrap of a failed one,
  *       the "completes when idle" future and in-order emission, written once for the engine and the

@@ -27,11 +27,18 @@ public final class ServerReads {
      * The start of a source that reads on the servers of {@code cluster}, {@code what} naming it in
      * messages (e.g. "fromKafkaBatched topic"). On the caller's thread; never blocks.
      *
-     * @throws IllegalArgumentException    when {@code cluster} is not an {@code IgniteCluster}, saying what to pass
+     * @throws IllegalArgumentException    when {@code cluster} is not one of streamz-cluster's (no other engine
+     *                                     reads on its servers), naming {@code what} and saying what to pass
      * @throws io.streamz.cluster.ClusterUnavailableException when it is closed
      */
     public static ServerReads on(Cluster cluster, String what) {
-        return new ServerReads(OpenContexts.of(cluster), what);
+        ClusterContext context;
+        try {
+            context = OpenContexts.of(cluster);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " reads on a cluster's servers: " + e.getMessage(), e);
+        }
+        return new ServerReads(context, what);
     }
 
     private ServerReads(ClusterContext cluster, String what) {

@@ -1,6 +1,7 @@
 package io.streamz.dataframe;
 
 import io.streamz.collections.Pipeline;
+import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.Table;
 
@@ -20,16 +21,21 @@ import tech.tablesaw.api.Table;
  * @param base the pipeline whose tables the function takes
  * @param rows the per-table function from a base table to this frame's table
  */
-record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
+record FrameLineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
     /** A frame's own lineage: its pipeline, and each table as it is. */
-    static Lineage of(Pipeline<Table> pipeline) {
-        return new Lineage(pipeline, table -> table);
+    static FrameLineage of(Pipeline<Table> pipeline) {
+        return new FrameLineage(pipeline, table -> table);
+    }
+
+    /** The pipeline of the frame this lineage describes: {@code rows} of each table of the base. */
+    Pipeline<Table> pipeline() {
+        return base.map(rows);
     }
 
     /** This lineage followed by {@code f} on each table. */
-    Lineage then(FunctionEx<Table, Table> f) {
+    FrameLineage then(FunctionEx<Table, Table> f) {
         FunctionEx<Table, Table> first = rows;
-        return new Lineage(base, table -> f.apply(first.apply(table)));
+        return new FrameLineage(base, table -> f.apply(first.apply(table)));
     }
 
     /**
@@ -37,11 +43,24 @@ record Lineage(Pipeline<Table> base, FunctionEx<Table, Table> rows) {
      *
      * @throws IllegalArgumentException saying how to get frames that pair up
      */
-    void requireSameBase(Lineage other, String operation) {
+    void requireSameBase(FrameLineage other, String operation) {
         if (base != other.base) {
             throw new IllegalArgumentException(operation + " combines columns of the same frame, table by table: "
                     + "take both from one frame, e.g. sdf.column(\"x\") and sdf.column(\"y\"), without a "
                     + "running aggregation between the frame and either column");
         }
+    }
+
+    /**
+     * The lineage of a frame whose table is {@code pair} of this lineage's table and {@code other}'s,
+     * both computed from the same base table (one {@code map} over the base runs both sides' steps).
+     *
+     * @throws IllegalArgumentException unless {@code other} has the same base, naming {@code operation}
+     */
+    FrameLineage pairedWith(FrameLineage other, String operation, BiFunctionEx<Table, Table, Table> pair) {
+        requireSameBase(other, operation);
+        FunctionEx<Table, Table> mine = rows;
+        FunctionEx<Table, Table> theirs = other.rows;
+        return new FrameLineage(base, table -> pair.apply(mine.apply(table), theirs.apply(table)));
     }
 }

@@ -1,4 +1,4 @@
-package io.streamz.cluster.measure;
+package io.streamz.benchmarks.scaleout;
 
 import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
@@ -16,17 +16,17 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prints the servers' CPU time per element of the scale-out benchmark's two workloads on an embedded
- * cluster (not a test: no timing assertion belongs in the suite): {@code scatter().map(work)} and
- * {@code scatter().accumulateByKey(x % 1000, count + (work & 1), 0)}, both {@code buffer(256).gather()},
- * about 1 ms of CPU work per element. CPU time, summed over each node's threads (Ignite names them
- * {@code ...%instance%}), is what a loaded machine does not inflate, unlike a rate: the figure that
- * says how many elements a server at its CPU limit can take. Arguments: {@code servers elements rounds
+ * Prints the servers' CPU time per element of the scale-out benchmark's two {@link Workloads} on an embedded
+ * cluster: {@code scatter().map(work)} and {@code scatter().accumulateByKey(x % 1000, count + (work & 1), 0)},
+ * both {@code buffer(256).gather()}, about 1 ms of {@link CpuWork} per element. CPU time, summed over each
+ * node's threads (Ignite names them {@code ...%instance%}), is what a loaded machine does not inflate, unlike
+ * a rate: the figure that says how many elements a server at its CPU limit can take. Arguments: {@code servers elements rounds
  * workMillis} (default 2 3000 3 1.0); system properties {@code workload} ({@code map}, {@code keyed}, both by
  * default), {@code threads} (per server, 8 by default) and {@code driverThreads} (the threads per server the
  * driver counts on, {@code threads} by default; otherwise the pipelines run on a second client that counts on
- * them, as the scale-out benchmark's driver counts on 32 while its servers run 8). Run with the test classpath
- * and Ignite's {@code --add-opens}.
+ * them, as the scale-out benchmark's driver counts on 32 while its servers run 8). Run from {@code benchmarks.jar}
+ * with Ignite's {@code --add-opens}: {@code java @ignite-opens -cp streamz-benchmarks/target/benchmarks.jar
+ * io.streamz.benchmarks.scaleout.KeyedCpuCheck 2 3000 3 1.0}.
  */
 public final class KeyedCpuCheck {
     private static final int KEYS = 1_000;
@@ -42,7 +42,7 @@ public final class KeyedCpuCheck {
         int elements = args.length > 1 ? Integer.parseInt(args[1]) : 3_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         double workMillis = args.length > 3 ? Double.parseDouble(args[3]) : 1.0;
-        long iterations = iterationsFor(workMillis);
+        long iterations = CpuWork.iterationsFor(workMillis);
         String only = System.getProperty("workload", "both");
         int threads = Integer.getInteger("threads", IgniteClusterOptions.DEFAULTS.threads());
         int assumed = Integer.getInteger("driverThreads", threads);
@@ -52,25 +52,26 @@ public final class KeyedCpuCheck {
             IgniteCluster driver = cluster == null ? local : cluster;
             for (int round = 0; round < rounds; round++) {
                 if (!only.equals("keyed")) {
-                    run("map", servers, elements, workMillis, source -> source.scatter(driver)
-                            .map((Long x) -> spin(iterations, x)));
+                    run("map", servers, elements, workMillis,
+                            (source, done) -> Workloads.cpuBoundMap(source, driver, iterations, BUFFER, done));
                 }
                 if (!only.equals("map")) {
-                    run("accumulateByKey", servers, elements, workMillis, source -> source.scatter(driver)
-                            .accumulateByKey((Long x) -> x % KEYS, (Long count, Long x) -> count + (spin(iterations, x) & 1), 0L));
+                    run("accumulateByKey", servers, elements, workMillis,
+                            (source, done) -> Workloads.accumulateByKey(source, driver, iterations, KEYS, BUFFER, done));
                 }
             }
         }
     }
 
-    private interface Pipeline {
-        io.streamz.cluster.ClusterStream<Long> build(Stream<Long> source);
+    /** Builds one workload on {@code source}, counting its results into {@code done}. */
+    private interface Workload {
+        void build(Stream<Long> source, AtomicLong done);
     }
 
-    private static void run(String name, int servers, int elements, double workMillis, Pipeline pipeline) {
+    private static void run(String name, int servers, int elements, double workMillis, Workload workload) {
         Stream<Long> source = Stream.create();
         AtomicLong done = new AtomicLong();
-        pipeline.build(source).buffer(BUFFER).gather().sink(x -> done.incrementAndGet());
+        workload.build(source, done);
         AtomicLong tasks = new AtomicLong();
         Map<String, Long> before = cpuByNode(servers);
         long start = System.nanoTime();
@@ -149,32 +150,5 @@ public final class KeyedCpuCheck {
         int server = instance.indexOf("-server-");
         return server >= 0 ? "server" + instance.substring(server + "-server-".length())
                 : instance.contains("-client") ? "client" : "driver";
-    }
-
-    /** A xorshift loop as the scale-out benchmark's {@code CpuWork}: real CPU work the JIT cannot drop. */
-    static long spin(long iterations, long seed) {
-        long x = seed | 1;
-        for (long i = 0; i < iterations; i++) {
-            x ^= x << 13;
-            x ^= x >>> 7;
-            x ^= x << 17;
-        }
-        return x;
-    }
-
-    private static long iterationsFor(double millis) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long sink = 0;
-        long iterations = 1_000_000;
-        long best = Long.MAX_VALUE;
-        for (int round = 0; round < 20; round++) {
-            long start = threads.getCurrentThreadCpuTime();
-            sink += spin(iterations, round);
-            best = Math.min(best, threads.getCurrentThreadCpuTime() - start);
-        }
-        if (sink == 42) {
-            System.out.print("");
-        }
-        return Math.max(1, Math.round(iterations * millis * 1e6 / Math.max(1, best)));
     }
 }
