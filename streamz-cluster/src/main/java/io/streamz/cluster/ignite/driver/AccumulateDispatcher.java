@@ -132,8 +132,8 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
-                plan.consumed, limit, at.cache(), positionsOf(items));
+        AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.io(out, limit), at.cache(),
+                positionsOf(items));
         long lastSeq = firstSeq + items.size() - 1;
         List<String> reserved = at.reservedOn(cluster);
         StepTask.send(cluster, cluster::execute, what, limit, reserved, partition, job)

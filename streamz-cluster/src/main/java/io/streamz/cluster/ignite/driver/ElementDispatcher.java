@@ -159,7 +159,7 @@ public final class ElementDispatcher implements Dispatcher {
             };
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
+        ElementJob job = new ElementJob(op, plan.io(out, limit));
         if (out.key() != null) {
             out.recomputableBy(new Recipe(cluster, job, partition, what, limit, plan.lineage));
         }

@@ -303,8 +303,8 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         }
         TaskLimit limit = cluster.timeouts().limit(what);
         StatePlace at = place;
-        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.inputs, out.key(),
-                out.returnsValues(), plan.consumed, limit, at.cache());
+        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.io(out, limit),
+                at.cache());
         List<String> reserved = at.reservedOn(cluster);
         // A retry goes to the first partition's new node; the others' states are reached from there.
         StepTask.send(cluster, cluster::execute, task.server, what, limit, reserved, partition, job)
