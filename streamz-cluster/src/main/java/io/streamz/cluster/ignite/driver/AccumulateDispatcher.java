@@ -41,14 +41,11 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     private final Uses uses;
     private final String what;
     private final EmitOrderLine line;
-    /** Where the state lies; fixed before the first element (see {@link #keepUnder}). */
-    private volatile StatePlace place;
-    private NamedState named;
+    private final StateHome home;
     private boolean inFlight;
     private long nextSeq = 1;
     /** The last sequence number a job answered for (so the state holds it); 0 while none has. */
     private long confirmedSeq;
-    private volatile Object step = "cluster accumulate";
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
@@ -57,25 +54,15 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
         this.uses = uses;
         this.what = what;
         this.line = new EmitOrderLine(cluster, this, this::pump);
-        this.place = StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer());
-        cluster.lifetimes().registerState(this, place.key());
+        this.home = new StateHome(this, cluster.lifetimes(), name -> NamedState.claim(cluster, name),
+                StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer()), "cluster accumulate");
+        home.track(home.place().key());
         cluster.lifetimes().register(this);
     }
 
     @Override
     public synchronized void keepUnder(String name) {
-        if (named != null) {
-            throw new IllegalStateException(step + " keeps its state under \"" + named + "\" already");
-        }
-        if (nextSeq != 1 || inFlight || !line.isEmpty()) {
-            throw new IllegalStateException(step + " has taken elements already: name its state with durable(...) "
-                    + "while building the stream, before the first emit");
-        }
-        named = NamedState.claim(cluster, name);
-        cluster.lifetimes().unregisterState(place.key());
-        place = StatePlace.named(named);
-        nextSeq = named.firstSeqBefore() + 1;
-        cluster.lifetimes().whenUnreachable(this, named::release);
+        nextSeq = home.name(name, nextSeq != 1 || inFlight || !line.isEmpty()).firstSeqBefore() + 1;
     }
 
     /**
@@ -85,7 +72,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
      */
     @Override
     public void submit(Object input, Handle output) {
-        if (place.named()) {
+        if (home.place().named()) {
             Refs refs = Refs.current();
             line.submit(input, output, refs == null ? null : refs.position());
         } else {
@@ -116,7 +103,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     }
 
     private void send(List<Item> items, long firstSeq, long confirmed) {
-        StatePlace at = place;
+        StatePlace at = home.place();
         int partition = at.partition();
         TaskResults out = new TaskResults(cluster, partition, uses);
         TaskPlan plan;
@@ -166,13 +153,13 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step; other errors as they are. */
     private Throwable lost(Throwable error) {
-        return StateLoss.named(error, step + " lost its state on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost its state on " + cluster.name(),
                 "this step fails this and every later element rather than count on from its start value");
     }
 
     @Override
     public void describedBy(Object step) {
-        this.step = step;
+        home.describedBy(step);
     }
 
     private void done(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
@@ -196,24 +183,11 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     /** Removes the state once the elements sent are applied: a job still running would write it again. */
     @Override
     public void release() {
-        NamedState name;
-        synchronized (this) {
-            name = named;
-        }
-        if (name != null) {
-            name.destroy(idle());
-        } else {
-            idle().whenComplete((ignored, error) -> cluster.lifetimes().forgetState(place.key()));
-        }
+        home.release(idle());
     }
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped;
-        synchronized (this) {
-            dropped = line.drain();
-        }
-        dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        idle.signalIfIdle();
+        idle.abandon(line::drain, reason);
     }
 }

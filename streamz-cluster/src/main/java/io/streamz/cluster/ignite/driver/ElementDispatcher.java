@@ -195,12 +195,13 @@ public final class ElementDispatcher implements Dispatcher {
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped;
-        synchronized (this) {
-            dropped = new ArrayList<>(queue);
-            queue.clear();
-        }
-        dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        idle.signalIfIdle();
+        idle.abandon(this::drainQueue, reason);
+    }
+
+    /** Under the lock: empties the queue, returning what waited in it. */
+    private List<Item> drainQueue() {
+        List<Item> all = new ArrayList<>(queue);
+        queue.clear();
+        return all;
     }
 }

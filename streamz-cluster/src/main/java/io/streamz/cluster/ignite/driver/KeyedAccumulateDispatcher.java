@@ -58,18 +58,14 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private final ShippedOp<AccumulateOp> op;
     private final Uses uses;
     private final String what;
-    /** Where the states lie; fixed before the first element (see {@link #keepUnder}). */
-    private volatile StatePlace place;
-    private NamedState named;
+    private final StateHome home;
     /** The lanes' sequence number before their first element: a named state's run. */
     private long firstSeqBefore;
     /** Elements waiting for their key, in emit order. */
     private final EmitOrderLine line;
     private final Map<Integer, Lane> lanes = new HashMap<>();
-    private final Set<Object> stateKeys = new HashSet<>();
     /** The state keys a task answered for, so the cluster holds their states. */
     private final Set<Object> confirmedKeys = new HashSet<>();
-    private volatile Object step = "cluster accumulateByKey";
     private final BatchPolicy policy = new BatchPolicy();
     private final ServerSlots slots;
     private boolean keying;
@@ -86,23 +82,14 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         this.what = what;
         this.slots = new ServerSlots(cluster.options().threads());
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
-        this.place = StatePlace.unnamed(cluster, 0);
+        this.home = new StateHome(this, cluster.lifetimes(), name -> NamedState.claim(cluster, name),
+                StatePlace.unnamed(cluster, 0), "cluster accumulateByKey");
         cluster.lifetimes().register(this);
     }
 
     @Override
     public synchronized void keepUnder(String name) {
-        if (named != null) {
-            throw new IllegalStateException(step + " keeps its states under \"" + named + "\" already");
-        }
-        if (busy() || !lanes.isEmpty()) {
-            throw new IllegalStateException(step + " has taken elements already: name its state with durable(...) "
-                    + "while building the stream, before the first emit");
-        }
-        named = NamedState.claim(cluster, name);
-        place = StatePlace.named(named);
-        firstSeqBefore = named.firstSeqBefore();
-        cluster.lifetimes().whenUnreachable(this, named::release);
+        firstSeqBefore = home.name(name, busy() || !lanes.isEmpty()).firstSeqBefore();
     }
 
     @Override
@@ -164,11 +151,8 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
                 }
                 byte[] serialized = (byte[]) keys[i];
                 int partition = Math.floorMod(Arrays.hashCode(serialized), Caches.PARTITIONS);
-                Object stateKey = DriverKeys.perKey(place.key(), serialized, partition);
-                // A named state outlives the step: nothing but destroy() removes it.
-                if (stateKeys.add(stateKey) && named == null) {
-                    cluster.lifetimes().registerState(this, stateKey);
-                }
+                Object stateKey = DriverKeys.perKey(home.place().key(), serialized, partition);
+                home.track(stateKey);
                 Lane lane = lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1));
                 lane.waiting.add(new Keyed(item, stateKey, serialized));
                 inLanes++;
@@ -302,7 +286,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             return;
         }
         TaskLimit limit = cluster.timeouts().limit(what);
-        StatePlace at = place;
+        StatePlace at = home.place();
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.io(out, limit),
                 at.cache());
         List<String> reserved = at.reservedOn(cluster);
@@ -324,7 +308,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step and the key; other errors as they are. */
     private Throwable lost(Keyed element, Throwable error) {
-        return StateLoss.named(error, step + " lost the state of key " + keyName(element.key) + " on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost the state of key " + keyName(element.key) + " on " + cluster.name(),
                 "this key fails this and every later element of it rather than count on from the start value "
                         + "(the other keys go on)");
     }
@@ -340,7 +324,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     @Override
     public void describedBy(Object step) {
-        this.step = step;
+        home.describedBy(step);
     }
 
     /** The task is over: settles what {@code settle} does, then sends its lanes' next elements. */
@@ -372,35 +356,22 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     /** Removes the states once the elements sent are applied: a job still running would write them again. */
     @Override
     public void release() {
-        NamedState name;
-        synchronized (this) {
-            name = named;
-        }
-        if (name != null) {
-            name.destroy(idle());
-            return;
-        }
-        idle().whenComplete((ignored, error) -> {
-            List<Object> keys;
-            synchronized (this) {
-                keys = new ArrayList<>(stateKeys);
-            }
-            keys.forEach(cluster.lifetimes()::forgetState);
-        });
+        home.release(idle());
     }
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped;
-        synchronized (this) {
-            dropped = line.drain();
-            for (Lane lane : lanes.values()) {
-                lane.waiting.forEach(k -> dropped.add(k.item));
-                inLanes -= lane.waiting.size();
-                lane.waiting.clear();
-            }
+        idle.abandon(this::drainWaiting, reason);
+    }
+
+    /** Under the lock: empties the line and the lanes, returning what waited in them. */
+    private List<Item> drainWaiting() {
+        List<Item> dropped = line.drain();
+        for (Lane lane : lanes.values()) {
+            lane.waiting.forEach(k -> dropped.add(k.item));
+            inLanes -= lane.waiting.size();
+            lane.waiting.clear();
         }
-        dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        idle.signalIfIdle();
+        return dropped;
     }
 }
