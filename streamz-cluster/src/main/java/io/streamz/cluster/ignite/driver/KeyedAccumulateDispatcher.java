@@ -2,6 +2,8 @@ package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ClusterStateLostException;
 import io.streamz.cluster.config.DriverKeys;
+import io.streamz.cluster.ignite.driver.KeyLanes.Keyed;
+import io.streamz.cluster.ignite.driver.KeyLanes.Task;
 import io.streamz.cluster.ignite.job.AccumulateOp;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.JobInputs;
@@ -13,16 +15,11 @@ import io.streamz.cluster.ignite.job.ShippedOp;
 import io.streamz.cluster.ignite.job.StateLostException;
 import io.streamz.cluster.ignite.job.TaskLimit;
 import io.streamz.function.FunctionEx;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -59,18 +56,11 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private final Uses uses;
     private final String what;
     private final StateHome home;
-    /** The lanes' sequence number before their first element: a named state's run. */
-    private long firstSeqBefore;
     /** Elements waiting for their key, in emit order. */
     private final EmitOrderLine line;
-    private final Map<Integer, Lane> lanes = new HashMap<>();
-    /** The state keys a task answered for, so the cluster holds their states. */
-    private final Set<Object> confirmedKeys = new HashSet<>();
-    private final BatchPolicy policy = new BatchPolicy();
-    private final ServerSlots slots;
+    /** Elements keyed, waiting in their partition's lane or out in a task; guarded by this. */
+    private final KeyLanes lanes;
     private boolean keying;
-    /** Elements keyed and not yet answered. */
-    private int inLanes;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
     public KeyedAccumulateDispatcher(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
@@ -80,7 +70,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         this.op = op;
         this.uses = uses;
         this.what = what;
-        this.slots = new ServerSlots(cluster.options().threads());
+        this.lanes = new KeyLanes(cluster.placement()::primary, new ServerSlots(cluster.options().threads()));
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
         this.home = new StateHome(this, cluster.lifetimes(), name -> NamedState.claim(cluster, name),
                 StatePlace.unnamed(cluster, 0), "cluster accumulateByKey");
@@ -89,7 +79,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     @Override
     public synchronized void keepUnder(String name) {
-        firstSeqBefore = home.name(name, busy() || !lanes.isEmpty()).firstSeqBefore();
+        lanes.numberAfter(home.name(name, busy() || !lanes.isEmpty()).firstSeqBefore());
     }
 
     @Override
@@ -153,9 +143,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
                 int partition = Math.floorMod(Arrays.hashCode(serialized), Caches.PARTITIONS);
                 Object stateKey = DriverKeys.perKey(home.place().key(), serialized, partition);
                 home.track(stateKey);
-                Lane lane = lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1));
-                lane.waiting.add(new Keyed(item, stateKey, serialized));
-                inLanes++;
+                lanes.add(partition, new Keyed(item, stateKey, serialized));
             }
             keying = false;
         }
@@ -166,116 +154,27 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     // ---------------------------------------------------------------- stage 2: per-partition lines
 
-    /** The elements of the keys of one partition, waiting in emit order, and whether a task has some out. */
-    private static final class Lane {
-        final int partition;
-        final ArrayDeque<Keyed> waiting = new ArrayDeque<>();
-        boolean inFlight;
-        long nextSeq;
-
-        Lane(int partition, long firstSeq) {
-            this.partition = partition;
-            this.nextSeq = firstSeq;
-        }
-    }
-
-    /** An element with its key's state key and the key in serialized form (to name it on failure). */
-    private record Keyed(Item item, Object stateKey, byte[] key) {
-    }
-
-    /**
-     * Elements of the lanes of one server, each with its lane's sequence number and whether its key's
-     * state was confirmed written when the task left.
-     */
-    private record Task(UUID server, List<Lane> lanes, List<Keyed> elements, long[] seqs, boolean[] confirmed) {
-    }
-
     /** Sends every task that can go: the waiting elements of each lane without a task out. */
     private void pumpLanes() {
         while (true) {
             Task task;
             synchronized (this) {
-                task = nextTask();
+                task = lanes.next();
             }
             if (task == null) {
                 return;
             }
             if (cluster.isClosed()) {
-                finish(task, null, () -> task.elements.forEach(k -> TaskPlan.abandon(k.item, cluster.closedError())));
+                finish(task, null, () -> task.items().forEach(item -> TaskPlan.abandon(item, cluster.closedError())));
             } else {
                 send(task);
             }
         }
     }
 
-    /** The lanes of one server with elements waiting: those without a task out, and how many elements wait in all. */
-    private static final class ServerLanes {
-        final List<Lane> ready = new ArrayList<>();
-        int readyElements;
-        int waiting;
-    }
-
-    /**
-     * The next task as {@link ServerSlots} sizes it, for the server with a free slot and the fewest tasks
-     * out whose ready lanes fill it: the waiting elements of lanes without a task out whose partitions lie on
-     * that server, the lanes taken marked as having a task out; {@code null} when none should leave now.
-     */
-    private Task nextTask() {
-        Map<UUID, ServerLanes> byServer = new HashMap<>();
-        for (Lane lane : lanes.values()) {
-            if (!lane.waiting.isEmpty()) {
-                ServerLanes server = byServer.computeIfAbsent(cluster.placement().primary(lane.partition), s -> new ServerLanes());
-                server.waiting += lane.waiting.size();
-                if (!lane.inFlight) {
-                    server.ready.add(lane);
-                    server.readyElements += lane.waiting.size();
-                }
-            }
-        }
-        int batchLimit = policy.batchLimit();
-        UUID chosen = null;
-        int size = 0;
-        for (Map.Entry<UUID, ServerLanes> server : byServer.entrySet()) {
-            int wanted = slots.taskSize(server.getKey(), server.getValue().waiting, batchLimit);
-            if (!server.getValue().ready.isEmpty() && slots.sendNow(server.getKey(), server.getValue().readyElements, wanted)
-                    && (size == 0 || slots.tasks(server.getKey()) < slots.tasks(chosen))) {
-                chosen = server.getKey();
-                size = wanted;
-            }
-        }
-        if (size == 0) {
-            return null;
-        }
-        List<Lane> taken = new ArrayList<>();
-        List<Keyed> elements = new ArrayList<>();
-        List<Long> seqs = new ArrayList<>();
-        for (Lane lane : byServer.get(chosen).ready) {
-            taken.add(lane);
-            lane.inFlight = true;
-            while (!lane.waiting.isEmpty() && elements.size() < size) {
-                elements.add(lane.waiting.poll());
-                seqs.add(lane.nextSeq++);
-            }
-            if (elements.size() >= size) {
-                break;
-            }
-        }
-        slots.sent(chosen, elements.size());
-        boolean[] confirmed = new boolean[elements.size()];
-        for (int i = 0; i < confirmed.length; i++) {
-            confirmed[i] = confirmedKeys.contains(elements.get(i).stateKey);
-        }
-        return new Task(chosen, taken, elements, seqs.stream().mapToLong(Long::longValue).toArray(), confirmed);
-    }
-
     private void send(Task task) {
-        List<Item> items = new ArrayList<>(task.elements.size());
-        Object[] stateKeysOfTask = new Object[task.elements.size()];
-        for (int i = 0; i < task.elements.size(); i++) {
-            items.add(task.elements.get(i).item);
-            stateKeysOfTask[i] = task.elements.get(i).stateKey;
-        }
-        int partition = task.lanes.get(0).partition;
+        List<Item> items = task.items();
+        int partition = task.partition();
         TaskResults out = new TaskResults(cluster, partition, uses);
         TaskPlan plan;
         try {
@@ -287,28 +186,28 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         }
         TaskLimit limit = cluster.timeouts().limit(what);
         StatePlace at = home.place();
-        KeyedAccumulateJob job = new KeyedAccumulateJob(op, stateKeysOfTask, task.seqs, task.confirmed, plan.io(out, limit),
+        KeyedAccumulateJob job = new KeyedAccumulateJob(op, task.stateKeys(), task.seqs(), task.confirmed(), plan.io(out, limit),
                 at.cache());
         List<String> reserved = at.reservedOn(cluster);
         // A retry goes to the first partition's new node; the others' states are reached from there.
-        StepTask.send(cluster, cluster::execute, task.server, what, limit, reserved, partition, job)
+        StepTask.send(cluster, cluster::execute, task.server(), what, limit, reserved, partition, job)
                 .whenComplete((result, error) -> {
                     if (result != null) {
                         confirmed(task);
                     }
-                    plan.finish(cluster, out, result, error, (i, failure) -> lost(task.elements.get(i), failure))
+                    plan.finish(cluster, out, result, error, (i, failure) -> lost(task.elements().get(i), failure))
                             .whenComplete((ignored, e) -> finish(task, result, () -> { }));
                 });
     }
 
     /** The job answered: it wrote (or found) the state of every key of the task. */
     private synchronized void confirmed(Task task) {
-        task.elements.forEach(k -> confirmedKeys.add(k.stateKey));
+        lanes.confirmed(task);
     }
 
     /** The job's {@link StateLostException} as the user sees it, naming the step and the key; other errors as they are. */
     private Throwable lost(Keyed element, Throwable error) {
-        return StateLoss.named(error, home.step() + " lost the state of key " + keyName(element.key) + " on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost the state of key " + keyName(element.key()) + " on " + cluster.name(),
                 "this key fails this and every later element of it rather than count on from the start value "
                         + "(the other keys go on)");
     }
@@ -331,12 +230,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private void finish(Task task, JobResult result, Runnable settle) {
         Burst.run(settle);
         synchronized (this) {
-            task.lanes.forEach(lane -> lane.inFlight = false);
-            slots.answered(task.server, task.elements.size());
-            inLanes -= task.elements.size();
-            if (result != null) {
-                policy.record(task.elements.size(), result.nanos());
-            }
+            lanes.finished(task, result);
         }
         pumpLanes();
         idle.signalIfIdle();
@@ -350,7 +244,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     }
 
     private boolean busy() {
-        return !line.isEmpty() || keying || inLanes > 0;
+        return !line.isEmpty() || keying || lanes.held() > 0;
     }
 
     /** Removes the states once the elements sent are applied: a job still running would write them again. */
@@ -367,11 +261,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     /** Under the lock: empties the line and the lanes, returning what waited in them. */
     private List<Item> drainWaiting() {
         List<Item> dropped = line.drain();
-        for (Lane lane : lanes.values()) {
-            lane.waiting.forEach(k -> dropped.add(k.item));
-            inLanes -= lane.waiting.size();
-            lane.waiting.clear();
-        }
+        dropped.addAll(lanes.drain());
         return dropped;
     }
 }
