@@ -36,10 +36,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AccumulateDispatcher implements StatefulDispatcher {
 
-    private final ClusterContext cluster;
+    private final StepTasks tasks;
     private final ShippedOp<AccumulateOp> op;
-    private final Uses uses;
-    private final String what;
     private final EmitOrderLine line;
     private final StateHome home;
     private boolean inFlight;
@@ -48,16 +46,12 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     private long confirmedSeq;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
-    public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        this.cluster = cluster;
+    /** Made by {@link Dispatchers#accumulate}: sends {@code op}'s tasks through {@code tasks} to the state in {@code home}. */
+    AccumulateDispatcher(StepTasks tasks, ClusterLiveness liveness, StateHome home, ShippedOp<AccumulateOp> op) {
+        this.tasks = tasks;
         this.op = op;
-        this.uses = uses;
-        this.what = what;
-        this.line = new EmitOrderLine(cluster, this, this::pump);
-        this.home = new StateHome(this, cluster.lifetimes(), name -> NamedState.claim(cluster, name),
-                StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer()), "cluster accumulate");
-        home.track(home.place().key());
-        cluster.lifetimes().register(this);
+        this.line = new EmitOrderLine(liveness, this, this::pump);
+        this.home = home;
     }
 
     @Override
@@ -105,7 +99,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     private void send(List<Item> items, long firstSeq, long confirmed) {
         StatePlace at = home.place();
         int partition = at.partition();
-        TaskResults out = new TaskResults(cluster, partition, uses);
+        TaskResults out = tasks.results(partition);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entry.
@@ -118,12 +112,11 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
             line.pumpSoon();
             return;
         }
-        TaskLimit limit = cluster.timeouts().limit(what);
+        TaskLimit limit = tasks.limit();
         AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.io(out, limit), at.cache(),
                 positionsOf(items));
         long lastSeq = firstSeq + items.size() - 1;
-        List<String> reserved = at.reservedOn(cluster);
-        StepTask.send(cluster, cluster::execute, what, limit, reserved, partition, job)
+        tasks.sendToState(at, null, partition, limit, job)
                 .whenComplete((result, error) -> {
                     if (result != null) {
                         confirmed(lastSeq);
@@ -153,7 +146,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step; other errors as they are. */
     private Throwable lost(Throwable error) {
-        return StateLoss.named(error, home.step() + " lost its state on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost its state on " + tasks.clusterName(),
                 "this step fails this and every later element rather than count on from its start value");
     }
 
@@ -163,7 +156,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     }
 
     private void done(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
-        plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
+        tasks.finish(plan, out, result, error).whenComplete((ignored, e) -> {
             synchronized (this) {
                 inFlight = false;
             }

@@ -50,11 +50,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
-    private final ClusterContext cluster;
+    private final StepTasks tasks;
+    private final ClusterLiveness liveness;
     private final ShippedOp<FunctionEx<Object, Object>> key;
     private final ShippedOp<AccumulateOp> op;
-    private final Uses uses;
-    private final String what;
     private final StateHome home;
     /** Elements waiting for their key, in emit order. */
     private final EmitOrderLine line;
@@ -63,18 +62,19 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private boolean keying;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
-    public KeyedAccumulateDispatcher(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
-                                     ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        this.cluster = cluster;
+    /**
+     * Made by {@link Dispatchers#keyedAccumulate}: sends the tasks of {@code key} and {@code op} through
+     * {@code tasks}, the elements keyed waiting in {@code lanes}, to the states in {@code home}.
+     */
+    KeyedAccumulateDispatcher(StepTasks tasks, ClusterLiveness liveness, StateHome home, KeyLanes lanes,
+                              ShippedOp<FunctionEx<Object, Object>> key, ShippedOp<AccumulateOp> op) {
+        this.tasks = tasks;
+        this.liveness = liveness;
         this.key = key;
         this.op = op;
-        this.uses = uses;
-        this.what = what;
-        this.lanes = new KeyLanes(cluster.placement()::primary, new ServerSlots(cluster.options().threads()));
-        this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
-        this.home = new StateHome(this, cluster.lifetimes(), name -> NamedState.claim(cluster, name),
-                StatePlace.unnamed(cluster, 0), "cluster accumulateByKey");
-        cluster.lifetimes().register(this);
+        this.lanes = lanes;
+        this.line = new EmitOrderLine(liveness, this, this::pumpKeys);
+        this.home = home;
     }
 
     @Override
@@ -118,18 +118,17 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             keyed(items, null, unmarshallable);
             return;
         }
-        int location = Inputs.location(items.get(0).input);
-        int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
-        TaskLimit limit = cluster.timeouts().limit(what);
+        int partition = tasks.partitionOf(items.get(0).input);
+        TaskLimit limit = tasks.limit();
         KeyJob job = new KeyJob(key, inputs, limit);
-        StepTask.send(cluster, cluster.placement().sender(partition), what, limit, Caches.DATA_ONLY, partition, job)
+        tasks.sendWhereInputsLie(partition, limit, job)
                 .whenComplete((result, error) -> keyed(items, result, error));
     }
 
     /** The keys came back ({@code result}) or not ({@code error}): elements join their lines or fail. */
     private void keyed(List<Item> items, JobResult result, Throwable error) {
-        Throwable[] errors = result == null ? null : result.errors(cluster.codec());
-        Object[] keys = result == null ? null : result.values(cluster.codec());
+        Throwable[] errors = result == null ? null : result.errors(tasks.codec());
+        Object[] keys = result == null ? null : result.values(tasks.codec());
         List<Runnable> failed = new ArrayList<>();
         synchronized (this) {
             for (int i = 0; i < items.size(); i++) {
@@ -164,8 +163,8 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             if (task == null) {
                 return;
             }
-            if (cluster.isClosed()) {
-                finish(task, null, () -> task.items().forEach(item -> TaskPlan.abandon(item, cluster.closedError())));
+            if (liveness.isClosed()) {
+                finish(task, null, () -> task.items().forEach(item -> TaskPlan.abandon(item, liveness.closedError())));
             } else {
                 send(task);
             }
@@ -175,7 +174,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     private void send(Task task) {
         List<Item> items = task.items();
         int partition = task.partition();
-        TaskResults out = new TaskResults(cluster, partition, uses);
+        TaskResults out = tasks.results(partition);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entries.
@@ -184,18 +183,17 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
             finish(task, null, () -> items.forEach(item -> TaskPlan.abandon(item, unmarshallable)));
             return;
         }
-        TaskLimit limit = cluster.timeouts().limit(what);
+        TaskLimit limit = tasks.limit();
         StatePlace at = home.place();
         KeyedAccumulateJob job = new KeyedAccumulateJob(op, task.stateKeys(), task.seqs(), task.confirmed(), plan.io(out, limit),
                 at.cache());
-        List<String> reserved = at.reservedOn(cluster);
         // A retry goes to the first partition's new node; the others' states are reached from there.
-        StepTask.send(cluster, cluster::execute, task.server(), what, limit, reserved, partition, job)
+        tasks.sendToState(at, task.server(), partition, limit, job)
                 .whenComplete((result, error) -> {
                     if (result != null) {
                         confirmed(task);
                     }
-                    plan.finish(cluster, out, result, error, (i, failure) -> lost(task.elements().get(i), failure))
+                    tasks.finish(plan, out, result, error, (i, failure) -> lost(task.elements().get(i), failure))
                             .whenComplete((ignored, e) -> finish(task, result, () -> { }));
                 });
     }
@@ -207,7 +205,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step and the key; other errors as they are. */
     private Throwable lost(Keyed element, Throwable error) {
-        return StateLoss.named(error, home.step() + " lost the state of key " + keyName(element.key()) + " on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost the state of key " + keyName(element.key()) + " on " + tasks.clusterName(),
                 "this key fails this and every later element of it rather than count on from the start value "
                         + "(the other keys go on)");
     }
@@ -215,7 +213,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
     /** The user's key, read back from its serialized form; only its size when it cannot be read here. */
     private String keyName(byte[] serialized) {
         try {
-            return String.valueOf((Object) cluster.codec().decode(serialized));
+            return String.valueOf((Object) tasks.codec().decode(serialized));
         } catch (RuntimeException unreadable) {
             return "of " + serialized.length + " bytes";
         }

@@ -11,14 +11,12 @@ import java.util.function.Function;
 /**
  * Where a stateful step ({@code accumulate}, {@code accumulateByKey}) keeps its state, and when that
  * goes. Unnamed, the state lies under keys of this driver's in {@link Caches#STATE}: each key
- * {@link #track tracked} is removed when the step is released, when its dispatcher is garbage, or when
- * the driver leaves. Named ({@link #name}), it lies under the name's keys in {@link Caches#DURABLE} and
+ * {@link #track tracked} is removed when the step is released, when its dispatcher (and so this) is
+ * garbage, or when the driver leaves. Named ({@link #name}), it lies under the name's keys in {@link Caches#DURABLE} and
  * only the step's destruction removes it ({@link NamedState#destroy}), every key's, whichever driver
  * wrote it. Also names the step in messages ({@link #step}). Thread-safe.
  */
 final class StateHome {
-    /** The step's dispatcher: its states go when it is garbage. */
-    private final Object owner;
     private final StepLifetimes lifetimes;
     private final Function<String, NamedState> claim;
     /** Where the state lies; fixed before the first element (see {@link #name}). */
@@ -29,12 +27,11 @@ final class StateHome {
     private volatile Object step;
 
     /**
-     * The home of the state of {@code owner}'s step, unnamed at {@code unnamed} until {@link #name} names
-     * it; {@code claim} claims a name (see {@link NamedState#claim}); {@code step} names the step until
-     * {@link #describedBy} names it better.
+     * The home of a step's state, unnamed at {@code unnamed} until {@link #name} names it; {@code claim}
+     * claims a name (see {@link NamedState#claim}); {@code step} names the step until {@link #describedBy}
+     * names it better. Only the step's dispatcher may hold it: the unnamed state goes when this is garbage.
      */
-    StateHome(Object owner, StepLifetimes lifetimes, Function<String, NamedState> claim, StatePlace unnamed, String step) {
-        this.owner = owner;
+    StateHome(StepLifetimes lifetimes, Function<String, NamedState> claim, StatePlace unnamed, String step) {
         this.lifetimes = lifetimes;
         this.claim = claim;
         this.place = unnamed;
@@ -77,14 +74,14 @@ final class StateHome {
         keys.forEach(lifetimes::unregisterState);
         keys.clear();
         place = StatePlace.named(named);
-        lifetimes.whenUnreachable(owner, named::release);
+        lifetimes.whenUnreachable(this, named::release);
         return named;
     }
 
     /** A state key the step writes: an unnamed state's is removed with the step, a named state's left to destroy(). */
     synchronized void track(Object stateKey) {
         if (named == null && keys.add(stateKey)) {
-            lifetimes.registerState(owner, stateKey);
+            lifetimes.registerState(this, stateKey);
         }
     }
 

@@ -62,9 +62,8 @@ class StateHomeTest {
             }));
     private final StepLifetimes lifetimes = new StepLifetimes("test-cluster", new ClusterCalls(threads, liveness, null),
             () -> states, null);
-    private final Object dispatcher = new Object();
     private final List<String> claimed = new ArrayList<>();
-    private final StateHome home = new StateHome(dispatcher, lifetimes, name -> {
+    private final StateHome home = new StateHome(lifetimes, name -> {
         claimed.add(name);
         throw new AssertionError("no name is claimed in these tests: that needs a cluster");
     }, null, "cluster accumulate");
