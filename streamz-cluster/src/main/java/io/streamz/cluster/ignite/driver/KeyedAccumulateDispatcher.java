@@ -26,17 +26,13 @@ import java.util.concurrent.CompletableFuture;
  * Sends the elements of a cluster {@code accumulateByKey} in two stages. First their keys: elements
  * whose inputs are complete leave in emit order, up to {@link BatchPolicy#MAX_BATCH} in one
  * {@link KeyJob} where their inputs lie, one such task at a time; the keys come back serialized.
- * Then each element joins the line of its key's partition (the key's hash of its serialized form),
- * where it waits while a task has elements of that line out: a line has one {@link KeyedAccumulateJob}
- * out at a time. A task takes the waiting elements of lines without a task out whose partitions lie
- * on one server, whatever their keys, as many as {@link ServerSlots} gives: a server's share of the
- * elements held for it split over its threads, at least what {@link BatchPolicy} gives for the measured
- * time per element; so a slow function's elements go one per task while there are fewer than threads,
- * and beyond that share the task's messages and each key's state read and write (with its backup).
- * It runs on that server. So one key's elements are applied in emit order, while different
- * partitions run at once on all servers. Each element gets its line's next sequence number, which
- * the job checks against its key's state so that a re-run never applies it twice. An element whose
- * input failed or was filtered out is not applied, nor one whose key function failed. The job also
+ * Then each element joins the lane of its key's partition (the key's hash of its serialized form) in
+ * {@link KeyLanes}, which says which lanes' elements leave together in the next {@link KeyedAccumulateJob}
+ * (a lane has one out at a time; a task takes lanes of one server, as many elements as
+ * {@link ServerSlots} gives) and runs on that server. So one key's elements are applied in emit order,
+ * while different partitions run at once on all servers. Each element gets its lane's next sequence
+ * number, which the job checks against its key's state so that a re-run never applies it twice. An
+ * element whose input failed or was filtered out is not applied, nor one whose key function failed. The job also
  * gets, per element, whether a task with an element of its key has answered (so its state was
  * written): a key whose state is missing after that lost it with every server that held it, and its
  * elements fail with {@link ClusterStateLostException} naming the step and the key, this and every
@@ -44,9 +40,7 @@ import java.util.concurrent.CompletableFuture;
  * loss (or whose elements never reached the cluster) starts from the start value, as it would have
  * anyway; no count is ever continued silently from a reset state. {@link #submit}
  * must be called in emit order (the step node synchronizes it). The states, one entry per key (see
- * {@link DriverKeys#perKey}), are removed when the step is destroyed, when this dispatcher is
- * garbage, or when the driver leaves; named states ({@link #keepUnder}) only when the step is destroyed,
- * every key's, whichever driver wrote it.
+ * {@link DriverKeys#perKey}), go as {@link StateHome} says.
  */
 public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
 
