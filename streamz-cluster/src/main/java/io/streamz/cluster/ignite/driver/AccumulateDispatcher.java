@@ -36,46 +36,27 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AccumulateDispatcher implements StatefulDispatcher {
 
-    private final ClusterContext cluster;
+    private final StepTasks tasks;
     private final ShippedOp<AccumulateOp> op;
-    private final Uses uses;
-    private final String what;
     private final EmitOrderLine line;
-    /** Where the state lies; fixed before the first element (see {@link #keepUnder}). */
-    private volatile StatePlace place;
-    private NamedState named;
+    private final StateHome home;
     private boolean inFlight;
     private long nextSeq = 1;
     /** The last sequence number a job answered for (so the state holds it); 0 while none has. */
     private long confirmedSeq;
-    private volatile Object step = "cluster accumulate";
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
-    public AccumulateDispatcher(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        this.cluster = cluster;
+    /** Made by {@link Dispatchers#accumulate}: sends {@code op}'s tasks through {@code tasks} to the state in {@code home}. */
+    AccumulateDispatcher(StepTasks tasks, ClusterLiveness liveness, StateHome home, ShippedOp<AccumulateOp> op) {
+        this.tasks = tasks;
         this.op = op;
-        this.uses = uses;
-        this.what = what;
-        this.line = new EmitOrderLine(cluster, this, this::pump);
-        this.place = StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer());
-        cluster.lifetimes().registerState(this, place.key());
-        cluster.lifetimes().register(this);
+        this.line = new EmitOrderLine(liveness, this, this::pump);
+        this.home = home;
     }
 
     @Override
     public synchronized void keepUnder(String name) {
-        if (named != null) {
-            throw new IllegalStateException(step + " keeps its state under \"" + named + "\" already");
-        }
-        if (nextSeq != 1 || inFlight || !line.isEmpty()) {
-            throw new IllegalStateException(step + " has taken elements already: name its state with durable(...) "
-                    + "while building the stream, before the first emit");
-        }
-        named = NamedState.claim(cluster, name);
-        cluster.lifetimes().unregisterState(place.key());
-        place = StatePlace.named(named);
-        nextSeq = named.firstSeqBefore() + 1;
-        cluster.lifetimes().whenUnreachable(this, named::release);
+        nextSeq = home.name(name, nextSeq != 1 || inFlight || !line.isEmpty()).firstSeqBefore() + 1;
     }
 
     /**
@@ -85,7 +66,7 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
      */
     @Override
     public void submit(Object input, Handle output) {
-        if (place.named()) {
+        if (home.place().named()) {
             Refs refs = Refs.current();
             line.submit(input, output, refs == null ? null : refs.position());
         } else {
@@ -116,9 +97,9 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     }
 
     private void send(List<Item> items, long firstSeq, long confirmed) {
-        StatePlace at = place;
+        StatePlace at = home.place();
         int partition = at.partition();
-        TaskResults out = new TaskResults(cluster, partition, uses);
+        TaskResults out = tasks.results(partition);
         TaskPlan plan;
         try {
             // The job may always remove its inputs: a re-run answers from the state entry.
@@ -131,12 +112,11 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
             line.pumpSoon();
             return;
         }
-        TaskLimit limit = cluster.timeouts().limit(what);
-        AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.inputs, out.key(), out.returnsValues(),
-                plan.consumed, limit, at.cache(), positionsOf(items));
+        TaskLimit limit = tasks.limit();
+        AccumulateJob job = new AccumulateJob(op, at.key(), firstSeq, confirmed, plan.io(out, limit), at.cache(),
+                positionsOf(items));
         long lastSeq = firstSeq + items.size() - 1;
-        List<String> reserved = at.reservedOn(cluster);
-        StepTask.send(cluster, cluster::execute, what, limit, reserved, partition, job)
+        tasks.sendToState(at, null, partition, limit, job)
                 .whenComplete((result, error) -> {
                     if (result != null) {
                         confirmed(lastSeq);
@@ -166,17 +146,17 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
 
     /** The job's {@link StateLostException} as the user sees it, naming the step; other errors as they are. */
     private Throwable lost(Throwable error) {
-        return StateLoss.named(error, step + " lost its state on " + cluster.name(),
+        return StateLoss.named(error, home.step() + " lost its state on " + tasks.clusterName(),
                 "this step fails this and every later element rather than count on from its start value");
     }
 
     @Override
     public void describedBy(Object step) {
-        this.step = step;
+        home.describedBy(step);
     }
 
     private void done(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
-        plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
+        tasks.finish(plan, out, result, error).whenComplete((ignored, e) -> {
             synchronized (this) {
                 inFlight = false;
             }
@@ -196,24 +176,11 @@ public final class AccumulateDispatcher implements StatefulDispatcher {
     /** Removes the state once the elements sent are applied: a job still running would write it again. */
     @Override
     public void release() {
-        NamedState name;
-        synchronized (this) {
-            name = named;
-        }
-        if (name != null) {
-            name.destroy(idle());
-        } else {
-            idle().whenComplete((ignored, error) -> cluster.lifetimes().forgetState(place.key()));
-        }
+        home.release(idle());
     }
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped;
-        synchronized (this) {
-            dropped = line.drain();
-        }
-        dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        idle.signalIfIdle();
+        idle.abandon(line::drain, reason);
     }
 }

@@ -23,11 +23,7 @@ public final class BytesInFlight {
     /** Emitters waiting; written under this object's lock. */
     private volatile int waiting;
 
-    BytesInFlight(ClusterContext cluster, long limit) {
-        this(cluster::checkOpen, limit);
-    }
-
-    /** Bounded by {@code limit}; {@code checkOpen} throws once the cluster is closed (a test's stands for it). */
+    /** Bounded by {@code limit}; {@code checkOpen} throws once the cluster is closed. */
     BytesInFlight(Runnable checkOpen, long limit) {
         this.checkOpen = checkOpen;
         this.limit = limit;

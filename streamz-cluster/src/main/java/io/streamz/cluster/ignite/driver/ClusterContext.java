@@ -63,9 +63,10 @@ public final class ClusterContext {
         this.link = new ClusterLink(ignite, name, threads::execute, this::reconnected);
         this.liveness = new ClusterLiveness(name, timeout, System::nanoTime, link);
         this.calls = new ClusterCalls(threads, liveness, timeouts);
-        this.remover = new Remover(this);
+        this.remover = new Remover(keys -> ClusterCall.start(calls, "remove", () -> link.data().removeAllAsync(keys)),
+                liveness::isClosed, name);
         this.lifetimes = new StepLifetimes(name, calls, link::states, remover);
-        this.bytesInFlight = new BytesInFlight(this, options.maxBytesInFlight());
+        this.bytesInFlight = new BytesInFlight(this::checkOpen, options.maxBytesInFlight());
         OpenContexts.add(this);
     }
 

@@ -1,6 +1,5 @@
 package io.streamz.cluster.ignite.driver;
 
-import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.ElementJob;
 import io.streamz.cluster.ignite.job.ElementOp;
 import io.streamz.cluster.ignite.job.JobResult;
@@ -25,12 +24,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ElementDispatcher implements Dispatcher {
 
-    private final ClusterContext cluster;
+    private final StepTasks stepTasks;
     /** The cluster's liveness, checked per element: held here so the check reads no more than before. */
     private final ClusterLiveness liveness;
+    private final Placement placement;
     private final ShippedOp<ElementOp> op;
-    private final Uses uses;
-    private final String what;
     private final BatchPolicy policy = new BatchPolicy();
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private final Runnable pump = this::pump;
@@ -42,13 +40,12 @@ public final class ElementDispatcher implements Dispatcher {
     private boolean saturated;
     private final IdleSignal idle = new IdleSignal(this, this::busy);
 
-    public ElementDispatcher(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
-        this.cluster = cluster;
-        this.liveness = cluster.liveness();
+    /** Made by {@link Dispatchers#element}: sends {@code op}'s tasks through {@code stepTasks}, where {@code placement} says. */
+    ElementDispatcher(StepTasks stepTasks, ClusterLiveness liveness, Placement placement, ShippedOp<ElementOp> op) {
+        this.stepTasks = stepTasks;
+        this.liveness = liveness;
+        this.placement = placement;
         this.op = op;
-        this.uses = uses;
-        this.what = what;
-        cluster.lifetimes().register(this);
     }
 
     @Override
@@ -101,7 +98,7 @@ public final class ElementDispatcher implements Dispatcher {
                     if (queue.isEmpty()) {
                         return;
                     }
-                    if (tasks >= policy.maxTasks(held, cluster.placement().totalThreads())) {
+                    if (tasks >= policy.maxTasks(held, placement.totalThreads())) {
                         saturated = true;
                         return;
                     }
@@ -123,11 +120,11 @@ public final class ElementDispatcher implements Dispatcher {
         List<Item> items = new ArrayList<>(Math.min(limit, queue.size() + 1));
         items.add(first);
         int location = Inputs.location(first.input);
-        UUID server = location < 0 ? null : cluster.placement().primary(location);
+        UUID server = location < 0 ? null : placement.primary(location);
         for (Iterator<Item> it = queue.iterator(); items.size() < limit && it.hasNext(); ) {
             Item next = it.next();
             int at = Inputs.location(next.input);
-            boolean sameServer = location < 0 ? at < 0 : at < 0 || at == location || server != null && server.equals(cluster.placement().primary(at));
+            boolean sameServer = location < 0 ? at < 0 : at < 0 || at == location || server != null && server.equals(placement.primary(at));
             if (sameServer) {
                 items.add(next);
                 it.remove();
@@ -141,9 +138,8 @@ public final class ElementDispatcher implements Dispatcher {
      * lock, when its inputs cannot be encoded (the elements fail), else {@code null}.
      */
     private Runnable send(List<Item> items) {
-        int location = Inputs.location(items.get(0).input);
-        int partition = location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
-        TaskResults out = new TaskResults(cluster, partition, uses);
+        int partition = stepTasks.partitionOf(items.get(0).input);
+        TaskResults out = stepTasks.results(partition);
         TaskPlan plan;
         try {
             plan = TaskPlan.of(items, !out.returnsValues());
@@ -158,13 +154,12 @@ public final class ElementDispatcher implements Dispatcher {
                 idle.signalIfIdle();
             };
         }
-        TaskLimit limit = cluster.timeouts().limit(what);
-        ElementJob job = new ElementJob(op, plan.inputs, out.key(), out.returnsValues(), plan.consumed, limit);
+        TaskLimit limit = stepTasks.limit();
+        ElementJob job = new ElementJob(op, plan.io(out, limit));
         if (out.key() != null) {
-            out.recomputableBy(new Recipe(cluster, job, partition, what, limit, plan.lineage));
+            out.recomputableBy(stepTasks.recipe(job, partition, limit, plan.lineage));
         }
-        LostInputs.run(plan.lineage, () -> StepTask.send(cluster, cluster.placement().sender(partition), what, limit,
-                        Caches.DATA_ONLY, partition, job))
+        LostInputs.run(plan.lineage, () -> stepTasks.sendWhereInputsLie(partition, limit, job))
                 .whenComplete((result, error) -> done(plan, out, result, error));
         return null;
     }
@@ -178,7 +173,7 @@ public final class ElementDispatcher implements Dispatcher {
                 policy.record(plan.size(), result.nanos());
             }
         }
-        plan.finish(cluster, out, result, error).whenComplete((ignored, e) -> {
+        stepTasks.finish(plan, out, result, error).whenComplete((ignored, e) -> {
             pump();
             idle.signalIfIdle();
         });
@@ -195,12 +190,13 @@ public final class ElementDispatcher implements Dispatcher {
 
     @Override
     public void abandon(Throwable reason) {
-        List<Item> dropped;
-        synchronized (this) {
-            dropped = new ArrayList<>(queue);
-            queue.clear();
-        }
-        dropped.forEach(item -> TaskPlan.abandon(item, reason));
-        idle.signalIfIdle();
+        idle.abandon(this::drainQueue, reason);
+    }
+
+    /** Under the lock: empties the queue, returning what waited in it. */
+    private List<Item> drainQueue() {
+        List<Item> all = new ArrayList<>(queue);
+        queue.clear();
+        return all;
     }
 }

@@ -23,8 +23,8 @@ final class EmitOrderLine {
     private final ArrayDeque<Item> line = new ArrayDeque<>();
 
     /** {@code pump} runs (maybe deferred to the end of a burst) each time an element's input completes. */
-    EmitOrderLine(ClusterContext cluster, Object lock, Runnable pump) {
-        this(cluster.liveness()::isClosed, cluster.liveness()::closedError, lock, pump);
+    EmitOrderLine(ClusterLiveness liveness, Object lock, Runnable pump) {
+        this(liveness::isClosed, liveness::closedError, lock, pump);
     }
 
     /** A line that fails its elements with {@code closedError} once {@code closed} says the cluster is closed. */

@@ -1,13 +1,16 @@
 package io.streamz.cluster.ignite.driver;
 
 import io.streamz.local.core.IdleFuture;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The future a dispatcher's {@code idle()} hands out: completed once the dispatcher has nothing
  * waiting or in flight. Whether it is busy is read under the dispatcher's lock; the future is
- * completed outside it, so that what waits on it never runs under that lock. Any thread.
+ * completed outside it, so that what waits on it never runs under that lock. Also abandons what waits
+ * in the dispatcher, the other way it becomes idle. Any thread.
  */
 final class IdleSignal {
 
@@ -41,5 +44,19 @@ final class IdleSignal {
         if (due != null) {
             due.complete(null);
         }
+    }
+
+    /**
+     * Fails the elements {@code waiting} takes out of the dispatcher (called under its lock) with
+     * {@code reason}, outside the lock, then completes what {@link #await} handed out if that left the
+     * dispatcher idle: the cluster closed. Elements in flight are not touched: their tasks fail.
+     */
+    void abandon(Supplier<List<Item>> waiting, Throwable reason) {
+        List<Item> dropped;
+        synchronized (lock) {
+            dropped = waiting.get();
+        }
+        dropped.forEach(item -> TaskPlan.abandon(item, reason));
+        signalIfIdle();
     }
 }

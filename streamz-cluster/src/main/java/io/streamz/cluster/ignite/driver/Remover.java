@@ -26,24 +26,19 @@ final class Remover {
     /** Removes the entries under the keys given, on the cluster. */
     private final Function<Set<Object>, CompletableFuture<?>> removeAll;
     private final BooleanSupplier closed;
-    /** The cluster, for messages and as the source of repeated warnings. */
-    private final Object cluster;
+    /** The cluster's name, for messages. */
+    private final String cluster;
     private List<Object> keys = new ArrayList<>();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>();
     private boolean flushing;
     private final IdleFuture idle = new IdleFuture();
 
-    Remover(ClusterContext cluster) {
-        this(keys -> ClusterCall.start(cluster.calls(), "remove", () -> cluster.data().removeAllAsync(keys)), cluster::isClosed,
-                cluster);
-    }
-
     /**
      * A remover sending its removals with {@code removeAll}, which completes, exceptionally when the
      * removal failed, on a thread that may run the next one. Failures are logged unless
-     * {@code closed} says the cluster (named by {@code cluster}'s {@code toString}) is closed.
+     * {@code closed} says the cluster (named {@code cluster}) is closed.
      */
-    Remover(Function<Set<Object>, CompletableFuture<?>> removeAll, BooleanSupplier closed, Object cluster) {
+    Remover(Function<Set<Object>, CompletableFuture<?>> removeAll, BooleanSupplier closed, String cluster) {
         this.removeAll = removeAll;
         this.closed = closed;
         this.cluster = cluster;
@@ -68,6 +63,11 @@ final class Remover {
     /** Completes when no removal is pending. */
     public synchronized CompletableFuture<Void> idle() {
         return idle.whenIdle(flushing);
+    }
+
+    @Override
+    public String toString() {
+        return "Remover[" + cluster + "]";
     }
 
     private void flush() {
@@ -96,7 +96,7 @@ final class Remover {
         removeAll.apply(batch)
                 .whenComplete((ignored, error) -> {
                     if (error != null && !closed.getAsBoolean()) {
-                        FAILURES.warn(cluster, Scheduler.system(), "Could not remove " + batch.size() + " consumed results from "
+                        FAILURES.warn(this, Scheduler.system(), "Could not remove " + batch.size() + " consumed results from "
                                 + cluster + "." + Caches.DATA, error);
                     }
                     done.forEach(f -> f.complete(null));

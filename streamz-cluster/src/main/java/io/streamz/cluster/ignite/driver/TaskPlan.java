@@ -1,8 +1,10 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.BatchIo;
 import io.streamz.cluster.ignite.job.JobInputs;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.Outcomes;
+import io.streamz.cluster.ignite.job.TaskLimit;
 import io.streamz.local.core.Futures;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -67,6 +69,11 @@ final class TaskPlan {
 
     int size() {
         return items.size();
+    }
+
+    /** What the job reads and where its outcomes go: into {@code out}, within {@code limit}. */
+    BatchIo io(TaskResults out, TaskLimit limit) {
+        return new BatchIo(inputs, out.key(), out.returnsValues(), consumed, limit);
     }
 
     /**

@@ -1,12 +1,6 @@
 package io.streamz.cluster.ignite.job;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * A batch of consecutive elements of a cluster {@code accumulate}, run on the node holding its state
@@ -25,7 +19,7 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * RecordPositions}): those are applied once per record across drivers too ({@link AppliedRecords}), a
  * record read again after a driver's restart answering the outcome its first application had.
  */
-public final class AccumulateJob implements IgniteCallable<JobResult> {
+public final class AccumulateJob extends ClusterJob {
     private static final long serialVersionUID = 1L;
 
     private final ShippedOp<AccumulateOp> op;
@@ -33,39 +27,26 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     private final long firstSeq;
     /** The last sequence number the driver saw applied; 0 when none was, so no state is expected yet. */
     private final long confirmedSeq;
-    private final JobInputs inputs;
-    /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
-    private final Object outputKey;
-    private final boolean returnValues;
-    private final Object[] consumed;
-    private final TaskLimit limit;
+    private final BatchIo io;
     /** The cache holding the state: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
     private final String stateCache;
     /** The input records of the elements, or {@code null} when none has a position. */
     private final RecordPositions positions;
 
-    @IgniteInstanceResource
-    private transient Ignite ignite;
-
-    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, JobInputs inputs,
-                         Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit,
+    public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, BatchIo io,
                          String stateCache, RecordPositions positions) {
         this.op = op;
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
         this.confirmedSeq = confirmedSeq;
-        this.inputs = inputs;
-        this.outputKey = outputKey;
-        this.returnValues = returnValues;
-        this.consumed = consumed;
-        this.limit = limit;
+        this.io = io;
         this.stateCache = stateCache;
         this.positions = positions;
     }
 
     @Override
     public JobResult call() {
-        JobSite site = new JobSite(ignite, getClass());
+        JobSite site = site();
         IgniteCache<Object, byte[]> states = site.states(stateCache);
         Codec codec = site.codec;
         AccumulateOp function = site.function(op);
@@ -74,28 +55,25 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
             throw new StateLostException(confirmedSeq);
         }
         AccumulateState state = stored == null ? function.initial() : codec.decode(stored);
-        long lastSeq = firstSeq + inputs.size() - 1;
+        long lastSeq = firstSeq + io.size() - 1;
         if (state.lastSeq() >= lastSeq) {
             return replay(state, site);
         }
-        Object[] values = inputs.resolve(site.data, codec);
+        Object[] values = io.resolve(site);
         Outcomes out = op.outcomes(values.length);
         long start = System.nanoTime();
         AppliedRecords records = positions == null ? null : state.records();
         AccumulateState before = state;
         AccumulateState[] current = {state};
         // An element that failed or timed out leaves the state as it was; a record applied before is not applied again.
-        site.applyEach(values.length, limit, () -> giveUp(before, lastSeq, states, codec), out,
+        site.applyEach(values.length, io.limit(), () -> giveUp(before, lastSeq, states, codec), out,
                 i -> replayed(records, out, i) ? current[0] : function.apply(current[0], values[i], out, i),
                 (i, next) -> current[0] = next);
         recordApplied(records, out);
         long nanos = System.nanoTime() - start;
-        if (outputKey != null) {
-            site.data.put(outputKey, out.encoded(codec));
-        }
+        boolean outcomesStored = io.store(site, out);
         states.put(stateKey, codec.encode(current[0].applied(lastSeq, out)));
-        site.removeConsumed(consumed);
-        return out.result(nanos, outputKey != null, returnValues, codec);
+        return io.answer(site, out, nanos, outcomesStored);
     }
 
     /** Whether element {@code i} is a record applied before: then its stored outcome is in {@code out}. */
@@ -113,7 +91,7 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
         if (records == null) {
             return;
         }
-        for (int i = 0; i < inputs.size(); i++) {
+        for (int i = 0; i < io.size(); i++) {
             String partition = positions.partition(i);
             if (partition != null) {
                 records.record(partition, positions.offset(i), out, i);
@@ -128,9 +106,9 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
      * (this job, when the function returns at last, writes nothing).
      */
     private void giveUp(AccumulateState before, long lastSeq, IgniteCache<Object, byte[]> states, Codec codec) {
-        Outcomes failed = op.outcomes(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            failed.failed(i, limit.ignoredInterrupt());
+        Outcomes failed = op.outcomes(io.size());
+        for (int i = 0; i < io.size(); i++) {
+            failed.failed(i, io.limit().ignoredInterrupt());
         }
         // The records stay applied, failed: their failure was reported.
         recordApplied(positions == null ? null : before.records(), failed);
@@ -138,21 +116,10 @@ public final class AccumulateJob implements IgniteCallable<JobResult> {
     }
 
     private JobResult replay(AccumulateState state, JobSite site) {
-        if (state.lastSeq() != firstSeq + inputs.size() - 1 || state.lastOutcomes() == null) {
+        if (state.lastSeq() != firstSeq + io.size() - 1 || state.lastOutcomes() == null) {
             throw new IllegalStateException("accumulate applied elements up to " + state.lastSeq()
-                    + " already, past this batch of " + firstSeq + ".." + (firstSeq + inputs.size() - 1));
+                    + " already, past this batch of " + firstSeq + ".." + (firstSeq + io.size() - 1));
         }
-        site.removeConsumed(consumed);
-        return state.lastOutcomes().result(0, outputKey != null, returnValues, site.codec);
-    }
-
-    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
-    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
+        return io.answer(site, state.lastOutcomes(), 0, io.storesOutcomes());
     }
 }

@@ -1,12 +1,6 @@
 package io.streamz.cluster.ignite.job;
 
 import io.streamz.function.FunctionEx;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import org.apache.ignite.Ignite;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * The keys of a batch of elements of a keyed accumulate, run where their inputs lie: applies the key
@@ -14,15 +8,12 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * placed by), or the exception it failed with; a {@code null} key fails its element. Reads its
  * inputs and consumes none (the accumulate's job does), so a re-run answers the same.
  */
-public final class KeyJob implements IgniteCallable<JobResult> {
+public final class KeyJob extends ClusterJob {
     private static final long serialVersionUID = 1L;
 
     private final ShippedOp<FunctionEx<Object, Object>> key;
     private final JobInputs inputs;
     private final TaskLimit limit;
-
-    @IgniteInstanceResource
-    private transient Ignite ignite;
 
     public KeyJob(ShippedOp<FunctionEx<Object, Object>> key, JobInputs inputs, TaskLimit limit) {
         this.key = key;
@@ -32,7 +23,7 @@ public final class KeyJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() {
-        JobSite site = new JobSite(ignite, getClass());
+        JobSite site = site();
         Object[] values = inputs.resolve(site.data, site.codec);
         FunctionEx<Object, Object> function = site.function(key);
         Outcomes out = key.outcomes(values.length);
@@ -49,15 +40,5 @@ public final class KeyJob implements IgniteCallable<JobResult> {
                     + ": return a key for every element (a null key has no server to live on)");
         }
         return key;
-    }
-
-    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
-    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
     }
 }

@@ -1,17 +1,11 @@
 package io.streamz.cluster.ignite.job;
 
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCache;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * A batch of elements of a keyed accumulate, of keys whose partitions lie on one server, run on the
@@ -29,7 +23,7 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * {@link StateLostException} instead of starting again from the start value; its entry stays missing,
  * so its later elements fail the same way, while the other keys go on.
  */
-public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
+public final class KeyedAccumulateJob extends ClusterJob {
     private static final long serialVersionUID = 1L;
 
     private final ShippedOp<AccumulateOp> op;
@@ -37,37 +31,23 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     private final long[] seqs;
     /** Whether the driver saw an element of element {@code i}'s key applied, so its state must exist. */
     private final boolean[] confirmed;
-    private final JobInputs inputs;
-    /** Where the outcomes are stored; {@code null} when they are returned or nobody reads them. */
-    private final Object outputKey;
-    private final boolean returnValues;
-    private final Object[] consumed;
-    private final TaskLimit limit;
+    private final BatchIo io;
     /** The cache holding the states: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
     private final String stateCache;
 
-    @IgniteInstanceResource
-    private transient Ignite ignite;
-
     public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, boolean[] confirmed,
-                              JobInputs inputs,
-                              Object outputKey, boolean returnValues, Object[] consumed, TaskLimit limit,
-                              String stateCache) {
+                              BatchIo io, String stateCache) {
         this.op = op;
         this.stateKeys = stateKeys;
         this.seqs = seqs;
         this.confirmed = confirmed;
-        this.inputs = inputs;
-        this.outputKey = outputKey;
-        this.returnValues = returnValues;
-        this.consumed = consumed;
-        this.limit = limit;
+        this.io = io;
         this.stateCache = stateCache;
     }
 
     @Override
     public JobResult call() {
-        JobSite site = new JobSite(ignite, getClass());
+        JobSite site = site();
         IgniteCache<Object, byte[]> states = site.states(stateCache);
         Codec codec = site.codec;
         AccumulateOp function = site.function(op);
@@ -94,14 +74,11 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
         long start = System.nanoTime();
         Map<Object, AccumulateState> after = anyToApply ? apply(function, before, site, states, out) : Map.of();
         long nanos = System.nanoTime() - start;
-        if (outputKey != null) {
-            site.data.put(outputKey, out.encoded(codec));
-        }
+        boolean outcomesStored = io.store(site, out);
         Map<Object, byte[]> written = new LinkedHashMap<>();
         after.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), out))));
         states.putAll(written);
-        site.removeConsumed(consumed);
-        return out.result(nanos, outputKey != null, returnValues, codec);
+        return io.answer(site, out, nanos, outcomesStored);
     }
 
     /** Applies the elements of the keys in {@code before}, in order; returns their new states. */
@@ -109,10 +86,10 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
                                                JobSite site, IgniteCache<Object, byte[]> states, Outcomes out) {
         // Inputs are gone only if a first run removed them, after writing every key's state: then
         // nothing is left to apply and this is not reached.
-        Object[] values = inputs.resolve(site.data, site.codec);
+        Object[] values = io.resolve(site);
         Map<Object, AccumulateState> current = new HashMap<>(before);
         // An element of a key not to apply (lost or replayed) has its outcome already: null leaves it so.
-        site.applyEach(values.length, limit, () -> giveUp(before, states, site.codec), out, i -> {
+        site.applyEach(values.length, io.limit(), () -> giveUp(before, states, site.codec), out, i -> {
             AccumulateState state = current.get(stateKeys[i]);
             return state == null ? null : function.apply(state, values[i], out, i);
         }, (i, next) -> {
@@ -169,21 +146,11 @@ public final class KeyedAccumulateJob implements IgniteCallable<JobResult> {
     private void giveUp(Map<Object, AccumulateState> before, IgniteCache<Object, byte[]> states, Codec codec) {
         Outcomes failed = op.outcomes(stateKeys.length);
         for (int i = 0; i < stateKeys.length; i++) {
-            failed.failed(i, limit.ignoredInterrupt());
+            failed.failed(i, io.limit().ignoredInterrupt());
         }
         Map<Object, List<Integer>> elementsByKey = elementsByKey();
         Map<Object, byte[]> written = new LinkedHashMap<>();
         before.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), failed))));
         states.putAll(written);
-    }
-
-    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
-    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
     }
 }

@@ -1,12 +1,6 @@
 package io.streamz.cluster.ignite.job;
 
 import io.streamz.function.SupplierEx;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import org.apache.ignite.Ignite;
-import org.apache.ignite.lang.IgniteCallable;
-import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
  * One read of a source that reads on the cluster (e.g. a range of a Kafka partition), run on the
@@ -17,7 +11,7 @@ import org.apache.ignite.resources.IgniteInstanceResource;
  * failover reads and stores the same element again. A read that supplies {@code null} read nothing
  * for the pipeline (e.g. a Kafka range of tombstones only): its element is absent and nothing is stored.
  */
-public final class ReadJob implements IgniteCallable<JobResult> {
+public final class ReadJob extends ClusterJob {
     private static final long serialVersionUID = 1L;
 
     private final SupplierEx<?> read;
@@ -25,9 +19,6 @@ public final class ReadJob implements IgniteCallable<JobResult> {
     private final Object outputKey;
     private final boolean returnValues;
     private final long maxBytes;
-
-    @IgniteInstanceResource
-    private transient Ignite ignite;
 
     /** A job storing what {@code read} supplies, failing it when larger than {@code maxBytes} marshalled. */
     public ReadJob(SupplierEx<?> read, Object outputKey, boolean returnValues, long maxBytes) {
@@ -39,7 +30,7 @@ public final class ReadJob implements IgniteCallable<JobResult> {
 
     @Override
     public JobResult call() throws Exception {
-        JobSite site = new JobSite(ignite, getClass());
+        JobSite site = site();
         long start = System.nanoTime();
         Object element = read.getEx();
         long nanos = System.nanoTime() - start;
@@ -59,15 +50,5 @@ public final class ReadJob implements IgniteCallable<JobResult> {
     @Override
     public String toString() {
         return "ReadJob[" + read + "]";
-    }
-
-    // Custom serialization makes Ignite write this class with its optimized marshaller, which keeps no
-    // cluster-wide schema of it: a server that met another streamz version of it still accepts this one.
-    private void writeObject(ObjectOutputStream out) throws IOException {
-        out.defaultWriteObject();
-    }
-
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
     }
 }

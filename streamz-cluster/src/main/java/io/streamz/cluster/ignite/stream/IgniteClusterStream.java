@@ -7,6 +7,7 @@ import io.streamz.cluster.ClusterStream;
 import io.streamz.cluster.ignite.driver.AccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Dispatcher;
+import io.streamz.cluster.ignite.driver.Dispatchers;
 import io.streamz.cluster.ignite.driver.ElementDispatcher;
 import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.OpenContexts;
@@ -123,7 +124,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
                 Serializability.require(start, "accumulateByKey start"), false);
         cluster.checkOpen();
         Uses uses = new Uses();
-        KeyedAccumulateDispatcher dispatcher = new KeyedAccumulateDispatcher(cluster,
+        KeyedAccumulateDispatcher dispatcher = Dispatchers.keyedAccumulate(cluster,
                 ShippedOp.of(keyOf, cluster.options().maxElementBytes()), ShippedOp.of(op, cluster.options().maxElementBytes()),
                 uses, stepName("accumulateByKey", op.function()));
         return step("accumulateByKey", dispatcher, op.function(), uses, false, true);
@@ -132,7 +133,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        ElementDispatcher dispatcher = new ElementDispatcher(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
+        ElementDispatcher dispatcher = Dispatchers.element(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
                 stepName(operator, op.function()));
         return step(operator, dispatcher, op.function(), uses, dropsElements, false);
     }
@@ -140,7 +141,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> accumulateStep(AccumulateOp op) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        AccumulateDispatcher dispatcher = new AccumulateDispatcher(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
+        AccumulateDispatcher dispatcher = Dispatchers.accumulate(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
                 stepName("accumulate", op.function()));
         return step("accumulate", dispatcher, op.function(), uses, false, true);
     }

@@ -1,9 +1,12 @@
 package io.streamz.cluster.ignite.driver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -63,5 +66,28 @@ class IdleSignalTest {
 
         assertTrue(first.isDone());
         assertFalse(second.isDone());
+    }
+
+    @Test
+    void abandoningFailsWhatWaitedOutsideTheLockThenSignalsIdle() {
+        busy = true;
+        CompletableFuture<Void> idle = signal.await();
+        Handle output = new Handle();
+        List<Item> waiting = new ArrayList<>(List.of(new Item(Handle.inline(1, new byte[0]), output)));
+        AtomicBoolean failedUnderLock = new AtomicBoolean(true);
+        output.ready().whenComplete((ignored, error) -> failedUnderLock.set(Thread.holdsLock(lock)));
+        IllegalStateException closed = new IllegalStateException("closed");
+
+        signal.abandon(() -> {
+            assertTrue(Thread.holdsLock(lock), "what waits is taken under the dispatcher's lock");
+            List<Item> all = new ArrayList<>(waiting);
+            waiting.clear();
+            busy = false;
+            return all;
+        }, closed);
+
+        assertEquals(closed, output.failure());
+        assertFalse(failedUnderLock.get(), "the element's consumers run outside the dispatcher's lock");
+        assertTrue(idle.isDone());
     }
 }

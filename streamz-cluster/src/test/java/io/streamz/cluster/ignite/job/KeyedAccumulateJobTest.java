@@ -92,7 +92,7 @@ class KeyedAccumulateJobTest {
         }
         TaskLimit limit = new TaskLimit(Duration.ofSeconds(30), "cluster accumulateByKey", UUID.randomUUID(), 1);
         return new KeyedAccumulateJob(ShippedOp.of(new AccumulateOp(SUM, true, 0, false), Long.MAX_VALUE), stateKeys, seqs,
-                confirmed, inputs.build(), null, true, new Object[0], limit, Caches.STATE);
+                confirmed, new BatchIo(inputs.build(), null, true, new Object[0], limit), Caches.STATE);
     }
 
     private static Object[] run(KeyedAccumulateJob job) {
