@@ -33,9 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * where it waits while a task has elements of that line out: a line has one {@link KeyedAccumulateJob}
  * out at a time. A task takes the waiting elements of lines without a task out whose partitions lie
  * on one server, whatever their keys, as many as {@link ServerSlots} gives: a server's share of the
- * elements held for it split over its threads, at least what {@link BatchPolicy} gives for the measured
- * time per element; so a slow function's elements go one per task while there are fewer than threads,
- * and beyond that share the task's messages and each key's state read and write (with its backup).
+ * elements held for it split over its threads or CPUs (the fewer), at least what {@link BatchPolicy} gives
+ * for the measured time per element; so a slow function's elements go one per task while there are fewer
+ * than those, and beyond that share the task's messages and each key's state read and write (with its backup).
  * It runs on that server. So one key's elements are applied in emit order, while different
  * partitions run at once on all servers. Each element gets its line's next sequence number, which
  * the job checks against its key's state so that a re-run never applies it twice. An element whose
@@ -84,7 +84,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         this.op = op;
         this.uses = uses;
         this.what = what;
-        this.slots = new ServerSlots(cluster.options().threads());
+        this.slots = new ServerSlots(cluster.options().threads(), new ServerCpus(cluster.ignite())::of);
         this.line = new EmitOrderLine(cluster, this, this::pumpKeys);
         this.place = StatePlace.unnamed(cluster, 0);
         cluster.lifetimes().register(this);
