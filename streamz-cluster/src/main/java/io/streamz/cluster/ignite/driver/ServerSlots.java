@@ -22,7 +22,7 @@ import java.util.function.ToIntFunction;
  * server's CPUs only time-slice the same CPUs, so counting them made tasks smaller for nothing. Side
  * by side on an embedded cluster of 2 servers (8 threads, 2 CPUs each, the driver counting 32), a
  * 1 ms function over 1,000 keys went from about 2 elements per task to 11, and the servers' CPU beyond
- * the work from 0.5–1.2 ms per element to 0.2–0.6 (README, scale-out). A server's CPUs are what its
+ * the work from 0.5–1.1 ms per element to 0.2–0.6 (README, scale-out). A server's CPUs are what its
  * JVM reports (a container limited with {@code --cpus 0.5} reports 1); while unknown, its threads count.
  * The cost: a function that waits rather than computes uses at most that many of a server's threads
  * for one keyed step.
