@@ -38,7 +38,8 @@ public final class Dispatchers {
      */
     public static KeyedAccumulateDispatcher keyedAccumulate(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
                                                             ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        KeyLanes lanes = new KeyLanes(cluster.placement()::primary, new ServerSlots(cluster.options().threads()));
+        ServerSlots slots = new ServerSlots(cluster.options().threads(), new ServerCpus(cluster.ignite())::of);
+        KeyLanes lanes = new KeyLanes(cluster.placement()::primary, slots);
         StateHome home = stateHome(cluster, StatePlace.unnamed(cluster, 0), "cluster accumulateByKey");
         return registered(cluster, new KeyedAccumulateDispatcher(new StepTasks(cluster, what, uses), cluster.liveness(), home,
                 lanes, key, op));

@@ -29,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  * Then each element joins the lane of its key's partition (the key's hash of its serialized form) in
  * {@link KeyLanes}, which says which lanes' elements leave together in the next {@link KeyedAccumulateJob}
  * (a lane has one out at a time; a task takes lanes of one server, as many elements as
- * {@link ServerSlots} gives) and runs on that server. So one key's elements are applied in emit order,
+ * {@link ServerSlots} gives: a server's share split over its threads or CPUs, the fewer) and runs on
+ * that server. So one key's elements are applied in emit order,
  * while different partitions run at once on all servers. Each element gets its lane's next sequence
  * number, which the job checks against its key's state so that a re-run never applies it twice. An
  * element whose input failed or was filtered out is not applied, nor one whose key function failed. The job also

@@ -20,7 +20,7 @@ class KeyLanesTest {
     private static final Map<Integer, UUID> PLACEMENT = Map.of(1, A, 2, A, 3, B);
 
     /** Servers of one thread: two slots each, so four waiting elements make tasks of two. */
-    private final KeyLanes lanes = new KeyLanes(PLACEMENT::get, new ServerSlots(1));
+    private final KeyLanes lanes = new KeyLanes(PLACEMENT::get, new ServerSlots(1, server -> 0));
 
     @Test
     void aPartitionsElementsLeaveInEmitOrderWithOneTaskOutAtATime() {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class ServerSlotsTest {
     private static final UUID SERVER = new UUID(0, 1);
     private static final UUID OTHER = new UUID(0, 2);
-    /** 8 threads: 10 slots. */
-    private final ServerSlots slots = new ServerSlots(8);
+    /** 8 threads, CPUs unknown: 10 slots. */
+    private final ServerSlots slots = new ServerSlots(8, server -> 0);
 
     @Test
     void aServerTakesATaskPerThreadAndAQuarterMoreOfAStep() {
@@ -66,5 +66,31 @@ class ServerSlotsTest {
         }
 
         assertFalse(slots.sendNow(SERVER, 500, 10));
+    }
+
+    @Test
+    void aServerWithFewerCpusThanThreadsTakesATaskPerCpuAndAQuarterMore() {
+        // The scale-out benchmark's driver counts 32 threads; a container limited to half a CPU reports 1.
+        ServerSlots byCpus = new ServerSlots(32, server -> server.equals(SERVER) ? 1 : 0);
+
+        assertEquals(2, byCpus.slots(SERVER));
+        assertEquals(40, byCpus.slots(OTHER));
+        byCpus.sent(SERVER, 1);
+        byCpus.sent(SERVER, 1);
+        assertFalse(byCpus.free(SERVER));
+    }
+
+    @Test
+    void theElementsHeldForAServerAreSplitOverItsCpusNotItsThreads() {
+        ServerSlots byCpus = new ServerSlots(32, server -> 2);
+
+        // 3 slots for 2 CPUs: 86 elements of 256 in a task where 32 threads' 40 slots would take 7.
+        assertEquals(86, byCpus.taskSize(SERVER, 256, 1));
+        assertEquals(7, new ServerSlots(32, server -> 0).taskSize(SERVER, 256, 1));
+    }
+
+    @Test
+    void cpusBeyondTheThreadsAddNoSlots() {
+        assertEquals(10, new ServerSlots(8, server -> 64).slots(SERVER));
     }
 }
