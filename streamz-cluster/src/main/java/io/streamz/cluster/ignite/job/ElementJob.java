@@ -50,11 +50,7 @@ public final class ElementJob implements IgniteCallable<JobResult> {
             return replay(site, missing);
         }
         Outcomes out = op.outcomes(values.length);
-        long start = System.nanoTime();
-        ElementOp function = site.function(op).forBatch(values);
-        // A task given up by the watch fails on the driver, which removes what it consumed.
-        site.applyEach(values.length, limit, () -> { }, out, i -> function.apply(values[i], out, i));
-        long nanos = System.nanoTime() - start - function.waitedNanos();
+        long nanos = BatchApply.run(site.function(op), values, site, limit, out);
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = outputKey != null && (out.anyPresent() || consumed.length > 0);
         if (stored) {
