@@ -11,7 +11,7 @@ import java.util.List;
  * under its own step's name, so a timeout names the step whose function overran; an element that fails
  * or is filtered out at one stage skips the rest. Every stage's results are held to the limits of stored
  * results (size, marshallability), though only the last stage's leave the job, so that fusing steps
- * changes no outcome: it costs one encoding of each stage's values. Made on the driver when a stream starts
+ * changes no outcome: it costs one encoding of the values of each stage that made new ones. Made on the driver when a stream starts
  * (see the stream package's {@code FusedSteps}), shipped like any step's op.
  */
 public final class FusedOp implements ElementOp {
@@ -57,7 +57,9 @@ public final class FusedOp implements ElementOp {
                 }
                 break;
             }
-            stage.failUnstorable(site.codec);
+            if (!passesItsInputsOn(stage, live)) {
+                stage.failUnstorable(site.codec);
+            }
             if (stage.presentCount() == live.length) {
                 live = stage.values();
                 continue;
@@ -79,6 +81,21 @@ public final class FusedOp implements ElementOp {
             at = nextAt;
         }
         return nanos;
+    }
+
+    /**
+     * Whether every element present after {@code stage} is its input itself (a filter, a {@code toKafka}):
+     * those were held to the limits already (scattered, stored, or checked after the stage before), so
+     * they need not be encoded again. A function that grows its input in place and returns it is not
+     * caught here; the last stage's results are checked when they are stored or returned, whatever they are.
+     */
+    private static boolean passesItsInputsOn(Outcomes stage, Object[] inputs) {
+        for (int j = 0; j < inputs.length; j++) {
+            if (stage.status(j) == Outcomes.PRESENT && stage.value(j) != inputs[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
