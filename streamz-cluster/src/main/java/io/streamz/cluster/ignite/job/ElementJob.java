@@ -8,9 +8,10 @@ import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.resources.IgniteInstanceResource;
 
 /**
- * A batch of elements of one element-wise cluster step (map, filter, starmap), run on the node that
- * holds its partition: reads the inputs, applies the function to each element (an exception, or
- * running longer than the task timeout, fails that element only: see {@link ElementWatch}), stores
+ * A batch of elements of one element-wise cluster step (map, filter, starmap; or of a chain of them
+ * run fused, a {@link FusedOp}), run on the node that holds its partition: reads the inputs, applies
+ * the function to each element (an exception, or running longer than the task timeout, fails that
+ * element only: see {@link ElementWatch}), stores
  * the outcomes under {@code outputKey} in the same partition (or returns them, when only a gather
  * reads them), then removes the input batches it was told it consumes.
  * Idempotent: a re-run after a failover whose first run already consumed its inputs answers from
