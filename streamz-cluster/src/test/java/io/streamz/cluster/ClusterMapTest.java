@@ -108,7 +108,8 @@ class ClusterMapTest {
     void aResultWaitsInTheCacheUntilTheNextStepConsumedIt() throws InterruptedException {
         CountDownLatch release = Gate.open();
         Stream<Integer> source = Stream.create();
-        List<Integer> results = source.scatter().map(ClusterMapTest::inc).map((Integer x) -> {
+        // The buffer keeps the two maps apart: next to each other they would run fused, storing nothing between.
+        List<Integer> results = source.scatter().map(ClusterMapTest::inc).buffer(1).map((Integer x) -> {
             Gate.await();
             return x * 10;
         }).gather().sinkToList();
@@ -118,6 +119,7 @@ class ClusterMapTest {
         assertEquals(1, awaitStoredResults(1));
         release.countDown();
         delivered.join();
+        source.drain();
         assertEquals(List.of(50), results);
         assertEquals(0, CLUSTER.get().storedResults());
     }

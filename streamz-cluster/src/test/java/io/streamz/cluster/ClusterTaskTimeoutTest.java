@@ -101,6 +101,16 @@ class ClusterTaskTimeoutTest {
     }
 
     @Test
+    void aTimeoutInStepsRunningFusedNamesTheStepWhoseFunctionOverran() {
+        Stream<Integer> source = Stream.create();
+        source.scatter(CLUSTER.get()).map((Integer x) -> x + 1).map(new Hang()).map((Integer x) -> x * 10).gather().sinkToList();
+
+        RuntimeException failed = assertTimeoutPreemptively(HANG, () -> assertThrows(RuntimeException.class, () -> source.emit(1)));
+
+        assertTimedOut(failed, "cluster map Hang", "was interrupted");
+    }
+
+    @Test
     void stuckElementsHoldingEveryServerThreadFreeThemAtTheTimeoutForAnUnrelatedPipeline() throws InterruptedException {
         Stream<Integer> stuck = Stream.create();
         List<Integer> stuckOut = stuck.scatter(CLUSTER.get()).map((Integer x) -> {

@@ -2,10 +2,11 @@ package io.streamz.cluster.ignite.job;
 
 
 /**
- * A batch of elements of one element-wise cluster step (map, filter, starmap), run on the node that
- * holds its partition: reads the inputs, applies the function to each element (an exception, or
- * running longer than the task timeout, fails that element only: see {@link ElementWatch}), stores
- * the outcomes under its output key in the same partition (see {@link BatchIo}) (or returns them, when only a gather
+ * A batch of elements of one element-wise cluster step (map, filter, starmap; or of a chain of them
+ * run fused, a {@link FusedOp}), run on the node that holds its partition: reads the inputs, applies
+ * the function to each element (an exception, or running longer than the task timeout, fails that
+ * element only: see {@link ElementWatch}), stores the outcomes under its output key in the same
+ * partition (see {@link BatchIo}) (or returns them, when only a gather
  * reads them), then removes the input batches it was told it consumes.
  * Idempotent: a re-run after a failover whose first run already consumed its inputs answers from
  * the stored outcomes (a job returning its values consumes none, the driver removes them).
@@ -31,11 +32,7 @@ public final class ElementJob extends ClusterJob {
             return replay(site, missing);
         }
         Outcomes out = op.outcomes(values.length);
-        long start = System.nanoTime();
-        ElementOp function = site.function(op).forBatch(values);
-        // A task given up by the watch fails on the driver, which removes what it consumed.
-        site.applyEach(values.length, io.limit(), () -> { }, out, i -> function.apply(values[i], out, i));
-        long nanos = System.nanoTime() - start - function.waitedNanos();
+        long nanos = BatchApply.run(site.function(op), values, site, io.limit(), out);
         // Stored also when nothing is present if the inputs go away, so that a re-run can answer.
         boolean stored = (out.anyPresent() || io.consumesInputs()) && io.store(site, out);
         return io.answer(site, out, nanos, stored);

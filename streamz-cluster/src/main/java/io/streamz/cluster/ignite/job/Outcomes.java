@@ -94,6 +94,16 @@ public final class Outcomes implements Serializable {
         timedOut++;
     }
 
+    /** Counts the elements of {@code stage} (a fused stage's outcomes) that timed out as this batch's. */
+    void countTimedOut(Outcomes stage) {
+        timedOut += stage.timedOut;
+    }
+
+    /** How many elements are present. */
+    int presentCount() {
+        return present;
+    }
+
     /** Sets element {@code i}'s outcome to element {@code j}'s of {@code from}, whatever it is. */
     void copy(int i, Outcomes from, int j) {
         if (from.status[j] == PRESENT) {
@@ -131,6 +141,16 @@ public final class Outcomes implements Serializable {
     /** These outcomes encoded whole, as the data cache stores them; a value too large fails its element first. */
     byte[] encoded(Codec codec) {
         return withinLimit(codec, () -> this);
+    }
+
+    /**
+     * Fails the elements whose values could not be stored (too large or not encodable), as storing
+     * them would: a {@link FusedOp}'s stages before the last hold their results to the limits of a
+     * stored result, though these never leave the job, so that fusing steps changes no outcome. One
+     * encoding of the values when all are within the limit.
+     */
+    void failUnstorable(Codec codec) {
+        withinLimit(codec, () -> values);
     }
 
     /**

@@ -25,10 +25,19 @@ public final class TaskLimit implements Serializable {
     private final long task;
 
     public TaskLimit(Duration timeout, String step, UUID driver, long task) {
-        this.nanos = timeout.toNanos();
+        this(timeout.toNanos(), step, driver, task);
+    }
+
+    private TaskLimit(long nanos, String step, UUID driver, long task) {
+        this.nanos = nanos;
         this.step = step;
         this.driver = driver;
         this.task = task;
+    }
+
+    /** This limit for one of the steps a task runs fused ({@link FusedOp}): the same task, named {@code step} in messages. */
+    TaskLimit forStep(String step) {
+        return new TaskLimit(nanos, step, driver, task);
     }
 
     /** The task's number on its driver. */

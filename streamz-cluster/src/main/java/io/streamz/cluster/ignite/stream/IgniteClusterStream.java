@@ -127,15 +127,16 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         KeyedAccumulateDispatcher dispatcher = Dispatchers.keyedAccumulate(cluster,
                 ShippedOp.of(keyOf, cluster.options().maxElementBytes()), ShippedOp.of(op, cluster.options().maxElementBytes()),
                 uses, stepName("accumulateByKey", op.function()));
-        return step("accumulateByKey", dispatcher, op.function(), uses, false, true);
+        return step("accumulateByKey", dispatcher, null, op.function(), uses, false, true);
     }
 
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {
         cluster.checkOpen();
         Uses uses = new Uses();
-        ElementDispatcher dispatcher = Dispatchers.element(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
-                stepName(operator, op.function()));
-        return step(operator, dispatcher, op.function(), uses, dropsElements, false);
+        // Fusion (FusedSteps) may send a chain ending here in this step's place, for the same consumers.
+        ElementStep element = new ElementStep(op, stepName(operator, op.function()), (sent, what) ->
+                Dispatchers.element(cluster, ShippedOp.of(sent, cluster.options().maxElementBytes()), uses, what));
+        return step(operator, element.dispatcher(), element, op.function(), uses, dropsElements, false);
     }
 
     private <R> ClusterStream<R> accumulateStep(AccumulateOp op) {
@@ -143,7 +144,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         Uses uses = new Uses();
         AccumulateDispatcher dispatcher = Dispatchers.accumulate(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
                 stepName("accumulate", op.function()));
-        return step("accumulate", dispatcher, op.function(), uses, false, true);
+        return step("accumulate", dispatcher, null, op.function(), uses, false, true);
     }
 
     /** The step as messages name it: "cluster map", and the function's class when it has a name. */
@@ -152,10 +153,11 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         return "cluster " + operator + (name == null ? "" : " " + name);
     }
 
-    private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, Object function, Uses uses,
+    /** A cluster step sending with {@code dispatcher}; {@code element} describes an element-wise one, else is {@code null}. */
+    private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, ElementStep element, Object function, Uses uses,
                                       boolean dropsElements, boolean ordered) {
         lineage.consumedBy(false);
-        StepNode step = new StepNode(node, dispatcher, operator, function, ordered, cluster.options().maxElementBytes(),
+        StepNode step = new StepNode(node, dispatcher, element, operator, function, ordered, cluster.options().maxElementBytes(),
                 cluster.bytesInFlight());
         // An element filtered out before stays absent after: map of nothing is nothing.
         return new IgniteClusterStream<>(cluster, step, Lineage.produced(uses, dropsElements || lineage.mayBeAbsent()));

@@ -1,9 +1,11 @@
 package io.streamz.cluster.ignite.stream;
 
+import io.streamz.Stream;
 import io.streamz.cluster.ElementTooLargeException;
 import io.streamz.cluster.ignite.driver.BytesInFlight;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
+import io.streamz.cluster.ignite.job.FusedOp;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
 import io.streamz.spi.FunctionNames;
@@ -20,9 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the driver (zip, partition or a window of scattered values) is shipped whole: when it is larger
  * than {@code maxElementBytes}, its result fails instead. The bytes of scattered values count in
  * {@link BytesInFlight} until their result is known: the emitter waits here while too many are.
+ *
+ * <p>An element-wise step whose only downstream is another runs fused with it ({@link FusedSteps},
+ * decided at the first element): it then passes each input on unchanged, and the last step of the
+ * chain sends one task per batch for the whole chain.
  */
 final class StepNode extends Node<Object> {
-    private final Dispatcher dispatcher;
+    /** How the step handles its elements, decided at the first ({@link FusedSteps}). */
+    private enum Role { SENDS, PASSES_ON }
+
+    /** This step's, or the fused chain's when this step ends one. */
+    private volatile Dispatcher dispatcher;
+    /** {@code null} for a step that is not element-wise (accumulate): it never fuses. */
+    private final ElementStep element;
+    private volatile Role role;
     private final String operator;
     private final Object function;
     private final boolean ordered;
@@ -31,10 +44,15 @@ final class StepNode extends Node<Object> {
     /** Elements sent whose result is not known yet: what {@link #held()} reports. */
     private final AtomicInteger pending = new AtomicInteger();
 
-    StepNode(Node<?> upstream, Dispatcher dispatcher, String operator, Object function, boolean ordered,
+    /**
+     * A step sending with {@code dispatcher}; {@code element} describes it when it is element-wise (it
+     * may then fuse), else is {@code null}.
+     */
+    StepNode(Node<?> upstream, Dispatcher dispatcher, ElementStep element, String operator, Object function, boolean ordered,
              long maxElementBytes, BytesInFlight inFlight) {
         super(upstream.scheduler());
         this.dispatcher = dispatcher;
+        this.element = element;
         this.operator = operator;
         this.function = function;
         this.ordered = ordered;
@@ -46,6 +64,13 @@ final class StepNode extends Node<Object> {
 
     @Override
     public CompletableFuture<?> update(Object x, Node<?> from) {
+        Role now = role;
+        if (now == null) {
+            now = decideRole();
+        }
+        if (now == Role.PASSES_ON) {
+            return passOn(x);
+        }
         if (ordered) {
             synchronized (this) {
                 return step(x);
@@ -54,12 +79,24 @@ final class StepNode extends Node<Object> {
         return step(x);
     }
 
+    private synchronized Role decideRole() {
+        if (role == null) {
+            FusedSteps.decide(this);
+        }
+        return role;
+    }
+
+    /** A step of a fused chain before its last: the input goes on as it is, unless it is a List too large to ship. */
+    private CompletableFuture<?> passOn(Object x) {
+        long bytes = Handle.shippedBytes(x);
+        return bytes > maxElementBytes && x instanceof List<?> parts ? emitDownstream(tooLarge(parts, bytes)) : emitDownstream(x);
+    }
+
     private CompletableFuture<?> step(Object x) {
         long bytes = Handle.shippedBytes(x);
         // Each value passed the limit at scatter; a List of them may not.
         if (bytes > maxElementBytes && x instanceof List<?> parts) {
-            return emitDownstream(Handle.failed(new ElementTooLargeException("a List of " + parts.size()
-                    + " scattered values (made by zip, partition or a window) for " + operatorName(), bytes, maxElementBytes)));
+            return emitDownstream(tooLarge(parts, bytes));
         }
         Handle result = new Handle();
         if (bytes > 0) {
@@ -74,6 +111,57 @@ final class StepNode extends Node<Object> {
             result.ready().whenComplete((ignored, error) -> held.release());
         }
         return emitDownstream(result);
+    }
+
+    private Handle tooLarge(List<?> parts, long bytes) {
+        return Handle.failed(new ElementTooLargeException("a List of " + parts.size()
+                + " scattered values (made by zip, partition or a window) for " + operatorName(), bytes, maxElementBytes));
+    }
+
+    // ---------------------------------------------------------------- fusion (FusedSteps decides)
+
+    /** What this step does to each element when it is element-wise, else {@code null}. */
+    ElementStep element() {
+        return element;
+    }
+
+    /** Whether this step's role is decided: it got an element, or a chain it belongs to was decided. */
+    boolean decided() {
+        return role != null;
+    }
+
+    /** This step sends its elements with its own dispatcher. */
+    void sendsItself() {
+        role = Role.SENDS;
+    }
+
+    /** This step ends a fused chain: it sends {@code chain} (every step's op) as {@code what} in messages. */
+    void runs(FusedOp chain, String what) {
+        Dispatcher fused = element.dispatcherFor().apply(chain, what);
+        fused.describedBy(this);
+        dispatcher = fused;
+        role = Role.SENDS;
+    }
+
+    /** This step's function runs at the end of its fused chain: it passes each input on unchanged. */
+    void passesOn() {
+        role = Role.PASSES_ON;
+    }
+
+    /**
+     * Attaches {@code downstream}, unless this step passes its inputs on to a fused chain: its results
+     * are never made, so nothing else may read them.
+     *
+     * @throws IllegalStateException when this step runs fused with the next, saying what to do
+     */
+    @Override
+    public synchronized void connect(Stream<?> downstream) {
+        if (role == Role.PASSES_ON) {
+            throw new IllegalStateException(this + " runs fused with the cluster steps after it, in one task per element,"
+                    + " since elements began to flow: its results are never stored, so nothing more can read them."
+                    + " Attach every consumer of a cluster step before the first emit");
+        }
+        super.connect(downstream);
     }
 
     /** The elements in flight on the cluster: sent, their result not known yet. */

@@ -1,0 +1,19 @@
+package io.streamz.cluster.ignite.stream;
+
+import io.streamz.cluster.ignite.driver.Dispatcher;
+import io.streamz.cluster.ignite.job.ElementOp;
+import java.util.function.BiFunction;
+
+/**
+ * An element-wise cluster step (map, filter, starmap) as {@link FusedSteps} sees it: its op, its name
+ * in messages ("cluster map inc"), and how to make a dispatcher that sends another op (a fused chain
+ * ending here) in its place, for its consumers, on its cluster. Immutable.
+ *
+ * @param dispatcherFor makes the dispatcher of an op named by the given name
+ */
+record ElementStep(ElementOp op, String name, BiFunction<ElementOp, String, Dispatcher> dispatcherFor) {
+    /** The dispatcher of this step alone. */
+    Dispatcher dispatcher() {
+        return dispatcherFor.apply(op, name);
+    }
+}
