@@ -8,7 +8,6 @@ import io.streamz.cluster.ignite.driver.AccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.ClusterContext;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Dispatchers;
-import io.streamz.cluster.ignite.driver.ElementDispatcher;
 import io.streamz.cluster.ignite.driver.KeyedAccumulateDispatcher;
 import io.streamz.cluster.ignite.driver.OpenContexts;
 import io.streamz.cluster.ignite.driver.StatefulDispatcher;
