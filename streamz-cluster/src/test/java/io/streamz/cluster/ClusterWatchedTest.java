@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.streamz.Stream;
-import io.streamz.cluster.ignite.driver.TaskEvents;
 import io.streamz.local.core.Metering;
 import io.streamz.local.core.Node;
 import java.util.ArrayList;
@@ -20,17 +19,17 @@ import org.apache.ignite.cluster.ClusterNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** What a dashboard reads of a cluster pipeline (task events, elements in flight), on an embedded 2-server cluster. */
+/** What a dashboard reads of a cluster pipeline (the tasks {@link ClusterTasks} reports, elements in flight), on an embedded 2-server cluster. */
 class ClusterWatchedTest {
     @RegisterExtension
     static final EmbeddedCluster CLUSTER = new EmbeddedCluster(2);
 
     @Test
     void eachFinishedTaskNamesTheServerThatRanIt() throws Exception {
-        List<TaskEvents.Task> tasks = new CopyOnWriteArrayList<>();
+        List<ClusterTask> tasks = new CopyOnWriteArrayList<>();
         Stream<Integer> source = Stream.create();
         List<Integer> results = source.scatter(CLUSTER.get()).map(x -> x + 1).gather().sinkToList();
-        try (AutoCloseable listening = TaskEvents.listen(tasks::add)) {
+        try (AutoCloseable listening = ClusterTasks.watch(tasks::add)) {
             // One element at a time: each goes to the server with fewer tasks, taking turns on a tie.
             for (int i = 0; i < 20; i++) {
                 source.emit(i);
@@ -45,7 +44,7 @@ class ClusterWatchedTest {
             servers.add(server.id());
         }
         Set<UUID> reported = new HashSet<>();
-        for (TaskEvents.Task task : tasks) {
+        for (ClusterTask task : tasks) {
             reported.add(task.server());
             assertEquals("cluster map", task.what());
             assertFalse(task.failed());

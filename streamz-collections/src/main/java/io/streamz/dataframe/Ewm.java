@@ -3,8 +3,8 @@ package io.streamz.dataframe;
 import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.EwmMean;
-import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.state.EwmState;
 
 import java.util.List;
 
@@ -43,12 +43,12 @@ public final class Ewm<V> {
      * {@code ewm(1, with_state=True).mean()}), from {@code start}: a state emitted earlier, or
      * {@code null} for none (streamz's {@code start=}).
      */
-    public Streaming<Accumulated<EwmMean.State, V>> meanWithState(EwmMean.State start) {
+    public Streaming<Accumulated<EwmState, V>> meanWithState(EwmState start) {
         return root.aggregateWithState(meanAggregation(), start);
     }
 
     /** The mean resumed from {@code start}, a state {@link #meanWithState} emitted ({@code null}: from nothing). */
-    public Streaming<V> mean(EwmMean.State start) {
+    public Streaming<V> mean(EwmState start) {
         return root.aggregate(meanAggregation(), start);
     }
 

@@ -7,12 +7,11 @@ import io.streamz.dataframe.ops.Comparison;
 import io.streamz.dataframe.ops.Cumulative;
 import io.streamz.dataframe.ops.Elementwise;
 import io.streamz.dataframe.ops.Logic;
-import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
 import io.streamz.dataframe.ops.RowNumbers;
-import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.state.MomentsState;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.BooleanColumn;
@@ -410,12 +409,12 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /**
      * The built-in reduction {@code statistic} (ddof 1 for VAR and STD) as an {@link Aggregation},
-     * whose state ({@link Moments.State}: per column the sum, the sum of squares and the count) can
+     * whose state ({@link MomentsState}: per column the sum, the sum of squares and the count) can
      * be kept and resumed with {@link #aggregateWithState} and {@link #aggregate(Aggregation, Object)}.
      * streamz's {@code sdf.amount.mean(start=(10, 2))} is
-     * {@code amount.aggregate(amount.reduction(Statistic.MEAN), new Moments.State(new double[]{10}, new double[]{0}, new double[]{2}))}.
+     * {@code amount.aggregate(amount.reduction(Statistic.MEAN), new MomentsState(new double[]{10}, new double[]{0}, new double[]{2}))}.
      */
-    public Moments<V> reduction(Statistic statistic) {
+    public Aggregation<MomentsState, V> reduction(Statistic statistic) {
         return aggregations().moments(Checks.notNull(statistic, "statistic"), 1);
     }
 

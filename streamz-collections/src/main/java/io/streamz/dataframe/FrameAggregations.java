@@ -7,11 +7,12 @@ import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.KeyedMoments;
 import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
-import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.WindowMoves;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.dataframe.ops.WithState;
+import io.streamz.dataframe.state.GroupCell;
+import io.streamz.dataframe.state.WindowState;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
@@ -89,15 +90,15 @@ final class FrameAggregations<V> {
      *
      * @throws IllegalStateException when the frame is updating
      */
-    <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> overWithState(
-            Windowing windowing, Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+    <S, R> Streaming<Accumulated<WindowState<S>, R>> overWithState(
+            Windowing windowing, Aggregation<S, R> aggregation, WindowState<S> start) {
         Checks.notNull(aggregation, "aggregation");
         frame.requireStreaming("an aggregation with a state");
         WindowAccumulator<S, R> accumulator = new WindowAccumulator<>(windowing, aggregation);
-        WindowAccumulator.State<S> first = start != null ? start : accumulator.start(frame.example());
-        BiFunctionEx<WindowAccumulator.State<S>, Table, Accumulated<WindowAccumulator.State<S>,
-                Accumulated<WindowAccumulator.State<S>, R>>> withState = (state, rows) -> {
-                    Accumulated<WindowAccumulator.State<S>, R> next = accumulator.apply(state, rows);
+        WindowState<S> first = start != null ? start : accumulator.start(frame.example());
+        BiFunctionEx<WindowState<S>, Table, Accumulated<WindowState<S>,
+                Accumulated<WindowState<S>, R>>> withState = (state, rows) -> {
+                    Accumulated<WindowState<S>, R> next = accumulator.apply(state, rows);
                     return Accumulated.of(next.state(), next);
                 };
         return Streaming.of(frame.pipeline().accumulateWithState(withState, first),
@@ -114,7 +115,7 @@ final class FrameAggregations<V> {
      * @throws IllegalStateException when the frame is updating
      */
     Streaming<Table> byKey(Windowing windowing, GroupMoments moments,
-                           WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+                           WindowState<Map<List<Object>, GroupCell>> start) {
         frame.requireStreaming("a groupby-aggregation");
         KeyedMoments keyed = new KeyedMoments(moments, start == null ? Map.of() : start.aggregation());
         Pipeline<Table> grouped = windowing instanceof Windowing.AllHistory

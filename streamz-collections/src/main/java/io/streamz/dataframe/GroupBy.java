@@ -4,9 +4,9 @@ import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.Statistic;
-import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.state.GroupCell;
+import io.streamz.dataframe.state.WindowState;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;
 
@@ -125,8 +125,8 @@ public final class GroupBy<F extends Frame<F, ?>> {
      *
      * @throws IllegalStateException over a window, whose rows a state alone cannot take back out
      */
-    public Streaming<Accumulated<Map<List<Object>, GroupMoments.Cell>, Table>> aggregateWithState(
-            Statistic statistic, Map<List<Object>, GroupMoments.Cell> start) {
+    public Streaming<Accumulated<Map<List<Object>, GroupCell>, Table>> aggregateWithState(
+            Statistic statistic, Map<List<Object>, GroupCell> start) {
         requireAllHistory();
         return root.aggregateWithState(moments(Checks.notNull(statistic, "statistic"), 1), start);
     }
@@ -139,10 +139,10 @@ public final class GroupBy<F extends Frame<F, ?>> {
      *
      * @throws IllegalStateException over a window
      */
-    public F aggregate(Statistic statistic, Map<List<Object>, GroupMoments.Cell> start) {
+    public F aggregate(Statistic statistic, Map<List<Object>, GroupCell> start) {
         requireAllHistory();
         return grouped(moments(Checks.notNull(statistic, "statistic"), 1),
-                start == null ? null : new WindowAccumulator.State<>(List.of(), start));
+                start == null ? null : new WindowState<>(List.of(), start));
     }
 
     /**
@@ -153,9 +153,9 @@ public final class GroupBy<F extends Frame<F, ?>> {
      * {@code start=}). The same shape as {@link Window#aggregateWithState}; works over all history
      * ({@code expanding()}, or the frame itself) too, with no rows kept.
      */
-    public Streaming<Accumulated<WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>>, Table>>
+    public Streaming<Accumulated<WindowState<Map<List<Object>, GroupCell>>, Table>>
             aggregateWindowWithState(Statistic statistic,
-                                     WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+                                     WindowState<Map<List<Object>, GroupCell>> start) {
         return root.aggregations().overWithState(windowing, moments(Checks.notNull(statistic, "statistic"), 1), start);
     }
 
@@ -166,7 +166,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
      * window's rows, and rows pushed out of the window are taken back out of their keys' moments.
      */
     public F aggregateWindow(Statistic statistic,
-                             WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+                             WindowState<Map<List<Object>, GroupCell>> start) {
         return grouped(moments(Checks.notNull(statistic, "statistic"), 1), start);
     }
 
@@ -182,7 +182,7 @@ public final class GroupBy<F extends Frame<F, ?>> {
     }
 
     /** The frame of {@code moments} per key from {@code start}, one state per key (see {@link FrameAggregations#byKey}). */
-    private F grouped(GroupMoments moments, WindowAccumulator.State<Map<List<Object>, GroupMoments.Cell>> start) {
+    private F grouped(GroupMoments moments, WindowState<Map<List<Object>, GroupCell>> start) {
         Streaming<Table> aggregated = root.aggregations().byKey(windowing, moments, start);
         return result.apply(aggregated, keysOf(aggregated));
     }

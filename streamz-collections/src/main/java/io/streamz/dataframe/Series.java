@@ -8,7 +8,6 @@ import io.streamz.dataframe.ops.GroupMoments;
 import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.Statistic;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;

@@ -4,9 +4,8 @@ import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
 import io.streamz.dataframe.ops.Full;
 import io.streamz.dataframe.ops.Size;
-import io.streamz.dataframe.ops.Statistic;
-import io.streamz.dataframe.ops.WindowAccumulator;
 import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.state.WindowState;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;
@@ -94,13 +93,13 @@ public final class Window<V> {
      *
      * @throws IllegalStateException when the frame is updating
      */
-    public <S, R> Streaming<Accumulated<WindowAccumulator.State<S>, R>> aggregateWithState(
-            Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+    public <S, R> Streaming<Accumulated<WindowState<S>, R>> aggregateWithState(
+            Aggregation<S, R> aggregation, WindowState<S> start) {
         return root.aggregations().overWithState(windowing, aggregation, start);
     }
 
     /** {@code aggregation} over the window resumed from {@code start}, a state {@link #aggregateWithState} emitted. */
-    public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, WindowAccumulator.State<S> start) {
+    public <S, R> Streaming<R> aggregate(Aggregation<S, R> aggregation, WindowState<S> start) {
         return FrameAggregations.valuesOf(aggregateWithState(aggregation, start));
     }
 

@@ -5,8 +5,7 @@ import io.streamz.Stream;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.SharedEmbeddedCluster;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.Moments;
-import io.streamz.dataframe.ops.Statistic;
+import io.streamz.dataframe.state.MomentsState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +80,7 @@ class ClusterDataFrameTest {
         Stream<Table> root = Stream.create();
         DataFrame sdf = DataFrame.of(root, RandomTables.example());
         Series x = sdf.column("x");
-        Moments.State start = new Moments.State(new double[]{10}, new double[]{100}, new double[]{2});
+        MomentsState start = new MomentsState(new double[]{10}, new double[]{100}, new double[]{2});
         assertSameOnClusterAsLocally(root, List.of(
                 x.aggregate(x.reduction(Statistic.VAR), start),
                 x.window(5).aggregate(x.reduction(Statistic.MEAN), windowStates.get(windowStates.size() - 1).state()),

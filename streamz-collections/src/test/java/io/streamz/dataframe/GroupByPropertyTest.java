@@ -1,7 +1,6 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
-import io.streamz.dataframe.ops.Statistic;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

@@ -1,7 +1,6 @@
 package io.streamz.dataframe;
 
 import io.streamz.Stream;
-import io.streamz.dataframe.ops.Statistic;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;

@@ -58,7 +58,7 @@ class NlargestTest {
                 seen.add(table);
                 List<Object[]> sums = new ArrayList<>();
                 Reference.groups(Reference.concat(RandomTables.example(), seen), "name").forEach((name, group) ->
-                        sums.add(new Object[]{name, Reference.statistic(group.column("x"), io.streamz.dataframe.ops.Statistic.SUM)}));
+                        sums.add(new Object[]{name, Reference.statistic(group.column("x"), Statistic.SUM)}));
                 sums.sort(Comparator.comparingDouble((Object[] s) -> (Double) s[1]).reversed());
                 List<Object> expected = new ArrayList<>();
                 sums.stream().limit(2).forEach(s -> expected.add(s[0]));

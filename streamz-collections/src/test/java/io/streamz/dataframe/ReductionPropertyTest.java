@@ -2,7 +2,6 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.Statistic;
 import tech.tablesaw.api.Table;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package io.streamz.dataframe;
 
-import io.streamz.dataframe.ops.Statistic;
 import tech.tablesaw.aggregate.AggregateFunctions;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;

@@ -96,13 +96,13 @@ class RollingPropertyTest {
                               WindowStart start, int minPeriods) {
         Map<String, ToDoubleFunction<NumericColumn<?>>> references = new LinkedHashMap<>();
         references.put("count", column -> column.size() - column.countMissing());
-        references.put("sum", column -> Reference.statistic(column, io.streamz.dataframe.ops.Statistic.SUM));
+        references.put("sum", column -> Reference.statistic(column, Statistic.SUM));
         references.put("mean", column -> AggregateFunctions.mean.summarize(column));
         references.put("min", column -> AggregateFunctions.min.summarize(column));
         references.put("max", column -> AggregateFunctions.max.summarize(column));
         references.put("median", column -> AggregateFunctions.median.summarize(column));
-        references.put("var", column -> Reference.statistic(column, io.streamz.dataframe.ops.Statistic.VAR));
-        references.put("std", column -> Reference.statistic(column, io.streamz.dataframe.ops.Statistic.STD));
+        references.put("var", column -> Reference.statistic(column, Statistic.VAR));
+        references.put("std", column -> Reference.statistic(column, Statistic.STD));
         references.put("quantile", column -> linearQuantile(column, 0.3));
 
         Stream<Table> source = Stream.create();

@@ -2,10 +2,9 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.Stream;
-import io.streamz.dataframe.ops.GroupMoments;
-import io.streamz.dataframe.ops.Moments;
 import io.streamz.dataframe.ops.Reshape;
-import io.streamz.dataframe.ops.Statistic;
+import io.streamz.dataframe.state.GroupCell;
+import io.streamz.dataframe.state.MomentsState;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -31,8 +30,8 @@ class StartStateTest {
         return Table.create("a", StringColumn.create("name", names), DoubleColumn.create("amount", amounts));
     }
 
-    private static Moments.State state(double sum, double count) {
-        return new Moments.State(new double[]{sum}, new double[]{0}, new double[]{count});
+    private static MomentsState state(double sum, double count) {
+        return new MomentsState(new double[]{sum}, new double[]{0}, new double[]{count});
     }
 
     @Test
@@ -56,10 +55,10 @@ class StartStateTest {
             for (Statistic statistic : Statistic.values()) {
                 Stream<Table> first = Stream.create();
                 DataFrame before = DataFrame.of(first, RandomTables.example()).setIndex("time");
-                List<Accumulated<Moments.State, Table>> states =
+                List<Accumulated<MomentsState, Table>> states =
                         before.aggregateWithState(before.reduction(statistic)).stream().sinkToList();
                 tables.subList(0, split).forEach(first::emit);
-                Moments.State last = split == 0 ? null : states.get(split - 1).state();
+                MomentsState last = split == 0 ? null : states.get(split - 1).state();
 
                 Stream<Table> second = Stream.create();
                 DataFrame after = DataFrame.of(second, RandomTables.example()).setIndex("time");
@@ -92,7 +91,7 @@ class StartStateTest {
     void aGroupbyResumesFromTheStateAnotherStreamEmittedAsInStreamzsTestGroupbyAggregateWithStartState() {
         Stream<Table> first = Stream.create();
         GroupBy<Series> before = DataFrame.of(first, amounts()).groupby("name").column("amount");
-        List<Accumulated<Map<List<Object>, GroupMoments.Cell>, Table>> states =
+        List<Accumulated<Map<List<Object>, GroupCell>, Table>> states =
                 before.aggregateWithState(Statistic.SUM, null).stream().sinkToList();
         first.emit(named(new String[]{"Alice", "Tom"}, 50, 100));
         assertEquals(List.of(50.0, 100.0), states.get(0).value().doubleColumn("amount").asList());

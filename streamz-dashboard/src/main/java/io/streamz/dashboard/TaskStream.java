@@ -1,7 +1,8 @@
 package io.streamz.dashboard;
 
+import io.streamz.cluster.ClusterTask;
+import io.streamz.cluster.ClusterTasks;
 import io.streamz.cluster.IgniteCluster;
-import io.streamz.cluster.ignite.driver.TaskEvents;
 import org.apache.ignite.cluster.ClusterNode;
 
 import java.util.ArrayDeque;
@@ -19,17 +20,17 @@ import java.util.function.Supplier;
 final class TaskStream implements AutoCloseable {
     static final int MAX_TASKS = 1000;
 
-    private final ArrayDeque<TaskEvents.Task> tasks = new ArrayDeque<>();
+    private final ArrayDeque<ClusterTask> tasks = new ArrayDeque<>();
     private final Supplier<IgniteCluster> cluster;
     private final AutoCloseable listening;
 
     /** Listens from now on; {@code cluster} names the servers (may supply {@code null}). */
     TaskStream(Supplier<IgniteCluster> cluster) {
         this.cluster = cluster;
-        this.listening = TaskEvents.listen(this::add);
+        this.listening = ClusterTasks.watch(this::add);
     }
 
-    private synchronized void add(TaskEvents.Task task) {
+    private synchronized void add(ClusterTask task) {
         tasks.addLast(task);
         if (tasks.size() > MAX_TASKS) {
             tasks.removeFirst();
@@ -38,13 +39,13 @@ final class TaskStream implements AutoCloseable {
 
     /** The tasks as JSON-ready maps, oldest first. */
     List<Map<String, Object>> snapshot() {
-        List<TaskEvents.Task> copy;
+        List<ClusterTask> copy;
         synchronized (this) {
             copy = new ArrayList<>(tasks);
         }
         Map<UUID, String> names = new LinkedHashMap<>();
         List<Map<String, Object>> views = new ArrayList<>(copy.size());
-        for (TaskEvents.Task task : copy) {
+        for (ClusterTask task : copy) {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("what", task.what());
             view.put("server", task.server() == null ? "cluster" : names.computeIfAbsent(task.server(), this::serverName));

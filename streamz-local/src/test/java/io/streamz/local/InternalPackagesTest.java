@@ -1,15 +1,23 @@
 package io.streamz.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** streamz-local has no API of its own (users compile against streamz-api): every package says it is internal. */
+/**
+ * streamz-local has no API of its own (users compile against streamz-api): every package says it is
+ * internal, and no operator node can be built past the argument checks of {@code Stream}'s methods.
+ */
 class InternalPackagesTest {
     private static final Path SOURCES = Path.of("src/main/java/io/streamz/local");
 
@@ -25,5 +33,33 @@ class InternalPackagesTest {
             assertTrue(Files.exists(info), dir + " has no package-info saying it is internal");
             assertTrue(Files.readString(info).contains("Internal, unsupported"), info + " does not say it is internal");
         }
+    }
+
+    @Test
+    void noOperatorNodeCanBeBuiltOutsideItsPackage() throws IOException, ClassNotFoundException {
+        List<String> open = new ArrayList<>();
+        try (var files = Files.list(Path.of("target/classes/io/streamz/local/ops"))) {
+            for (Path file : files.collect(Collectors.toList())) {
+                String name = file.getFileName().toString();
+                if (!name.endsWith(".class") || name.equals("package-info.class")) {
+                    continue;
+                }
+                Class<?> type = Class.forName("io.streamz.local.ops." + name.substring(0, name.length() - ".class".length()));
+                if (!Modifier.isPublic(type.getModifiers())) {
+                    continue;
+                }
+                for (Constructor<?> constructor : type.getConstructors()) {
+                    open.add(constructor.toString());
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    if (Modifier.isStatic(method.getModifiers()) && Modifier.isPublic(method.getModifiers())) {
+                        open.add(method.toString());
+                    }
+                }
+            }
+        }
+
+        // MapAsyncNode is public for streamz-kafka's sink, which extends it: its constructor is protected.
+        assertEquals(List.of(), open, "public ways to build a node without Stream's checks");
     }
 }

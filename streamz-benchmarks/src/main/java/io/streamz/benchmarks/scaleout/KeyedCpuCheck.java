@@ -1,9 +1,9 @@
 package io.streamz.benchmarks.scaleout;
 
 import io.streamz.Stream;
+import io.streamz.cluster.ClusterTasks;
 import io.streamz.cluster.IgniteCluster;
 import io.streamz.cluster.IgniteClusterOptions;
-import io.streamz.cluster.ignite.driver.TaskEvents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -75,7 +75,7 @@ public final class KeyedCpuCheck {
         AtomicLong tasks = new AtomicLong();
         Map<String, Long> before = cpuByNode(servers);
         long start = System.nanoTime();
-        try (AutoCloseable counting = TaskEvents.listen(task -> tasks.incrementAndGet())) {
+        try (AutoCloseable counting = ClusterTasks.watch(task -> tasks.incrementAndGet())) {
             for (long i = 0; i < elements; i++) {
                 source.emit(i);
             }

@@ -2,11 +2,11 @@ package io.streamz.dataframe.ops;
 
 import io.streamz.Accumulated;
 import io.streamz.dataframe.Aggregation;
+import io.streamz.dataframe.state.EwmState;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -23,32 +23,22 @@ import java.util.List;
  * @param <R>     emitted value
  */
 public record EwmMean<R>(List<String> columns, double alpha, FunctionEx<double[], R> finish)
-        implements Aggregation<EwmMean.State, R> {
+        implements Aggregation<EwmState, R> {
 
     /** Copies the column list. */
     public EwmMean {
         columns = List.copyOf(columns);
     }
 
-    /**
-     * Per column: the weighted sum and the sum of weights, and the mean after the last non-missing value.
-     *
-     * @param weightedSums Σ w_i x_i
-     * @param weights      Σ w_i
-     * @param means        the current means (NaN before the first value)
-     */
-    public record State(double[] weightedSums, double[] weights, double[] means) implements Serializable {
-    }
-
     @Override
-    public State initial(Table example) {
+    public EwmState initial(Table example) {
         double[] means = new double[columns.size()];
         java.util.Arrays.fill(means, Double.NaN);
-        return new State(new double[columns.size()], new double[columns.size()], means);
+        return new EwmState(new double[columns.size()], new double[columns.size()], means);
     }
 
     @Override
-    public Accumulated<State, R> onNew(State state, Table rows) {
+    public Accumulated<EwmState, R> onNew(EwmState state, Table rows) {
         double[] sums = state.weightedSums().clone();
         double[] weights = state.weights().clone();
         double[] means = state.means().clone();
@@ -66,12 +56,12 @@ public record EwmMean<R>(List<String> columns, double alpha, FunctionEx<double[]
                 }
             }
         }
-        return Accumulated.of(new State(sums, weights, means), finish.apply(means.clone()));
+        return Accumulated.of(new EwmState(sums, weights, means), finish.apply(means.clone()));
     }
 
     /** Never called over all history. */
     @Override
-    public Accumulated<State, R> onOld(State state, Table rows) {
+    public Accumulated<EwmState, R> onOld(EwmState state, Table rows) {
         throw new UnsupportedOperationException("an exponentially weighted mean is over all history: no row leaves");
     }
 }

@@ -2,12 +2,13 @@ package io.streamz.dataframe.ops;
 
 import io.streamz.Accumulated;
 import io.streamz.dataframe.Aggregation;
+import io.streamz.dataframe.Statistic;
+import io.streamz.dataframe.state.GroupCell;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,7 +33,7 @@ import java.util.Map;
  */
 public record GroupMoments(List<String> keys, Schema keySchema, List<String> values, Statistic statistic,
                            int ddof, String countName)
-        implements Aggregation<Map<List<Object>, GroupMoments.Cell>, Table> {
+        implements Aggregation<Map<List<Object>, GroupCell>, Table> {
 
     /** Copies the lists. */
     public GroupMoments {
@@ -40,53 +41,44 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
         values = List.copyOf(values);
     }
 
-    /**
-     * The moments of one key: per value column the sum, sum of squares and count of non-missing
-     * values, and the number of rows. Never changed once built.
-     *
-     * @param sums          per value column, the sum of its values
-     * @param sumsOfSquares per value column, the sum of its squared values
-     * @param counts        per value column, the number of its non-missing values
-     * @param rows          the number of rows
-     */
-    public record Cell(double[] sums, double[] sumsOfSquares, double[] counts, long rows) implements Serializable {
-        static Cell empty(int width) {
-            return new Cell(new double[width], new double[width], new double[width], 0);
-        }
+    /** The moments of a key with no rows yet. */
+    static GroupCell emptyCell(int width) {
+        return new GroupCell(new double[width], new double[width], new double[width], 0);
+    }
 
-        Cell plus(Cell other, int sign) {
-            double[] s = sums.clone();
-            double[] q = sumsOfSquares.clone();
-            double[] c = counts.clone();
-            for (int i = 0; i < s.length; i++) {
-                s[i] += sign * other.sums[i];
-                q[i] += sign * other.sumsOfSquares[i];
-                c[i] += sign * other.counts[i];
-            }
-            return new Cell(s, q, c, rows + sign * other.rows);
+    /** {@code cell} with the moments of {@code other} added ({@code sign} 1) or taken away (-1); neither is changed. */
+    static GroupCell plus(GroupCell cell, GroupCell other, int sign) {
+        double[] s = cell.sums().clone();
+        double[] q = cell.sumsOfSquares().clone();
+        double[] c = cell.counts().clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] += sign * other.sums()[i];
+            q[i] += sign * other.sumsOfSquares()[i];
+            c[i] += sign * other.counts()[i];
         }
+        return new GroupCell(s, q, c, cell.rows() + sign * other.rows());
     }
 
     @Override
-    public Map<List<Object>, Cell> initial(Table example) {
+    public Map<List<Object>, GroupCell> initial(Table example) {
         return Map.of();
     }
 
     @Override
-    public Accumulated<Map<List<Object>, Cell>, Table> onNew(Map<List<Object>, Cell> state, Table rows) {
+    public Accumulated<Map<List<Object>, GroupCell>, Table> onNew(Map<List<Object>, GroupCell> state, Table rows) {
         return merge(state, rows, 1);
     }
 
     @Override
-    public Accumulated<Map<List<Object>, Cell>, Table> onOld(Map<List<Object>, Cell> state, Table rows) {
+    public Accumulated<Map<List<Object>, GroupCell>, Table> onOld(Map<List<Object>, GroupCell> state, Table rows) {
         return merge(state, rows, -1);
     }
 
-    private Accumulated<Map<List<Object>, Cell>, Table> merge(Map<List<Object>, Cell> state, Table rows, int sign) {
-        Map<List<Object>, Cell> next = new HashMap<>(state);
-        for (Map.Entry<List<Object>, Cell> change : cellsOf(rows).entrySet()) {
-            Cell previous = next.getOrDefault(change.getKey(), Cell.empty(values.size()));
-            Cell merged = previous.plus(change.getValue(), sign);
+    private Accumulated<Map<List<Object>, GroupCell>, Table> merge(Map<List<Object>, GroupCell> state, Table rows, int sign) {
+        Map<List<Object>, GroupCell> next = new HashMap<>(state);
+        for (Map.Entry<List<Object>, GroupCell> change : cellsOf(rows).entrySet()) {
+            GroupCell previous = next.getOrDefault(change.getKey(), emptyCell(values.size()));
+            GroupCell merged = plus(previous, change.getValue(), sign);
             if (merged.rows() > 0) {
                 next.put(change.getKey(), merged);
             } else {
@@ -97,7 +89,7 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
     }
 
     /** The moments of {@code rows} per key; rows with a missing key are left out. */
-    Map<List<Object>, Cell> cellsOf(Table rows) {
+    Map<List<Object>, GroupCell> cellsOf(Table rows) {
         List<Column<?>> keyColumns = new ArrayList<>();
         for (String key : keys) {
             keyColumns.add(rows.column(key));
@@ -113,18 +105,18 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
                 filling.computeIfAbsent(key, k -> new Filling(valueColumns.length)).add(valueColumns, row);
             }
         }
-        Map<List<Object>, Cell> cells = new HashMap<>();
+        Map<List<Object>, GroupCell> cells = new HashMap<>();
         filling.forEach((key, cell) -> cells.put(key, cell.done()));
         return cells;
     }
 
     /** A cell while the rows of one table are added to it. */
     private static final class Filling {
-        private final Cell cell;
+        private final GroupCell cell;
         private long rows;
 
         Filling(int width) {
-            cell = Cell.empty(width);
+            cell = emptyCell(width);
         }
 
         void add(NumericColumn<?>[] valueColumns, int row) {
@@ -139,8 +131,8 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
             }
         }
 
-        Cell done() {
-            return new Cell(cell.sums(), cell.sumsOfSquares(), cell.counts(), rows);
+        GroupCell done() {
+            return new GroupCell(cell.sums(), cell.sumsOfSquares(), cell.counts(), rows);
         }
     }
 
@@ -168,7 +160,7 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
     }
 
     /** The result table of the moments {@code cells} per key: one row per key, sorted by key. */
-    Table result(Map<List<Object>, Cell> cells) {
+    Table result(Map<List<Object>, GroupCell> cells) {
         List<List<Object>> sorted = new ArrayList<>(cells.keySet());
         sorted.sort(KEY_ORDER);
         Table result = keySchema.emptyTable();
@@ -187,7 +179,7 @@ public record GroupMoments(List<String> keys, Schema keySchema, List<String> val
         for (int v = 0; v < values.size(); v++) {
             DoubleColumn column = DoubleColumn.create(values.get(v), sorted.size());
             for (int i = 0; i < sorted.size(); i++) {
-                Cell cell = cells.get(sorted.get(i));
+                GroupCell cell = cells.get(sorted.get(i));
                 column.set(i, statistic.of(cell.sums()[v], cell.sumsOfSquares()[v], cell.counts()[v], ddof));
             }
             result.addColumns(column);

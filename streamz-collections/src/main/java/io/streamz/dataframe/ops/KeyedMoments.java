@@ -1,6 +1,7 @@
 package io.streamz.dataframe.ops;
 
 import io.streamz.collections.KeyedAccumulation;
+import io.streamz.dataframe.state.GroupCell;
 import tech.tablesaw.api.Table;
 
 import java.io.Serializable;
@@ -19,8 +20,8 @@ import java.util.Map;
  * @param moments what is computed per key and how the result table looks
  * @param start   the moments per key before the first element (a state emitted earlier), or none
  */
-public record KeyedMoments(GroupMoments moments, Map<List<Object>, GroupMoments.Cell> start)
-        implements KeyedAccumulation<Object, List<Object>, List<KeyedMoments.Signed>, GroupMoments.Cell, Table> {
+public record KeyedMoments(GroupMoments moments, Map<List<Object>, GroupCell> start)
+        implements KeyedAccumulation<Object, List<Object>, List<KeyedMoments.Signed>, GroupCell, Table> {
 
     /** Copies the start. */
     public KeyedMoments {
@@ -33,7 +34,7 @@ public record KeyedMoments(GroupMoments moments, Map<List<Object>, GroupMoments.
      * @param cell the moments
      * @param sign 1 for arriving rows, -1 for leaving ones
      */
-    public record Signed(GroupMoments.Cell cell, int sign) implements Serializable {
+    public record Signed(GroupCell cell, int sign) implements Serializable {
     }
 
     @Override
@@ -64,16 +65,16 @@ public record KeyedMoments(GroupMoments moments, Map<List<Object>, GroupMoments.
     }
 
     @Override
-    public GroupMoments.Cell empty() {
-        return GroupMoments.Cell.empty(moments.values().size());
+    public GroupCell empty() {
+        return GroupMoments.emptyCell(moments.values().size());
     }
 
     /** As {@link GroupMoments}: block by block, and a key left with no rows starts from nothing again. */
     @Override
-    public GroupMoments.Cell apply(GroupMoments.Cell state, List<Signed> change) {
-        GroupMoments.Cell cell = state;
+    public GroupCell apply(GroupCell state, List<Signed> change) {
+        GroupCell cell = state;
         for (Signed signed : change) {
-            cell = cell.plus(signed.cell(), signed.sign());
+            cell = GroupMoments.plus(cell, signed.cell(), signed.sign());
             if (isEmpty(cell)) {
                 cell = empty();
             }
@@ -82,12 +83,12 @@ public record KeyedMoments(GroupMoments moments, Map<List<Object>, GroupMoments.
     }
 
     @Override
-    public boolean isEmpty(GroupMoments.Cell state) {
+    public boolean isEmpty(GroupCell state) {
         return state.rows() <= 0;
     }
 
     @Override
-    public Table result(Map<List<Object>, GroupMoments.Cell> states) {
+    public Table result(Map<List<Object>, GroupCell> states) {
         return moments.result(states);
     }
 

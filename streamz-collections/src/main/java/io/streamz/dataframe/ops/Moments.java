@@ -2,12 +2,13 @@ package io.streamz.dataframe.ops;
 
 import io.streamz.Accumulated;
 import io.streamz.dataframe.Aggregation;
+import io.streamz.dataframe.Statistic;
+import io.streamz.dataframe.state.MomentsState;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -23,41 +24,31 @@ import java.util.List;
  * @param <R>       emitted value
  */
 public record Moments<R>(List<String> columns, Statistic statistic, int ddof, FunctionEx<double[], R> finish)
-        implements Aggregation<Moments.State, R> {
+        implements Aggregation<MomentsState, R> {
 
     /** Copies the column list. */
     public Moments {
         columns = List.copyOf(columns);
     }
 
-    /**
-     * Running moments, one slot per column.
-     *
-     * @param sums         sums of the values
-     * @param sumsOfSquares sums of the squared values
-     * @param counts       numbers of non-missing values
-     */
-    public record State(double[] sums, double[] sumsOfSquares, double[] counts) implements Serializable {
-    }
-
     @Override
-    public State initial(Table example) {
+    public MomentsState initial(Table example) {
         int n = columns.size();
-        return new State(new double[n], new double[n], new double[n]);
+        return new MomentsState(new double[n], new double[n], new double[n]);
     }
 
     @Override
-    public Accumulated<State, R> onNew(State state, Table rows) {
+    public Accumulated<MomentsState, R> onNew(MomentsState state, Table rows) {
         return update(state, rows, 1);
     }
 
     @Override
-    public Accumulated<State, R> onOld(State state, Table rows) {
+    public Accumulated<MomentsState, R> onOld(MomentsState state, Table rows) {
         return update(state, rows, -1);
     }
 
-    private Accumulated<State, R> update(State state, Table rows, int sign) {
-        State next = new State(state.sums().clone(), state.sumsOfSquares().clone(), state.counts().clone());
+    private Accumulated<MomentsState, R> update(MomentsState state, Table rows, int sign) {
+        MomentsState next = new MomentsState(state.sums().clone(), state.sumsOfSquares().clone(), state.counts().clone());
         for (int c = 0; c < columns.size(); c++) {
             Column<?> column = rows.column(columns.get(c));
             if (column instanceof NumericColumn<?> numbers) {
@@ -69,7 +60,7 @@ public record Moments<R>(List<String> columns, Statistic statistic, int ddof, Fu
         return Accumulated.of(next, finish.apply(results(next)));
     }
 
-    private static void addNumbers(State state, int c, NumericColumn<?> numbers, int sign) {
+    private static void addNumbers(MomentsState state, int c, NumericColumn<?> numbers, int sign) {
         double sum = 0;
         double squares = 0;
         int count = 0;
@@ -86,7 +77,7 @@ public record Moments<R>(List<String> columns, Statistic statistic, int ddof, Fu
         state.counts()[c] += sign * count;
     }
 
-    private double[] results(State state) {
+    private double[] results(MomentsState state) {
         double[] results = new double[columns.size()];
         for (int c = 0; c < results.length; c++) {
             results[c] = statistic.of(state.sums()[c], state.sumsOfSquares()[c], state.counts()[c], ddof);

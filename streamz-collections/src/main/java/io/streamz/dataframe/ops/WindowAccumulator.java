@@ -2,10 +2,10 @@ package io.streamz.dataframe.ops;
 
 import io.streamz.Accumulated;
 import io.streamz.dataframe.Aggregation;
+import io.streamz.dataframe.state.WindowState;
 import io.streamz.function.BiFunctionEx;
 import tech.tablesaw.api.Table;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -20,21 +20,11 @@ import java.util.List;
  * @param <R>         the emitted value
  */
 public record WindowAccumulator<S, R>(Windowing windowing, Aggregation<S, R> aggregation)
-        implements BiFunctionEx<WindowAccumulator.State<S>, Table, Accumulated<WindowAccumulator.State<S>, R>> {
-
-    /**
-     * The blocks of rows in the window and the aggregation's state over them.
-     *
-     * @param kept        the rows in the window, oldest first (none for all history)
-     * @param aggregation the aggregation's state
-     * @param <S>         the aggregation's state type
-     */
-    public record State<S>(List<Table> kept, S aggregation) implements Serializable {
-    }
+        implements BiFunctionEx<WindowState<S>, Table, Accumulated<WindowState<S>, R>> {
 
     /** The state before the first table, from an empty table with the stream's columns. */
-    public State<S> start(Table example) {
-        return new State<>(List.of(), aggregation.initial(example.emptyCopy()));
+    public WindowState<S> start(Table example) {
+        return new WindowState<>(List.of(), aggregation.initial(example.emptyCopy()));
     }
 
     /** The value emitted for a table with no rows: what the result looks like. */
@@ -43,12 +33,12 @@ public record WindowAccumulator<S, R>(Windowing windowing, Aggregation<S, R> agg
     }
 
     @Override
-    public Accumulated<State<S>, R> applyEx(State<S> state, Table rows) {
+    public Accumulated<WindowState<S>, R> applyEx(WindowState<S> state, Table rows) {
         Windowing.Decay decay = windowing.decay(state.kept(), rows);
         Accumulated<S, R> result = aggregation.onNew(state.aggregation(), rows);
         for (Table old : decay.old()) {
             result = aggregation.onOld(result.state(), old);
         }
-        return Accumulated.of(new State<>(decay.kept(), result.state()), result.value());
+        return Accumulated.of(new WindowState<>(decay.kept(), result.state()), result.value());
     }
 }

@@ -1,8 +1,13 @@
 package io.streamz.local.core;
 
 import io.streamz.Stream;
+import io.streamz.local.graph.DotGraph;
+import io.streamz.local.graph.Graphviz;
+import io.streamz.local.ops.StreamOperators;
+import io.streamz.spi.Checks;
 import io.streamz.time.Scheduler;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -327,5 +332,25 @@ public abstract class Node<T> extends StreamOperators<T> {
         }
         throw new IllegalArgumentException(stream + " is not a stream of the local engine: "
                 + "only streams made by Stream.create() and its operators can be connected");
+    }
+
+    @Override
+    public void drain() {
+        Futures.await(drainAsync());
+    }
+
+    @Override
+    public CompletableFuture<Void> drainAsync() {
+        return Drain.drainAsync(this);
+    }
+
+    @Override
+    public String toDot() {
+        return DotGraph.toDot(this);
+    }
+
+    @Override
+    public Path visualize(Path file) {
+        return Graphviz.visualize(this, Checks.notNull(file, "visualize file"));
     }
 }

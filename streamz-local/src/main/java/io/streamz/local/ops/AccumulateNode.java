@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
  *
  * @param <R> emitted type
  */
-public final class AccumulateNode<R> extends Node<R> {
+final class AccumulateNode<R> extends Node<R> {
     /** The state before the first element when no start was given ({@code null} is a valid start). */
     private static final Object NO_STATE = new Object();
 
@@ -40,19 +40,19 @@ public final class AccumulateNode<R> extends Node<R> {
 
     /** Without a start: the first element becomes the state. */
     @SuppressWarnings("unchecked")
-    public static <T> AccumulateNode<T> withoutStart(Node<T> upstream, BiFunction<T, ? super T, T> f) {
+    static <T> AccumulateNode<T> withoutStart(Node<T> upstream, BiFunction<T, ? super T, T> f) {
         return new AccumulateNode<>(upstream, (BiFunction<Object, Object, ?>) (BiFunction<?, ?, ?>) f, false, NO_STATE);
     }
 
     /** From {@code start}: each result is both the new state and what is emitted. */
     @SuppressWarnings("unchecked")
-    public static <T, S> AccumulateNode<S> from(Node<T> upstream, BiFunction<S, ? super T, S> f, S start) {
+    static <T, S> AccumulateNode<S> from(Node<T> upstream, BiFunction<S, ? super T, S> f, S start) {
         return new AccumulateNode<>(upstream, (BiFunction<Object, Object, ?>) (BiFunction<?, ?, ?>) f, false, start);
     }
 
     /** From {@code start}, with {@code f} returning the new state and the value to emit apart. */
     @SuppressWarnings("unchecked")
-    public static <T, S, R> AccumulateNode<R> withState(Node<T> upstream,
+    static <T, S, R> AccumulateNode<R> withState(Node<T> upstream,
                                                        BiFunction<S, ? super T, Accumulated<S, R>> f, S start) {
         return new AccumulateNode<>(upstream, (BiFunction<Object, Object, ?>) (BiFunction<?, ?, ?>) f, true, start);
     }

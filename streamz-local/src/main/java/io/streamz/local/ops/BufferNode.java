@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * an element. Downstream runs on this buffer's worker, one element at a time, in order; its
  * exceptions go to the error handler, since no emitter waits for them.
  */
-public final class BufferNode<T> extends Node<T> {
+final class BufferNode<T> extends Node<T> {
     private final int size;
     private final Worker worker;
 
-    public BufferNode(Node<T> upstream, int size) {
+    BufferNode(Node<T> upstream, int size) {
         super(upstream.scheduler());
         this.size = size;
         this.worker = new Worker(this, size);

@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> element type
  */
-public final class CollectNode<T> extends Node<List<T>> implements CollectStream<T> {
+final class CollectNode<T> extends Node<List<T>> implements CollectStream<T> {
     private final Object lock = new Object();
     private final List<T> cache = new ArrayList<>();
     /** The cache's size: written under the lock, read without it, so a dashboard never waits for a flush. */
@@ -30,7 +30,7 @@ public final class CollectNode<T> extends Node<List<T>> implements CollectStream
     private Refs cacheRefs;
 
     /** A collector subscribed to {@code upstream}. */
-    public CollectNode(Node<T> upstream) {
+    CollectNode(Node<T> upstream) {
         super(upstream.scheduler());
         upstream.connect(this);
     }

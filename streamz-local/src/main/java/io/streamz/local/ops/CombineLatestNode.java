@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>One element at a time under this node's lock, on the thread that emitted into an input, emitting
  * while holding it; downstream's back pressure goes back to that thread.
  */
-public final class CombineLatestNode extends Node<List<Object>> {
+final class CombineLatestNode extends Node<List<Object>> {
     private final Object lock = new Object();
     private final JoinInputs inputs;
     private final boolean[] emitOn;
@@ -30,12 +30,12 @@ public final class CombineLatestNode extends Node<List<Object>> {
     private int missing;
 
     /** Emits on every input's update. */
-    public CombineLatestNode(Node<?> self, Stream<?>[] others) {
+    CombineLatestNode(Node<?> self, Stream<?>[] others) {
         this(self, others, null);
     }
 
     /** Emits only on updates of the {@code emitOn} streams, some of this one and {@code others}. */
-    public CombineLatestNode(Node<?> self, Stream<?>[] others, Collection<? extends Stream<?>> emitOn) {
+    CombineLatestNode(Node<?> self, Stream<?>[] others, Collection<? extends Stream<?>> emitOn) {
         super(self.scheduler());
         this.inputs = JoinInputs.of("combine_latest", self, others);
         this.latest = new Object[inputs.size()];

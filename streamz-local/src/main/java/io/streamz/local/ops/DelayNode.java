@@ -18,14 +18,14 @@ import java.util.concurrent.CompletableFuture;
  * <p>Unlike streamz 0.6.4, whose loop lets an element arriving after a quiet spell through at once,
  * every element is delayed, as the API documents.
  */
-public final class DelayNode<T> extends Node<T> {
+final class DelayNode<T> extends Node<T> {
     private final Duration interval;
     private final Worker worker = new Worker(this);
     /** Elements not due yet, in arrival order, hence in order of due time. */
     private final ArrayDeque<Delayed> waiting = new ArrayDeque<>();
     private Scheduler.Task timer;
 
-    public DelayNode(Node<T> upstream, Duration interval) {
+    DelayNode(Node<T> upstream, Duration interval) {
         super(upstream.scheduler());
         this.interval = interval;
         upstream.connect(this);

@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /** {@code filter}: passes on only the elements for which the predicate is true. */
-public final class FilterNode<T> extends Node<T> {
+final class FilterNode<T> extends Node<T> {
     private final Predicate<? super T> predicate;
 
-    public FilterNode(Node<T> upstream, Predicate<? super T> predicate) {
+    FilterNode(Node<T> upstream, Predicate<? super T> predicate) {
         super(upstream.scheduler());
         this.predicate = predicate;
         upstream.connect(this);

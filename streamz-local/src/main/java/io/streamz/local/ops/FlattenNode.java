@@ -22,10 +22,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <R> item type
  */
-public final class FlattenNode<R> extends Node<R> {
+final class FlattenNode<R> extends Node<R> {
 
     /** Flattens the elements of {@code upstream}. */
-    public FlattenNode(Node<?> upstream) {
+    FlattenNode(Node<?> upstream) {
         super(upstream.scheduler());
         upstream.connect(this);
     }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * holds it back until another element arrives). Downstream runs on this node's worker; its exceptions
  * go to the error handler.
  */
-public final class LatestNode<T> extends Node<T> {
+final class LatestNode<T> extends Node<T> {
     private final Worker worker = new Worker(this);
     /** Whether an element is on its way downstream. */
     private boolean emitting;
@@ -21,7 +21,7 @@ public final class LatestNode<T> extends Node<T> {
     private Object next;
     private Refs nextRefs;
 
-    public LatestNode(Node<T> upstream) {
+    LatestNode(Node<T> upstream) {
         super(upstream.scheduler());
         upstream.connect(this);
     }

@@ -27,7 +27,8 @@ public class MapAsyncNode<I, R> extends Node<R> {
     /** Elements whose results have not gone to the worker yet. */
     private final InOrderLine<Pending> pending = new InOrderLine<>(element -> element.done);
 
-    public MapAsyncNode(Node<I> upstream, Function<? super I, ? extends CompletionStage<? extends R>> function) {
+    /** Protected, not package-private, for streamz-kafka's sink, which extends this node. */
+    protected MapAsyncNode(Node<I> upstream, Function<? super I, ? extends CompletionStage<? extends R>> function) {
         super(upstream.scheduler());
         this.function = function;
         upstream.connect(this);

@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /** {@code map}: one in, one out. */
-public final class MapNode<I, R> extends Node<R> {
+final class MapNode<I, R> extends Node<R> {
     private final Function<? super I, ? extends R> function;
 
-    public MapNode(Node<I> upstream, Function<? super I, ? extends R> function) {
+    MapNode(Node<I> upstream, Function<? super I, ? extends R> function) {
         super(upstream.scheduler());
         this.function = function;
         upstream.connect(this);

@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * @param <T> element type
  */
-public final class PartitionNode<T> extends Node<List<T>> {
+final class PartitionNode<T> extends Node<List<T>> {
     private final Object lock = new Object();
     private final int n;
     private final Function<? super T, ?> key;
@@ -29,7 +29,7 @@ public final class PartitionNode<T> extends Node<List<T>> {
     private volatile int held;
 
     /** @param key what groups elements, or {@code null} for one group */
-    public PartitionNode(Node<T> upstream, int n, Function<? super T, ?> key) {
+    PartitionNode(Node<T> upstream, int n, Function<? super T, ?> key) {
         super(upstream.scheduler());
         this.n = n;
         this.key = key;

@@ -22,7 +22,7 @@ import java.util.function.Function;
  *
  * @param <T> element type
  */
-public final class PartitionTimeoutNode<T> extends Node<List<T>> {
+final class PartitionTimeoutNode<T> extends Node<List<T>> {
     private final int n;
     private final Duration timeout;
     private final Function<? super T, ?> key;
@@ -32,7 +32,7 @@ public final class PartitionTimeoutNode<T> extends Node<List<T>> {
     private final Worker worker = new Worker(this);
 
     /** @param key what groups elements, or {@code null} for one group */
-    public PartitionTimeoutNode(Node<T> upstream, int n, Duration timeout, Function<? super T, ?> key) {
+    PartitionTimeoutNode(Node<T> upstream, int n, Duration timeout, Function<? super T, ?> key) {
         super(upstream.scheduler());
         this.n = n;
         this.timeout = timeout;

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <R> what is emitted: the picked item, or a {@code List} of them
  */
-public final class PluckNode<R> extends Node<R> {
+final class PluckNode<R> extends Node<R> {
     private final Object[] picks;
     private final boolean several;
 
@@ -32,22 +32,22 @@ public final class PluckNode<R> extends Node<R> {
     }
 
     /** Picks item {@code index} of each element. */
-    public static <R> PluckNode<R> index(Node<?> upstream, int index) {
+    static <R> PluckNode<R> index(Node<?> upstream, int index) {
         return new PluckNode<>(upstream, new Object[] {index}, false);
     }
 
     /** Picks several items of each element into a {@code List}. */
-    public static PluckNode<List<Object>> indices(Node<?> upstream, int... indices) {
+    static PluckNode<List<Object>> indices(Node<?> upstream, int... indices) {
         return new PluckNode<>(upstream, severalPicks(Arrays.stream(indices).boxed().toArray(), "index"), true);
     }
 
     /** Picks the value of {@code key} of each {@code Map} element. */
-    public static <R> PluckNode<R> key(Node<?> upstream, String key) {
+    static <R> PluckNode<R> key(Node<?> upstream, String key) {
         return new PluckNode<>(upstream, new Object[] {key}, false);
     }
 
     /** Picks the values of several keys of each {@code Map} element into a {@code List}. */
-    public static PluckNode<List<Object>> keys(Node<?> upstream, String... keys) {
+    static PluckNode<List<Object>> keys(Node<?> upstream, String... keys) {
         return new PluckNode<>(upstream, severalPicks(keys.clone(), "key"), true);
     }
 

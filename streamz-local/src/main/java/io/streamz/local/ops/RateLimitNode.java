@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * which breaks "no two elements closer than the interval", and it reads the wall clock rather than
  * the stream's {@link Scheduler}, so virtual time could not drive it.
  */
-public final class RateLimitNode<T> extends Node<T> {
+final class RateLimitNode<T> extends Node<T> {
     private final long intervalNanos;
     private final Worker worker = new Worker(this);
     private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
@@ -31,7 +31,7 @@ public final class RateLimitNode<T> extends Node<T> {
     private boolean emitting;
     private Scheduler.Task timer;
 
-    public RateLimitNode(Node<T> upstream, Duration interval) {
+    RateLimitNode(Node<T> upstream, Duration interval) {
         super(upstream.scheduler());
         this.intervalNanos = interval.toNanos();
         this.lastRelease = scheduler().nanoTime() - intervalNanos;

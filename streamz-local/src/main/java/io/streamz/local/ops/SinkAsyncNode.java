@@ -13,10 +13,10 @@ import java.util.function.Function;
  * returns once it completes, and its failure reaches the emitter as the original exception. The
  * function is called on the emitting thread; the stage completes wherever the user's code completes it.
  */
-public final class SinkAsyncNode<T> extends Node<T> {
+final class SinkAsyncNode<T> extends Node<T> {
     private final Function<? super T, ? extends CompletionStage<?>> function;
 
-    public SinkAsyncNode(Node<T> upstream, Function<? super T, ? extends CompletionStage<?>> function) {
+    SinkAsyncNode(Node<T> upstream, Function<? super T, ? extends CompletionStage<?>> function) {
         super(upstream.scheduler());
         this.function = function;
         upstream.connect(this);

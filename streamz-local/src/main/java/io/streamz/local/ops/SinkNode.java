@@ -7,10 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** {@code sink}: calls a function on every element; the graph holds it, so no reference is needed. */
-public final class SinkNode<T> extends Node<T> {
+final class SinkNode<T> extends Node<T> {
     private final Consumer<? super T> consumer;
 
-    public SinkNode(Node<T> upstream, Consumer<? super T> consumer) {
+    SinkNode(Node<T> upstream, Consumer<? super T> consumer) {
         super(upstream.scheduler());
         this.consumer = consumer;
         upstream.connect(this);

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** {@code sinkToList}: appends every element to a live, read-only list. */
-public final class SinkToListNode<T> extends Node<T> {
+final class SinkToListNode<T> extends Node<T> {
     private final AppendOnlyList<T> list = new AppendOnlyList<>();
 
-    public SinkToListNode(Node<T> upstream) {
+    SinkToListNode(Node<T> upstream) {
         super(upstream.scheduler());
         upstream.connect(this);
     }

@@ -23,13 +23,13 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> element type
  */
-public final class SinkToTextFileNode<T> extends Node<T> {
+final class SinkToTextFileNode<T> extends Node<T> {
     private final Object lock = new Object();
     private final Path file;
     private final Writer writer;
 
     /** @throws UncheckedIOException when {@code file} cannot be opened for appending */
-    public SinkToTextFileNode(Node<T> upstream, Path file) {
+    SinkToTextFileNode(Node<T> upstream, Path file) {
         super(upstream.scheduler());
         this.file = file;
         try {

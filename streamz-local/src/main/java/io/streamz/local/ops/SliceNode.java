@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> element type
  */
-public final class SliceNode<T> extends Node<T> {
+final class SliceNode<T> extends Node<T> {
     /** The {@code end} of a slice that never ends. */
     public static final long NO_END = Long.MAX_VALUE;
 
@@ -36,7 +36,7 @@ public final class SliceNode<T> extends Node<T> {
      *
      * @param end the position to stop before, or {@link #NO_END}; at most 0 makes an empty slice that never attaches
      */
-    public SliceNode(Node<T> upstream, int start, long end, int step) {
+    SliceNode(Node<T> upstream, int start, long end, int step) {
         super(upstream.scheduler());
         this.start = start;
         this.end = end;

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> element type
  */
-public final class SlidingWindowNode<T> extends Node<List<T>> {
+final class SlidingWindowNode<T> extends Node<List<T>> {
     private final Object lock = new Object();
     private final boolean returnPartial;
     private final Object[] ring;
@@ -29,7 +29,7 @@ public final class SlidingWindowNode<T> extends Node<List<T>> {
     private volatile int count;
 
     /** Windows of the last {@code n} elements of {@code upstream} ({@code n} at least 1, checked by the caller). */
-    public SlidingWindowNode(Node<T> upstream, int n, boolean returnPartial) {
+    SlidingWindowNode(Node<T> upstream, int n, boolean returnPartial) {
         super(upstream.scheduler());
         this.returnPartial = returnPartial;
         this.ring = new Object[n];

@@ -18,7 +18,7 @@ import java.util.function.Function;
  *
  * @param <R> result type
  */
-public final class StarmapNode<R> extends Node<R> {
+final class StarmapNode<R> extends Node<R> {
     private final int arity;
     private final Object function;
     private final Function<List<?>, ? extends R> call;
@@ -33,20 +33,20 @@ public final class StarmapNode<R> extends Node<R> {
 
     /** A starmap of a two-argument function. */
     @SuppressWarnings("unchecked")
-    public static <A, B, R> StarmapNode<R> of(Node<?> upstream, BiFunction<A, B, R> f) {
+    static <A, B, R> StarmapNode<R> of(Node<?> upstream, BiFunction<A, B, R> f) {
         return new StarmapNode<>(upstream, 2, f, items -> f.apply((A) items.get(0), (B) items.get(1)));
     }
 
     /** A starmap of a three-argument function. */
     @SuppressWarnings("unchecked")
-    public static <A, B, C, R> StarmapNode<R> of(Node<?> upstream, Function3<A, B, C, R> f) {
+    static <A, B, C, R> StarmapNode<R> of(Node<?> upstream, Function3<A, B, C, R> f) {
         return new StarmapNode<>(upstream, 3, f,
                 items -> f.apply((A) items.get(0), (B) items.get(1), (C) items.get(2)));
     }
 
     /** A starmap of a four-argument function. */
     @SuppressWarnings("unchecked")
-    public static <A, B, C, D, R> StarmapNode<R> of(Node<?> upstream, Function4<A, B, C, D, R> f) {
+    static <A, B, C, D, R> StarmapNode<R> of(Node<?> upstream, Function4<A, B, C, D, R> f) {
         return new StarmapNode<>(upstream, 4, f,
                 items -> f.apply((A) items.get(0), (B) items.get(1), (C) items.get(2), (D) items.get(3)));
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
  * <p>Unlike streamz 0.6.4, no empty window is emitted the moment the node is built: streamz's loop
  * emits before sleeping, but a Java node has no downstream yet at that moment.
  */
-public final class TimedWindowNode<T> extends Node<List<T>> {
+final class TimedWindowNode<T> extends Node<List<T>> {
     private final Duration interval;
     private final long start;
     private final Worker worker = new Worker(this);
@@ -34,7 +34,7 @@ public final class TimedWindowNode<T> extends Node<List<T>> {
     private long windows;
     private Scheduler.Task timer;
 
-    public TimedWindowNode(Node<T> upstream, Duration interval) {
+    TimedWindowNode(Node<T> upstream, Duration interval) {
         super(upstream.scheduler());
         this.interval = interval;
         synchronized (this) {

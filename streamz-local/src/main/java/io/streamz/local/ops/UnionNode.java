@@ -12,10 +12,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param <T> element type
  */
-public final class UnionNode<T> extends Node<T> {
+final class UnionNode<T> extends Node<T> {
 
     /** The union of {@code self} and {@code others}, checked: local streams, none null or given twice. */
-    public UnionNode(Node<? extends T> self, Stream<? extends T>[] others) {
+    UnionNode(Node<? extends T> self, Stream<? extends T>[] others) {
         super(self.scheduler());
         JoinInputs.of("union", self, others).connect(this);
     }

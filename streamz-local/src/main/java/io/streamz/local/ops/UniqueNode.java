@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * @param <T> element type
  */
-public final class UniqueNode<T> extends Node<T> {
+final class UniqueNode<T> extends Node<T> {
     private final Object lock = new Object();
     private final Function<? super T, ?> key;
     private final Map<Object, Boolean> seen;
@@ -29,7 +29,7 @@ public final class UniqueNode<T> extends Node<T> {
      * @param history how many distinct keys are remembered, or {@code 0} for all of them
      * @param key     what elements are compared by
      */
-    public UniqueNode(Node<T> upstream, int history, Function<? super T, ?> key) {
+    UniqueNode(Node<T> upstream, int history, Function<? super T, ?> key) {
         super(upstream.scheduler());
         this.key = key;
         this.seen = history == 0 ? new HashMap<>() : lruOf(history);

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * while holding it; downstream's back pressure goes back to that thread. What waits here does not
  * count for {@code drain}.
  */
-public final class ZipLatestNode extends Node<List<Object>> {
+final class ZipLatestNode extends Node<List<Object>> {
     private static final int LOSSLESS = 0;
 
     private final Object lock = new Object();
@@ -36,7 +36,7 @@ public final class ZipLatestNode extends Node<List<Object>> {
     private int missing;
 
     /** Zips the lossless {@code self} with the latest of {@code others}, checked: local, none null or twice. */
-    public ZipLatestNode(Node<?> self, Stream<?>[] others) {
+    ZipLatestNode(Node<?> self, Stream<?>[] others) {
         super(self.scheduler());
         this.inputs = JoinInputs.of("zip_latest", self, others);
         this.latest = new Object[inputs.size()];

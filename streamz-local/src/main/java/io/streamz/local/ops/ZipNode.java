@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * streamz's {@code maxsize} waits on its event loop, but here one thread often feeds every input, so
  * waiting would deadlock it. What waits here does not count for {@code drain}.
  */
-public final class ZipNode extends Node<List<Object>> {
+final class ZipNode extends Node<List<Object>> {
     private final Object lock = new Object();
     private final JoinInputs inputs;
     private final Queue<Object>[] waiting;
@@ -29,7 +29,7 @@ public final class ZipNode extends Node<List<Object>> {
 
     /** Zips {@code self} with {@code others}, checked: local streams, none null or given twice. */
     @SuppressWarnings("unchecked")
-    public ZipNode(Node<?> self, Stream<?>[] others) {
+    ZipNode(Node<?> self, Stream<?>[] others) {
         super(self.scheduler());
         this.inputs = JoinInputs.of("zip", self, others);
         this.waiting = new Queue[inputs.size()];

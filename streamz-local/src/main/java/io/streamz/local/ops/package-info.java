@@ -1,12 +1,12 @@
 /**
- * Internal, unsupported: the local engine's operators, one {@code *Node} class each. Not an API.
- * Names, constructors and behaviour here change without notice.
+ * Internal, unsupported: the local engine's operators, one {@code *Node} class each, and
+ * {@link io.streamz.local.ops.StreamOperators}, the operator methods of {@code io.streamz.Stream}
+ * that build them. Not an API. Names, constructors and behaviour here change without notice.
  *
- * <p>Build streams with {@code io.streamz.Stream} and its operator methods instead: they check their
+ * <p>Build streams with {@code io.streamz.Stream} and its operator methods: they check their
  * arguments (null functions, negative sizes, foreign streams) and give clear errors, which the
- * constructors here skip; a node built directly may fail late or in confusing ways. The classes
- * stay public only because the operator methods live in {@code io.streamz.local.core} and
- * {@code streamz-kafka} extends {@link io.streamz.local.ops.MapAsyncNode}, until they move to a
- * package named as internal (RxJava's {@code internal}, Jet's {@code impl}; issue 13).
+ * nodes' constructors skip, so the nodes are package-private. The exceptions: {@code StreamOperators}
+ * is public because {@code core.Node} extends it, and {@link io.streamz.local.ops.MapAsyncNode} is
+ * public with a protected constructor because streamz-kafka's {@code toKafka} sink extends it.
  */
 package io.streamz.local.ops;

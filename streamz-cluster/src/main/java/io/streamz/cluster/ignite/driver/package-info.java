@@ -5,8 +5,9 @@
  * {@code Stream.scatter} and {@code io.streamz.cluster.IgniteCluster}.
  *
  * <p>Types are public only where another package or module of this project needs them: the other
- * {@code io.streamz.cluster.ignite} packages, and streamz-dashboard ({@link
- * io.streamz.cluster.ignite.driver.TaskEvents}, the task stream). The rest is package-private.
+ * {@code io.streamz.cluster.ignite} packages, and {@code io.streamz.cluster.ClusterTasks} ({@link
+ * io.streamz.cluster.ignite.driver.TaskEvents} is the hook behind it, the task stream). The rest is
+ * package-private.
  * streamz-kafka reads on the servers through {@code io.streamz.cluster.ignite.stream.ServerReads}
  * alone.
  */

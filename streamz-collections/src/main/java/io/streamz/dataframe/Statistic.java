@@ -1,7 +1,8 @@
-package io.streamz.dataframe.ops;
+package io.streamz.dataframe;
 
 /**
- * A statistic computed from the running moments of a column: the sum of its values, the sum of
+ * A built-in reduction ({@code Frame.reduction}, {@code GroupBy.aggregate}), computed from the
+ * running moments of a column: the sum of its values, the sum of
  * their squares and their number (missing values are skipped, as pandas and Tablesaw do). What
  * pandas gives for too few values is kept: the mean of nothing and the variance of at most
  * {@code ddof} values are NaN.

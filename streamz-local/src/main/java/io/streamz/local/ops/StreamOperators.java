@@ -1,45 +1,17 @@
-package io.streamz.local.core;
+package io.streamz.local.ops;
 
 import io.streamz.Accumulated;
 import io.streamz.CollectStream;
 import io.streamz.Stream;
 import io.streamz.function.Function3;
 import io.streamz.function.Function4;
-import io.streamz.local.graph.DotGraph;
-import io.streamz.local.graph.Graphviz;
-import io.streamz.local.ops.AccumulateNode;
-import io.streamz.local.ops.BufferNode;
-import io.streamz.local.ops.CollectNode;
-import io.streamz.local.ops.CombineLatestNode;
-import io.streamz.local.ops.DelayNode;
-import io.streamz.local.ops.FilterNode;
-import io.streamz.local.ops.FlattenNode;
-import io.streamz.local.ops.LatestNode;
-import io.streamz.local.ops.MapAsyncNode;
-import io.streamz.local.ops.MapNode;
-import io.streamz.local.ops.PartitionNode;
-import io.streamz.local.ops.PartitionTimeoutNode;
-import io.streamz.local.ops.PluckNode;
-import io.streamz.local.ops.RateLimitNode;
-import io.streamz.local.ops.SinkAsyncNode;
-import io.streamz.local.ops.SinkNode;
-import io.streamz.local.ops.SinkToListNode;
-import io.streamz.local.ops.SinkToTextFileNode;
-import io.streamz.local.ops.SliceNode;
-import io.streamz.local.ops.SlidingWindowNode;
-import io.streamz.local.ops.StarmapNode;
-import io.streamz.local.ops.TimedWindowNode;
-import io.streamz.local.ops.UnionNode;
-import io.streamz.local.ops.UniqueNode;
-import io.streamz.local.ops.ZipLatestNode;
-import io.streamz.local.ops.ZipNode;
+import io.streamz.local.core.Node;
 import io.streamz.spi.Checks;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -48,12 +20,17 @@ import java.util.function.Predicate;
 
 /**
  * The operator methods of {@link Stream}: each checks its arguments and builds its node (one
- * operator, one class in {@code io.streamz.local.ops}). Kept apart from {@link Node}, which holds
- * the graph and the emit protocol.
+ * operator, one class of this package). It lives with the operators so that their constructors,
+ * which skip those checks, stay package-private; it is public only because {@link Node}, which holds
+ * the graph, the emit protocol and draining, extends it.
  *
  * @param <T> element type of this stream
  */
-abstract class StreamOperators<T> implements Stream<T> {
+public abstract class StreamOperators<T> implements Stream<T> {
+
+    /** For {@link Node} alone. */
+    protected StreamOperators() {
+    }
 
     /** This stream as the node the operators subscribe to. */
     @SuppressWarnings("unchecked")
@@ -271,23 +248,4 @@ abstract class StreamOperators<T> implements Stream<T> {
         return new ZipLatestNode(self(), others);
     }
 
-    @Override
-    public void drain() {
-        Futures.await(drainAsync());
-    }
-
-    @Override
-    public CompletableFuture<Void> drainAsync() {
-        return Drain.drainAsync(self());
-    }
-
-    @Override
-    public String toDot() {
-        return DotGraph.toDot(this);
-    }
-
-    @Override
-    public Path visualize(Path file) {
-        return Graphviz.visualize(this, Checks.notNull(file, "visualize file"));
-    }
 }
