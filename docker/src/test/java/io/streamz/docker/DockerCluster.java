@@ -157,11 +157,15 @@ final class DockerCluster implements AutoCloseable {
     }
 
     private static String ipOn(Network network, GenericContainer<?> node, InspectContainerResponse info) {
+        return attachment(network, node, info).getIpAddress();
+    }
+
+    /** How {@code node} is attached to {@code network}, as {@code info} says. */
+    private static ContainerNetwork attachment(Network network, GenericContainer<?> node, InspectContainerResponse info) {
         return info.getNetworkSettings().getNetworks().values().stream()
             .filter(n -> network.getId().equals(n.getNetworkID()))
-            .map(ContainerNetwork::getIpAddress)
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException(node.getContainerName() + " has no IP on " + network.getId()));
+            .orElseThrow(() -> new IllegalStateException(node.getContainerName() + " is not on " + network.getId()));
     }
 
     /** The number of server nodes started. */
@@ -172,6 +176,15 @@ final class DockerCluster implements AutoCloseable {
     /** {@code ip:47500} of every node started (killed ones included), for {@code IgniteCluster.connect}. */
     String[] discoveryAddresses() {
         return ips.stream().map(ip -> ip + ":" + DISCOVERY_PORT).toArray(String[]::new);
+    }
+
+    /**
+     * This machine's address on the nodes' network (its gateway): the nodes reach a service of the test JVM there
+     * (one listening on every address, as a test Kafka broker), and so does the test JVM itself.
+     */
+    String hostAddress() {
+        GenericContainer<?> first = nodes.get(0);
+        return attachment(network, first, first.getContainerInfo()).getGateway();
     }
 
     /** The TLS material the nodes present and trust: a driver presents its {@code client.p12}. */

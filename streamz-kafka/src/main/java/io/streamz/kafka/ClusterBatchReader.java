@@ -183,6 +183,9 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
         if (all.isEmpty()) {
             return false;
         }
+        // Assigned though never polled (the servers read): asked for the ends of partitions not assigned to it, Kafka's
+        // consumer logs a warning per partition at every poll of this source.
+        consumer.assign(all);
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(all, metadataTimeout());
         Map<TopicPartition, Long> starts = new HashMap<>();
         Set<TopicPartition> reset = new HashSet<>();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.quota.ClientQuotaAlteration;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
@@ -34,24 +36,38 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * A real Kafka broker (KRaft, one combined node) in the test JVM, started once for every test class
  * that asks for it ({@code @ExtendWith(KafkaBroker.class)} and a {@code KafkaBroker} parameter of a
- * {@code @BeforeAll} method) and stopped after the last; with what the tests do to it.
+ * {@code @BeforeAll} method) and stopped after the last; with what the tests do to it. The Docker ITs
+ * (docker module) start one of their own that their containers reach ({@link #reachableAt(String)}).
  */
 public final class KafkaBroker implements ParameterResolver, AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final AtomicInteger TOPICS = new AtomicInteger();
     private final KafkaClusterTestKit kafka;
+    /** Where clients reach the broker; {@code null}: at localhost. */
+    private final String host;
 
     /** For JUnit, which makes one to resolve parameters; the broker itself is {@link #start()}ed. */
     public KafkaBroker() {
-        this.kafka = null;
+        this(null, null);
     }
 
-    private KafkaBroker(KafkaClusterTestKit kafka) {
+    private KafkaBroker(KafkaClusterTestKit kafka, String host) {
         this.kafka = kafka;
+        this.host = host;
     }
 
     private static KafkaBroker start() {
-        return new KafkaBroker(OneNodeKafka.start());
+        return new KafkaBroker(OneNodeKafka.start(), null);
+    }
+
+    /**
+     * Starts a broker that clients on other hosts (Docker containers) reach at {@code host}, as this
+     * JVM does (see {@link OneNodeKafka#start(String)}); the caller closes it.
+     *
+     * @throws IllegalStateException when it does not start, with Kafka's reason as the cause
+     */
+    public static KafkaBroker reachableAt(String host) {
+        return new KafkaBroker(OneNodeKafka.start(host), host);
     }
 
     @Override
@@ -73,12 +89,13 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
-        return kafka.bootstrapServers();
+    /** {@code host:port} of the broker, for clients' {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return host == null ? kafka.bootstrapServers() : OneNodeKafka.bootstrapServers(kafka, host);
     }
 
     /** Consumer parameters for {@code group} on this broker, from the earliest record, String values; a copy the caller may change. */
-    Map<String, Object> stringConsumerParams(String group) {
+    public Map<String, Object> stringConsumerParams(String group) {
         Map<String, Object> params = new HashMap<>();
         params.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         params.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -88,7 +105,7 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
     }
 
     /** A new topic of {@code partitions} partitions, with a name no other test uses. */
-    String newTopic(int partitions) throws Exception {
+    public String newTopic(int partitions) throws Exception {
         String topic = "topic-" + TOPICS.incrementAndGet();
         try (var admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -145,7 +162,7 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
     }
 
     /** Every value in {@code topic} now, as UTF-8 strings, partition after partition; fails after {@link #WAIT}. */
-    List<String> readAll(String topic) {
+    public List<String> readAll(String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -168,21 +185,27 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
         return values;
     }
 
-    /** Writes {@code "line i"} for {@code i} from {@code from} to {@code to} (excluded) into one partition, acknowledged. */
-    void produce(String topic, int partition, int from, int to) throws Exception {
+    /** Writes {@code "line i"} for {@code i} from {@code from} to {@code to} (excluded) into one partition, in order, acknowledged. */
+    public void produce(String topic, int partition, int from, int to) throws Exception {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            // All sent before the first wait: one wait per batch, not per record. The producer is idempotent (Kafka's
+            // default), so a retry keeps them in order.
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                producer.send(new ProducerRecord<>(topic, partition, null, line(i))).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                sent.add(producer.send(new ProducerRecord<>(topic, partition, null, line(i))));
+            }
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             }
         }
     }
 
     /** The offset {@code group} committed for partition {@code partition} of {@code topic}, or -1 when none. */
-    long committed(String group, String topic, int partition) throws Exception {
+    public long committed(String group, String topic, int partition) throws Exception {
         try (var admin = kafka.admin()) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -191,7 +214,8 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
         }
     }
 
-    static String line(int i) {
+    /** The value {@link #produce(String, int, int, int)} writes for {@code i}. */
+    public static String line(int i) {
         return "line " + i;
     }
 
