@@ -3,6 +3,7 @@ package io.streamz.cluster.config;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.Ignition;
@@ -16,9 +17,9 @@ import org.apache.ignite.Ignition;
  * answer, when the dropped node runs again, is to find itself segmented and halt through its failure handler; but a
  * node resumed after a long freeze first has its whole backlog at once (timers, queued messages, the connections the
  * others closed), and in a CI run on 2 busy cores one such node went on running, never told it was out, for over a
- * minute. This guard needs no message from anyone: a thread of its own ticks every {@value #TICK_MILLIS} ms, and a
- * tick that comes more than twice the failure detection timeout after the one before, while the node had other
- * servers, means the others have certainly dropped it. It then halts the JVM with status {@value #FROZEN}, after one
+ * minute. This guard needs no message from anyone: a thread of its own sleeps {@value #TICK_MILLIS} ms at a time, and
+ * a sleep that ends more than twice the failure detection timeout late, while the node had other servers, means the
+ * others have certainly dropped it. It then halts the JVM with status {@value #FROZEN}, after one
  * line on standard error saying why.
  *
  * <p>A lone server (no other server in its topology before the freeze) is never halted: nobody can have dropped it,
@@ -35,8 +36,6 @@ final class FreezeGuard {
     }
 
     private final Supplier<Optional<NodeView>> node;
-    private long lastTickNanos;
-    private boolean ticked;
     private int otherServersBefore;
 
     /** A guard reading the local node from {@code node}: empty while none has started. */
@@ -53,40 +52,49 @@ final class FreezeGuard {
     }
 
     /**
-     * One tick at {@code nowNanos} ({@link System#nanoTime()}, which runs on while the process is frozen): why the
-     * node must halt now, or empty.
+     * One tick, after a sleep of {@value #TICK_MILLIS} ms that took {@code sleptNanos} ({@link System#nanoTime()},
+     * which runs on while the process is frozen): why the node must halt now, or empty. Only the sleep counts: reading
+     * the node (which may wait while Ignite starts or changes its topology) is never taken for a freeze.
      */
-    Optional<String> tick(long nowNanos) {
+    Optional<String> tick(long sleptNanos) {
         Optional<NodeView> view = node.get();
-        long gapNanos = nowNanos - lastTickNanos;
-        boolean first = !ticked;
         int others = otherServersBefore;
-        ticked = true;
-        lastTickNanos = nowNanos;
         otherServersBefore = view.map(NodeView::otherServers).orElse(0);
-        if (first || view.isEmpty() || others == 0) {
+        if (view.isEmpty() || others == 0) {
             return Optional.empty();
         }
         long limitMillis = 2 * view.get().failureDetectionMillis();
-        long gapMillis = TimeUnit.NANOSECONDS.toMillis(gapNanos);
-        if (gapMillis <= limitMillis) {
+        long frozenMillis = TimeUnit.NANOSECONDS.toMillis(sleptNanos) - TICK_MILLIS;
+        if (frozenMillis <= limitMillis) {
             return Optional.empty();
         }
         return Optional.of(String.format("streamz server: this JVM was frozen for %.1f s, more than twice the"
                 + " failureDetectionTimeout (%d ms): the %d other server(s) have dropped this node, so it halts"
-                + " (status %d) and its restart policy brings it back as a fresh member", gapMillis / 1000.0,
+                + " (status %d) and its restart policy brings it back as a fresh member", frozenMillis / 1000.0,
             view.get().failureDetectionMillis(), others, FROZEN));
+    }
+
+    /** Waits one tick; what {@link Thread#sleep} does on the guard's thread. */
+    interface Sleep {
+        void tick() throws InterruptedException;
+    }
+
+    /** One round: a tick's sleep, timed on {@code clock} (nanoseconds), then {@link #tick(long)}. */
+    Optional<String> round(LongSupplier clock, Sleep sleep) throws InterruptedException {
+        long before = clock.getAsLong();
+        sleep.tick();
+        return tick(clock.getAsLong() - before);
     }
 
     private void run() {
         while (true) {
+            Optional<String> reason;
             try {
-                Thread.sleep(TICK_MILLIS);
+                reason = round(System::nanoTime, () -> Thread.sleep(TICK_MILLIS));
             }
             catch (InterruptedException e) {
                 return;
             }
-            Optional<String> reason = tick(System.nanoTime());
             if (reason.isPresent()) {
                 System.err.println(reason.get());
                 System.err.flush();

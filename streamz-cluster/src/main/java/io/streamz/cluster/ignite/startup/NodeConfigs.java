@@ -34,6 +34,8 @@ public final class NodeConfigs {
     private static final String CLIENT_XML = "io/streamz/cluster/config/client.xml";
     /** Embedded nodes share the JVM with the user's: lower than the files' 5 s (server) and 10 s (client). */
     private static final long LOCAL_FAILURE_DETECTION_MILLIS = 4_000;
+    /** How long a client of a remote cluster may take to rejoin through another server (see {@link #client}). */
+    static final long REJOIN_MILLIS = 12_000;
 
     private NodeConfigs() {
     }
@@ -77,7 +79,10 @@ public final class NodeConfigs {
     public static IgniteConfiguration client(String instance, List<String> addresses, Path workDir, Path tlsDirectory) {
         IgniteConfiguration cfg = load(CLIENT_XML, "streamz.client");
         tls(cfg, tlsDirectory);
-        discovery(cfg, addresses);
+        // When the server this client talks discovery through dies, the client rejoins through another within
+        // this; Ignite's 5 s ran out once on a busy machine (a TLS handshake and a join the servers must process),
+        // and the client then left the cluster, failing every element it had in flight.
+        discovery(cfg, addresses).setNetworkTimeout(REJOIN_MILLIS);
         cfg.setIgniteInstanceName(instance);
         cfg.setWorkDirectory(workDir.toString());
         // Ignite's default halts the JVM when the client is segmented (~30 s after every server is gone).

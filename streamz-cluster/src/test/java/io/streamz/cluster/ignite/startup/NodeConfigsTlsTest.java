@@ -3,11 +3,13 @@ package io.streamz.cluster.ignite.startup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.ignite.configuration.IgniteConfiguration;
+import org.apache.ignite.spi.discovery.tcp.TcpDiscoverySpi;
 import org.apache.ignite.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,14 @@ class NodeConfigsTlsTest {
 
         assertEquals(tls.resolve("client.p12").toString(),
             ((SslContextFactory) cfg.getSslContextFactory()).getKeyStoreFilePath());
+    }
+
+    @Test
+    void aClientOfARemoteClusterHasTimeToRejoinThroughAnotherServerWhenItsRouterDies() {
+        IgniteConfiguration cfg = NodeConfigs.client("c", List.of("10.0.0.1:47500"), work, null);
+
+        assertEquals(NodeConfigs.REJOIN_MILLIS, ((TcpDiscoverySpi) cfg.getDiscoverySpi()).getNetworkTimeout());
+        assertTrue(NodeConfigs.REJOIN_MILLIS > TcpDiscoverySpi.DFLT_NETWORK_TIMEOUT);
     }
 
     @Test
