@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +22,7 @@ class StateHomeTest {
     private final List<Object> removed = new ArrayList<>();
     private final CountDownLatch removals = new CountDownLatch(2);
     private final DriverThreads threads = new DriverThreads();
-    private final ClusterLiveness liveness = new ClusterLiveness("test-cluster", Duration.ofSeconds(10), System::nanoTime,
-            new ClusterLiveness.Signals() {
-                @Override
-                public boolean reconnecting() {
-                    return false;
-                }
-
-                @Override
-                public boolean seesServers() {
-                    return true;
-                }
-
-                @Override
-                public long topologyVersion() {
-                    return 1;
-                }
-
-                @Override
-                public void probe(Runnable onAnswer) {
-                    onAnswer.run();
-                }
-            });
+    private final ClusterLiveness liveness = TestLiveness.of(() -> false);
     @SuppressWarnings("unchecked")
     private final IgniteCache<Object, byte[]> states = Stubs.of(IgniteCache.class, Map.of(
             "removeAsync", args -> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.cluster.ClusterUnavailableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,28 +20,7 @@ class StepLifetimesTest {
     /** The key sets the state cache was asked to remove. */
     private final List<Set<?>> removed = new ArrayList<>();
     private final DriverThreads threads = new DriverThreads();
-    private final ClusterLiveness liveness = new ClusterLiveness("test-cluster", Duration.ofSeconds(10), System::nanoTime,
-            new ClusterLiveness.Signals() {
-                @Override
-                public boolean reconnecting() {
-                    return reconnecting;
-                }
-
-                @Override
-                public boolean seesServers() {
-                    return !reconnecting;
-                }
-
-                @Override
-                public long topologyVersion() {
-                    return 1;
-                }
-
-                @Override
-                public void probe(Runnable onAnswer) {
-                    onAnswer.run();
-                }
-            });
+    private final ClusterLiveness liveness = TestLiveness.of(() -> reconnecting);
     @SuppressWarnings("unchecked")
     private final IgniteCache<Object, byte[]> states = Stubs.of(IgniteCache.class, Map.of("removeAll", args -> {
         synchronized (removed) {
