@@ -3,10 +3,12 @@ package io.streamz.cluster.ignite.driver;
 import io.streamz.cluster.ignite.job.JobResult;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -27,16 +29,25 @@ final class KeyLanes {
     record Keyed(Item item, Object stateKey, byte[] key) {
     }
 
+    /** An element waiting in its lane, with its place in the order elements reached the lanes (emit order). */
+    private record Waiting(Keyed element, long arrival) {
+    }
+
     /** The elements of one partition's keys, waiting in emit order, and whether a task has some out. */
     static final class Lane {
         final int partition;
-        final ArrayDeque<Keyed> waiting = new ArrayDeque<>();
+        private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
         boolean inFlight;
         long nextSeq;
 
         Lane(int partition, long firstSeq) {
             this.partition = partition;
             this.nextSeq = firstSeq;
+        }
+
+        /** When the lane's first waiting element arrived; only for a lane with elements waiting. */
+        long oldest() {
+            return waiting.getFirst().arrival;
         }
     }
 
@@ -77,6 +88,8 @@ final class KeyLanes {
     private final ServerSlots slots;
     private final BatchPolicy policy = new BatchPolicy();
     private final Map<Integer, Lane> lanes = new HashMap<>();
+    /** The next element's place in arrival order. */
+    private long arrivals;
     /** The state keys a task answered for, so the cluster holds their states. */
     private final Set<Object> confirmedKeys = new HashSet<>();
     /** The lanes' sequence number before their first element: a named state's run. */
@@ -97,7 +110,7 @@ final class KeyLanes {
 
     /** Puts {@code element} at the end of the lane of {@code partition}. */
     void add(int partition, Keyed element) {
-        lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1)).waiting.add(element);
+        lanes.computeIfAbsent(partition, p -> new Lane(p, firstSeqBefore + 1)).waiting.add(new Waiting(element, arrivals++));
         held++;
     }
 
@@ -113,10 +126,16 @@ final class KeyLanes {
 
     /**
      * The next task, the lanes taken marked as having a task out and counted on their server's slots;
-     * {@code null} when none should leave now.
+     * {@code null} when none should leave now. A server with a free slot gets a task once its share is
+     * ready (Nagle's rule, see {@link ServerSlots}), and also when its ready lanes hold the oldest element
+     * waiting and enough of them for a task's worth of work ({@link BatchPolicy#batchLimit()}): every
+     * later element waits for that one downstream ({@code gather} returns them in emit order), so
+     * holding it back for a full share would leave the other servers' results, and soon their CPUs,
+     * waiting too. A task takes the oldest elements first.
      */
     Task next() {
         Map<UUID, ServerLanes> byServer = new HashMap<>();
+        Lane oldest = null;
         for (Lane lane : lanes.values()) {
             if (!lane.waiting.isEmpty()) {
                 ServerLanes server = byServer.computeIfAbsent(primary.apply(lane.partition), s -> new ServerLanes());
@@ -125,16 +144,24 @@ final class KeyLanes {
                     server.ready.add(lane);
                     server.readyElements += lane.waiting.size();
                 }
+                if (oldest == null || lane.oldest() < oldest.oldest()) {
+                    oldest = lane;
+                }
             }
         }
+        boolean oldestReady = oldest != null && !oldest.inFlight;
+        UUID holdsOldest = oldestReady ? primary.apply(oldest.partition) : null;
         int batchLimit = policy.batchLimit();
         UUID chosen = null;
         int size = 0;
         for (Map.Entry<UUID, ServerLanes> server : byServer.entrySet()) {
-            int wanted = slots.taskSize(server.getKey(), server.getValue().waiting, batchLimit);
-            if (!server.getValue().ready.isEmpty() && slots.sendNow(server.getKey(), server.getValue().readyElements, wanted)
-                    && (size == 0 || slots.tasks(server.getKey()) < slots.tasks(chosen))) {
-                chosen = server.getKey();
+            UUID id = server.getKey();
+            ServerLanes ready = server.getValue();
+            int wanted = slots.taskSize(id, ready.waiting, batchLimit);
+            boolean urgent = oldestReady && Objects.equals(id, holdsOldest) && ready.readyElements >= batchLimit && slots.free(id);
+            if (!ready.ready.isEmpty() && (urgent || slots.sendNow(id, ready.readyElements, wanted))
+                    && (size == 0 || slots.tasks(id) < slots.tasks(chosen))) {
+                chosen = id;
                 size = wanted;
             }
         }
@@ -145,11 +172,12 @@ final class KeyLanes {
         List<Lane> taken = new ArrayList<>();
         List<Keyed> elements = new ArrayList<>();
         List<Long> seqs = new ArrayList<>();
+        ready.sort(Comparator.comparingLong(Lane::oldest));
         for (Lane lane : ready) {
             taken.add(lane);
             lane.inFlight = true;
             while (!lane.waiting.isEmpty() && elements.size() < size) {
-                elements.add(lane.waiting.poll());
+                elements.add(lane.waiting.poll().element);
                 seqs.add(lane.nextSeq++);
             }
             if (elements.size() >= size) {
@@ -186,7 +214,7 @@ final class KeyLanes {
     List<Item> drain() {
         List<Item> dropped = new ArrayList<>();
         for (Lane lane : lanes.values()) {
-            lane.waiting.forEach(k -> dropped.add(k.item));
+            lane.waiting.forEach(w -> dropped.add(w.element.item));
             held -= lane.waiting.size();
             lane.waiting.clear();
         }

@@ -101,6 +101,45 @@ class KeyLanesTest {
         assertNull(lanes.next());
     }
 
+    @Test
+    void aTaskTakesTheOldestElementsFirstWhicheverLaneTheyWaitIn() {
+        Keyed oldest = keyed("a");
+        lanes.add(2, oldest);
+        Keyed next = keyed("b");
+        lanes.add(1, next);
+        lanes.add(1, keyed("b"));
+
+        assertEquals(List.of(oldest, next), lanes.next().elements(), "a share of the three held for A: the two oldest");
+    }
+
+    @Test
+    void theOldestWaitingElementLeavesWithoutWaitingForAFullShare() {
+        lanes.add(1, keyed("p"));
+        Task first = lanes.next();
+        assertNotNull(first);
+        Keyed oldest = keyed("q");
+        lanes.add(2, oldest);
+        lanes.add(1, keyed("r"));
+        lanes.add(1, keyed("s"));
+        lanes.add(1, keyed("t"));
+
+        Task second = lanes.next();
+        assertNotNull(second, "every later element waits for q downstream: it must not wait for a share of three");
+        assertEquals(List.of(oldest), second.elements());
+    }
+
+    @Test
+    void whileTheOldestWaitsBehindATaskOutTheOthersWaitForTheirShare() {
+        lanes.add(1, keyed("p"));
+        assertNotNull(lanes.next());
+        lanes.add(1, keyed("r"));
+        lanes.add(2, keyed("q"));
+        lanes.add(1, keyed("s"));
+        lanes.add(1, keyed("t"));
+
+        assertNull(lanes.next(), "q is not the oldest waiting: one element is not A's share of three (Nagle's rule)");
+    }
+
     private static Keyed keyed(String key) {
         return new Keyed(new Item(key, new Handle()), "state of " + key, key.getBytes());
     }
