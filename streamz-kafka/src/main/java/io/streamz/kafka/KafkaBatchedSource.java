@@ -3,7 +3,6 @@ package io.streamz.kafka;
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
 import io.streamz.time.Scheduler;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -103,7 +101,7 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
             return faults.afterNothing(consumer);
         }
         while (isRunning()) {
-            commitDone(COMMIT_TIMEOUT);
+            commits.commitDone(consumer, COMMIT_TIMEOUT);
             if (pending.isEmpty()) {
                 ConsumerRecords<?, V> records = faults.poll(consumer, options.pollInterval(), this::skipped);
                 if (records == null) {
@@ -178,24 +176,12 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
         commits.track(partition, offset + 1).release();
     }
 
-    /**
-     * Commits the batches done since the last commit. A failed commit goes to the error handler and
-     * the offsets are committed with the next ones, or read again by the next reader: at least once.
-     */
-    private void commitDone(Duration timeout) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = commits.takeCommittable();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, timeout);
-            commits.committed(offsets);
-        }
-    }
-
     /** Commits what is done; the batches not emitted are the next reader's. */
     @Override
     void beforeClose() {
         try {
             if (assigned) {
-                commitDone(CLOSE_TIMEOUT);
+                commits.commitDone(consumer, CLOSE_TIMEOUT);
             }
         } finally {
             pending.clear();
