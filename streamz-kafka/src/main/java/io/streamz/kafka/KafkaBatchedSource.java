@@ -53,6 +53,9 @@ import org.apache.kafka.common.errors.TimeoutException;
  * of the batch emits each value under its own position, and a {@code durable} cluster accumulate
  * applies each record once, replays included (see {@code ClusterStream.durable}).
  *
+ * <p>A source of the local graph, it inherits the engine's {@code Node} methods: they are internal,
+ * not for application code (README "What is yours" says why the type does not hide them).
+ *
  * @param <V> record value type
  */
 public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
