@@ -9,7 +9,6 @@ import io.streamz.dataframe.ops.Elementwise;
 import io.streamz.dataframe.ops.Logic;
 import io.streamz.dataframe.ops.Reshape;
 import io.streamz.dataframe.ops.RollingWindow;
-import io.streamz.dataframe.ops.RowNumbers;
 import io.streamz.dataframe.ops.Windowing;
 import io.streamz.dataframe.state.MomentsState;
 import io.streamz.function.FunctionEx;
@@ -21,7 +20,6 @@ import tech.tablesaw.selection.Selection;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link DataFrame} and {@link Series} share (streamz's {@code Frame}): a stream of Tablesaw
@@ -50,73 +48,15 @@ import java.util.Objects;
  * @param <F> the frame type that per-element operations return
  * @param <V> what a reduction emits: a one-row {@code Table} for a DataFrame, a {@code Double} for a Series
  */
-public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
-    private final FrameColumns columns;
-    private final boolean updating;
-    /** How this frame's tables come from an earlier frame's: set by {@link #derive}, else its own. */
-    private FrameLineage lineage;
+public abstract class Frame<F extends Frame<F, V>, V> extends FrameCore<F, V> {
+    // The operations; what a frame is (columns, index, lineage, how a frame derives) is FrameCore's.
 
     Frame(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating) {
-        super(pipeline, Objects.requireNonNull(example, "example must not be null: pass a Table with the columns")
-                .emptyCopy());
-        this.columns = new FrameColumns(example(), index);
-        this.updating = updating;
-        this.lineage = FrameLineage.of(pipeline);
+        super(pipeline, example, index, updating);
     }
-
-    /** Makes a frame of one kind ({@code DataFrame::new}, {@code Series::new}) at the end of a pipeline. */
-    @FunctionalInterface
-    interface Kind<G extends Frame<G, ?>> {
-        G make(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating);
-    }
-
-    /** A frame of this kind at the end of {@code pipeline}. */
-    abstract F wrap(Pipeline<Table> pipeline, Table example, List<String> index, boolean updating);
-
-    /** Turns per-column reduction results into what a reduction emits. */
-    abstract FunctionEx<double[], V> collapse(List<String> columns);
 
     /** The column {@code name} as a {@link Series}, with this frame's index. */
     public abstract Series column(String name);
-
-    // ---------------------------------------------------------------- shape
-
-    /** The index columns (none unless {@link #setIndex} was called). */
-    public final List<String> index() {
-        return columns.index();
-    }
-
-    /** Whether each element is the whole current result (a groupby result) rather than new rows. */
-    public final boolean isUpdating() {
-        return updating;
-    }
-
-    /** Which columns are the index, which hold values, and the checks on them. */
-    FrameColumns frameColumns() {
-        return columns;
-    }
-
-    /** The columns that are not in the index, in order. */
-    List<String> valueColumns() {
-        return columns.values();
-    }
-
-    /** The value columns a reduction of {@code statistic} covers: the numeric ones, all for COUNT. */
-    List<String> reducedColumns(Statistic statistic) {
-        return statistic.numeric() ? columns.numericValues() : columns.values();
-    }
-
-    /** How this frame's reductions become operations on its pipeline. */
-    FrameAggregations<V> aggregations() {
-        return new FrameAggregations<>(this);
-    }
-
-    /** Checks that {@code x} has this frame's column names and types, in order (IllegalArgumentException if not). */
-    @Override
-    public void verify(Table x) {
-        super.verify(x);
-        columns.verify(x);
-    }
 
     // ---------------------------------------------------------------- per element
 
@@ -137,12 +77,12 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         Checks.notNull(mask, "where mask");
         Logic.booleans(mask.example().column(mask.name()));
         String name = mask.name();
-        FrameLineage filtered = lineage.pairedWith(mask.lineage(), "where(Series)", (rows, masks) -> {
+        FrameLineage filtered = lineage().pairedWith(mask.lineage(), "where(Series)", (rows, masks) -> {
             BooleanColumn keep = (BooleanColumn) masks.column(name);
             Elementwise.requireSameRows(rows.column(0), keep);
             return rows.where(keep.isTrue());
         });
-        return withLineage(wrap(filtered.pipeline(), example(), index(), updating), filtered);
+        return withLineage(wrap(filtered.pipeline(), example(), index(), isUpdating()), filtered);
     }
 
     /** Rounds the value columns to whole numbers (streamz's {@code round()}). */
@@ -152,7 +92,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     /** Rounds the value columns to {@code decimals} places, half to even as numpy does. */
     public F round(int decimals) {
-        return derive(Elementwise.round(columns.numericValues(), decimals), index());
+        return derive(Elementwise.round(frameColumns().numericValues(), decimals), index());
     }
 
     /** The last 5 rows of each table. */
@@ -188,73 +128,8 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
         if (!valueColumns().contains(column)) {
             throw new IllegalArgumentException("no value column " + column + " among " + valueColumns());
         }
-        columns.requireNumeric(List.of(column), largest ? "nlargest" : "nsmallest");
+        frameColumns().requireNumeric(List.of(column), largest ? "nlargest" : "nsmallest");
         return derive(Reshape.extremes(column, n, largest), index());
-    }
-
-    /** Makes the columns {@code names} the index: they are no longer value columns. */
-    public F setIndex(String... names) {
-        Checks.notNull(names, "index columns");
-        if (names.length == 0) {
-            throw new IllegalArgumentException("setIndex needs a column: use resetIndex() to drop the index");
-        }
-        for (String name : names) {
-            columns.require(name);
-        }
-        return sameTables(wrap(pipeline(), example(), List.of(names), updating));
-    }
-
-    /**
-     * The index back to value columns, as a DataFrame (pandas' {@code reset_index()}, which gives a
-     * DataFrame for a Series too: {@code df.x.reset_index()} has the columns {@code index, x}).
-     * Without an index, adds a first column {@code index} of row numbers, as pandas.
-     *
-     * @throws IllegalArgumentException when the frame has no index and a column is already named {@code index}
-     */
-    public DataFrame resetIndex() {
-        if (!index().isEmpty()) {
-            return sameTables(new DataFrame(pipeline(), example(), List.of(), updating));
-        }
-        columns.requireAbsent("index");
-        return derive(Reshape.rowNumbers("index"), DataFrame::new, List.of());
-    }
-
-    /**
-     * Numbers the rows 0, 1, 2, … across all tables and makes the numbers the index, a first LONG
-     * column {@code index}: pandas' default index, carried across tables as if they were one frame
-     * ({@code pd.concat(tables, ignore_index=True)}). streamz keeps the index each incoming pandas
-     * frame has; a Tablesaw table has none, so this is how a stream gets one that
-     * {@link #indexSeries()} and {@code groupby(sdf.indexSeries().mod(2))} can use. A running
-     * count ({@code accumulateWithState}), so on the cluster too the numbers follow the stream's order.
-     *
-     * @throws IllegalStateException    when the frame is updating or already has an index
-     * @throws IllegalArgumentException when a column is already named {@code index}
-     */
-    public F numberRows() {
-        requireStreaming("numberRows");
-        if (!index().isEmpty()) {
-            throw new IllegalStateException("numberRows makes a new index, but the frame has the index " + index()
-                    + ": call resetIndex() first");
-        }
-        columns.requireAbsent("index");
-        RowNumbers numbering = new RowNumbers("index");
-        Table resultExample = numbering.apply(0L, example()).value();
-        return wrap(pipeline().accumulateWithState(numbering, 0L), resultExample, List.of("index"), false);
-    }
-
-    /**
-     * The index as a Series of its values (streamz's {@code sdf.index}), e.g. for
-     * {@code sdf.indexSeries().add(5)} or {@code groupby(sdf.indexSeries().mod(2))}. The Series has
-     * no index of its own and combines with the columns of this frame.
-     *
-     * @throws IllegalStateException unless the index is one column (see {@link #numberRows()} and {@link #setIndex})
-     */
-    public Series indexSeries() {
-        if (index().size() != 1) {
-            throw new IllegalStateException("indexSeries needs an index of one column, the index is " + index()
-                    + ": call numberRows() or setIndex(column) first");
-        }
-        return derive(Reshape.select(index()), Series::new, List.of());
     }
 
     /** Adds {@code operand} to every value (streamz's {@code sdf + 1}); numeric value columns only. */
@@ -351,12 +226,12 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     }
 
     private F compare(Comparison comparison, double operand) {
-        columns.requireNumeric(valueColumns(), comparison.symbol());
+        frameColumns().requireNumeric(valueColumns(), comparison.symbol());
         return derive(comparison.against(valueColumns(), operand), index());
     }
 
     private F arithmetic(Elementwise.Arithmetic op, double operand) {
-        columns.requireNumeric(valueColumns(), "arithmetic");
+        frameColumns().requireNumeric(valueColumns(), "arithmetic");
         return derive(Elementwise.arithmetic(valueColumns(), op, operand), index());
     }
 
@@ -476,7 +351,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
 
     private F cumulative(Cumulative.Operation operation) {
         requireStreaming(operation.label());
-        columns.requireNumeric(valueColumns(), operation.label());
+        frameColumns().requireNumeric(valueColumns(), operation.label());
         Cumulative accumulator = new Cumulative(valueColumns(), operation);
         Table resultExample = accumulator.apply(accumulator.start(), example()).value();
         return wrap(pipeline().accumulateWithState(accumulator, accumulator.start()), resultExample, index(), false);
@@ -497,7 +372,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
      */
     public Window<V> window(Duration value) {
         requireStreaming("window");
-        return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), columns.timeIndex()));
+        return new Window<>(this, new Windowing.IndexRange(Checks.positive(value, "window range"), frameColumns().timeIndex()));
     }
 
     /**
@@ -540,7 +415,7 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     /** Rolling aggregations over the time range {@code (t - range, t]} of each row's time index; one value suffices. */
     public Rolling<F> rolling(Duration range) {
         requireStreaming("rolling");
-        return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), columns.timeIndex()), 1);
+        return new Rolling<>(self(), new RollingWindow.Time(Checks.positive(range, "rolling range"), frameColumns().timeIndex()), 1);
     }
 
     // ---------------------------------------------------------------- plot
@@ -563,51 +438,5 @@ public abstract class Frame<F extends Frame<F, V>, V> extends Streaming<Table> {
     public F plot(PlotTarget target, String... columns) {
         PlotTargets.draw(this, List.of(Checks.notNull(target, "plot target")), columns);
         return self();
-    }
-
-    // ---------------------------------------------------------------- shared with Window, GroupBy, Rolling
-
-    /** {@code f} on every table; the example's result fixes the new columns. */
-    F derive(FunctionEx<Table, Table> f, List<String> newIndex) {
-        return derive(f, this::wrap, newIndex);
-    }
-
-    /** {@code f} on every table, as a frame of {@code kind} (a Series of a DataFrame's column, ...). */
-    <G extends Frame<G, ?>> G derive(FunctionEx<Table, Table> f, Kind<G> kind, List<String> newIndex) {
-        return withLineage(kind.make(pipeline().map(f), f.apply(example()), newIndex, updating), lineage.then(f));
-    }
-
-    /** This frame's lineage, for frames made from it that combine with others of the same base. */
-    FrameLineage lineage() {
-        return lineage;
-    }
-
-    /** {@code frame}, whose tables are those of this frame: it keeps this frame's lineage. */
-    <G extends Frame<G, ?>> G sameTables(G frame) {
-        return withLineage(frame, lineage);
-    }
-
-    /** {@code frame}, computed table by table as {@code lineage} says. */
-    static <G extends Frame<G, ?>> G withLineage(G frame, FrameLineage lineage) {
-        ((Frame<?, ?>) frame).lineage = lineage;
-        return frame;
-    }
-
-    @SuppressWarnings("unchecked")
-    F self() {
-        return (F) this;
-    }
-
-    void requireStreaming(String operation) {
-        if (updating) {
-            throw new IllegalStateException(operation + " needs a streaming frame, whose elements are new rows; "
-                    + "this one is updating (each element replaces the previous one, e.g. a groupby result)");
-        }
-    }
-
-    /** The class, the columns and the index: {@code DataFrame - elements like: [x DOUBLE, y INTEGER]}. */
-    @Override
-    public String toString() {
-        return getClass().getSimpleName() + (updating ? " (updating)" : "") + " - elements like: " + columns;
     }
 }

@@ -3,10 +3,12 @@ package io.streamz.kafka;
 import io.streamz.local.core.BatchPositions;
 import io.streamz.local.core.InputPartition;
 import io.streamz.local.core.RefCounter;
+import java.time.Duration;
 import java.util.List;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -14,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
  * The batches of a source in flight, per partition in offset order, and what may be committed: per
  * partition, the offset after the last batch of the longest run of done batches from the oldest on.
  * A batch done before an older one therefore waits for it: a crash never skips a batch not done.
- * {@link #track} and {@link #takeCommittable} run on the source's thread; batches become done on
- * any thread.
+ * {@link #track}, {@link #takeCommittable} and {@link #commitDone} run on the source's thread;
+ * batches become done on any thread.
  */
 final class BatchCommits {
     private final Map<TopicPartition, ArrayDeque<Tracked>> open = new HashMap<>();
@@ -68,6 +70,23 @@ final class BatchCommits {
             }
         });
         return offsets;
+    }
+
+    /**
+     * Commits with {@code consumer} the batches done since the last commit, waiting at most {@code
+     * timeout} for the broker; positions carry the offsets from then on. On the source's poll thread
+     * (the consumer's only one), or on the thread that closes it once no poll runs.
+     *
+     * @throws org.apache.kafka.common.KafkaException when the commit fails: the source's error handler
+     *         gets it, and the offsets are committed with the next ones, or read again by the next
+     *         reader (at least once)
+     */
+    void commitDone(Consumer<?, ?> consumer, Duration timeout) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = takeCommittable();
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets, timeout);
+            committed(offsets);
+        }
     }
 
     /** How many batches are not committable yet. */

@@ -69,7 +69,7 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
                 return faults.afterNothing(consumer);
             }
             while (isRunning()) {
-                commitDone(COMMIT_TIMEOUT);
+                commits.commitDone(consumer, COMMIT_TIMEOUT);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(next.keySet(), metadataTimeout());
                 faults.answered();
                 List<Read> started = startReads(ends);
@@ -214,19 +214,11 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
         };
     }
 
-    /** Commits the batches done since the last commit; a failed commit goes to the error handler (at least once). */
-    private void commitDone(Duration timeout) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = commits.takeCommittable();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, timeout);
-        }
-    }
-
     /** Commits what is done. */
     @Override
     void beforeClose() {
         if (next != null) {
-            commitDone(CLOSE_TIMEOUT);
+            commits.commitDone(consumer, CLOSE_TIMEOUT);
         }
     }
 

@@ -3,7 +3,6 @@ package io.streamz.kafka;
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
 import io.streamz.time.Scheduler;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +13,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -54,6 +52,9 @@ import org.apache.kafka.common.errors.TimeoutException;
  * counter also knows each value's record (partition {@code topic/partition}, offset): {@code flatten}
  * of the batch emits each value under its own position, and a {@code durable} cluster accumulate
  * applies each record once, replays included (see {@code ClusterStream.durable}).
+ *
+ * <p>A source of the local graph, it inherits the engine's {@code Node} methods: they are internal,
+ * not for application code (README "What is yours" says why the type does not hide them).
  *
  * @param <V> record value type
  */
@@ -103,7 +104,7 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
             return faults.afterNothing(consumer);
         }
         while (isRunning()) {
-            commitDone(COMMIT_TIMEOUT);
+            commits.commitDone(consumer, COMMIT_TIMEOUT);
             if (pending.isEmpty()) {
                 ConsumerRecords<?, V> records = faults.poll(consumer, options.pollInterval(), this::skipped);
                 if (records == null) {
@@ -178,24 +179,12 @@ public final class KafkaBatchedSource<V> extends ConsumerSource<List<V>, V> {
         commits.track(partition, offset + 1).release();
     }
 
-    /**
-     * Commits the batches done since the last commit. A failed commit goes to the error handler and
-     * the offsets are committed with the next ones, or read again by the next reader: at least once.
-     */
-    private void commitDone(Duration timeout) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = commits.takeCommittable();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets, timeout);
-            commits.committed(offsets);
-        }
-    }
-
     /** Commits what is done; the batches not emitted are the next reader's. */
     @Override
     void beforeClose() {
         try {
             if (assigned) {
-                commitDone(CLOSE_TIMEOUT);
+                commits.commitDone(consumer, CLOSE_TIMEOUT);
             }
         } finally {
             pending.clear();

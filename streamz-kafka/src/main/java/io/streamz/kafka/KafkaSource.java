@@ -40,6 +40,9 @@ import org.apache.kafka.common.TopicPartition;
  * done, after moving it back to the first record not emitted, so that the group's next consumer
  * gets that record.
  *
+ * <p>A source of the local graph, it inherits the engine's {@code Node} methods: they are internal,
+ * not for application code (README "What is yours" says why the type does not hide them).
+ *
  * @param <V> record value type
  */
 public final class KafkaSource<V> extends ConsumerSource<V, V> {

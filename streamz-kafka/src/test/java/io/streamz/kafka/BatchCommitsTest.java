@@ -1,12 +1,16 @@
 package io.streamz.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.streamz.local.core.InputPosition;
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -62,5 +66,22 @@ class BatchCommitsTest {
         batch.release();
         commits.committed(commits.takeCommittable());
         assertEquals(13, second.partition().committedBelow());
+    }
+
+    @Test
+    void commitDoneCommitsOnlyTheDoneBatchesWithTheConsumerAndPositionsCarryTheOffset() {
+        List<String> values = List.of("a");
+        RefCounter done = commits.track(P0, 11, values, new long[] {10});
+        commits.track(P1, 5);
+        MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+        consumer.assign(List.of(P0, P1));
+
+        done.release();
+        commits.commitDone(consumer, Duration.ofSeconds(1));
+
+        assertEquals(new OffsetAndMetadata(11), consumer.committed(Set.of(P0)).get(P0));
+        assertNull(consumer.committed(Set.of(P1)).get(P1), "the batch of P1 is not done");
+        assertEquals(11, Refs.of(done).forItem(values, 0).position().partition().committedBelow());
+        assertEquals(1, commits.inFlight());
     }
 }

@@ -10,7 +10,6 @@ import io.streamz.cluster.SharedEmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +39,7 @@ class ClusterKafkaEachSinkTest {
     void theServersWriteEveryItemOfEachBatchAndPassTheBatchOnOnceAcknowledged() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<List<String>> source = Stream.create();
-        List<List<String>> acknowledged = source.scatter(cluster).toKafkaEach(topic, params()).gather().sinkToList();
+        List<List<String>> acknowledged = source.scatter(cluster).toKafkaEach(topic, kafka.producerParams()).gather().sinkToList();
         List<List<String>> batches = IntStream.range(0, 5)
                 .mapToObj(b -> IntStream.range(0, 10).mapToObj(i -> "line " + (b * 10 + i)).toList()).toList();
 
@@ -58,7 +57,7 @@ class ClusterKafkaEachSinkTest {
     void anElementThatIsNotIterableFailsAtTheEmitterSayingToUseToKafka() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<Object> source = Stream.create();
-        List<Object> acknowledged = source.scatter(cluster).toKafkaEach(topic, params()).gather().sinkToList();
+        List<Object> acknowledged = source.scatter(cluster).toKafkaEach(topic, kafka.producerParams()).gather().sinkToList();
 
         RuntimeException error = assertThrows(RuntimeException.class, () -> source.emit("not a batch"));
         source.emit(List.of("after"));
@@ -73,7 +72,7 @@ class ClusterKafkaEachSinkTest {
     void anItemThatCannotBeWrittenFailsItsWholeBatch() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<List<Object>> source = Stream.create();
-        List<List<Object>> acknowledged = source.scatter(cluster).toKafkaEach(topic, params()).gather().sinkToList();
+        List<List<Object>> acknowledged = source.scatter(cluster).toKafkaEach(topic, kafka.producerParams()).gather().sinkToList();
 
         RuntimeException error = assertThrows(RuntimeException.class, () -> source.emit(List.of("a", 42, "b")));
         source.emit(List.of("after"));
@@ -85,7 +84,7 @@ class ClusterKafkaEachSinkTest {
 
     @Test
     void badParametersFailOnTheDriverBeforeAnyElement() {
-        Map<String, Object> badSerializer = params();
+        Map<String, Object> badSerializer = kafka.producerParams();
         badSerializer.put("value.serializer", "no.such.Serializer");
         Stream<List<String>> source = Stream.create();
 
@@ -101,7 +100,7 @@ class ClusterKafkaEachSinkTest {
     void anEmptyBatchIsAcknowledgedAtOnce() throws Exception {
         ServerProducers producers = new ServerProducers(Duration.ofMinutes(1));
         String topic = kafka.newTopic(1);
-        TreeMap<String, Object> params = ProducerParams.of(topic, params());
+        TreeMap<String, Object> params = ProducerParams.of(topic, kafka.producerParams());
 
         producers.sendAll(topic, params, List.of()).get(KafkaBroker.WAIT.toSeconds(), TimeUnit.SECONDS);
         producers.sendAll(topic, params, List.of("x", "y")).get(KafkaBroker.WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -116,11 +115,5 @@ class ClusterKafkaEachSinkTest {
             }
         }
         throw new AssertionError("no " + type.getSimpleName() + " in " + error, error);
-    }
-
-    private static Map<String, Object> params() {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", kafka.bootstrapServers());
-        return params;
     }
 }

@@ -45,7 +45,7 @@ class ClusterKafkaSinkTest {
         Stream<String> source = Stream.create();
         List<String> acknowledged = source.scatter(cluster)
                 .map((String line) -> line.toUpperCase())
-                .toKafka(topic, params())
+                .toKafka(topic, kafka.producerParams())
                 .gather()
                 .sinkToList();
         List<String> lines = IntStream.range(0, 50).mapToObj(i -> "line " + i).toList();
@@ -67,7 +67,7 @@ class ClusterKafkaSinkTest {
     void withoutGatherTheServersWriteEveryElement() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<String> source = Stream.create();
-        var written = source.scatter(cluster).toKafka(topic, params());
+        var written = source.scatter(cluster).toKafka(topic, kafka.producerParams());
 
         for (int i = 0; i < 10; i++) {
             source.emit("line " + i);
@@ -83,7 +83,7 @@ class ClusterKafkaSinkTest {
     void aWriteThatFailsOnAServerFailsItsElementAtTheEmitter() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<Object> source = Stream.create();
-        List<Object> acknowledged = source.scatter(cluster).toKafka(topic, params()).gather().sinkToList();
+        List<Object> acknowledged = source.scatter(cluster).toKafka(topic, kafka.producerParams()).gather().sinkToList();
 
         RuntimeException error = assertThrows(RuntimeException.class, () -> source.emit(42));
         source.emit("after");
@@ -95,9 +95,9 @@ class ClusterKafkaSinkTest {
 
     @Test
     void badParametersFailOnTheDriverBeforeAnyElement() {
-        Map<String, Object> badSerializer = params();
+        Map<String, Object> badSerializer = kafka.producerParams();
         badSerializer.put("value.serializer", "no.such.Serializer");
-        Map<String, Object> notSerializable = params();
+        Map<String, Object> notSerializable = kafka.producerParams();
         notSerializable.put("client.id", new Object());
         Stream<String> source = Stream.create();
 
@@ -116,10 +116,10 @@ class ClusterKafkaSinkTest {
     void aServerProducerIsSharedByEqualParametersAndClosedOnceIdle() throws Exception {
         String topic = kafka.newTopic(1);
         ServerProducers producers = new ServerProducers(Duration.ofMillis(300));
-        TreeMap<String, Object> params = ProducerParams.of(topic, params());
+        TreeMap<String, Object> params = ProducerParams.of(topic, kafka.producerParams());
 
         producers.write(topic, params, "a");
-        producers.write(topic, ProducerParams.of(topic, params()), "b");
+        producers.write(topic, ProducerParams.of(topic, kafka.producerParams()), "b");
         assertEquals(1, producers.open());
 
         long deadline = System.nanoTime() + KafkaBroker.WAIT.toNanos();
@@ -159,11 +159,5 @@ class ClusterKafkaSinkTest {
             }
         }
         return false;
-    }
-
-    private static Map<String, Object> params() {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", kafka.bootstrapServers());
-        return params;
     }
 }

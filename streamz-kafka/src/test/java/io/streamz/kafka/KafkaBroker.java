@@ -12,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,6 +93,13 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
         return host == null ? kafka.bootstrapServers() : OneNodeKafka.bootstrapServers(kafka, host);
     }
 
+    /** Producer parameters for this broker, nothing else set; a copy the caller may change. */
+    public Map<String, Object> producerParams() {
+        Map<String, Object> params = new HashMap<>();
+        params.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return params;
+    }
+
     /** Consumer parameters for {@code group} on this broker, from the earliest record, String values; a copy the caller may change. */
     public Map<String, Object> stringConsumerParams(String group) {
         Map<String, Object> params = new HashMap<>();
@@ -107,9 +113,7 @@ public final class KafkaBroker implements ParameterResolver, AutoCloseable {
     /** A new topic of {@code partitions} partitions, with a name no other test uses. */
     public String newTopic(int partitions) throws Exception {
         String topic = "topic-" + TOPICS.incrementAndGet();
-        try (var admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
+        OneNodeKafka.createTopic(kafka, topic, partitions);
         return topic;
     }
 

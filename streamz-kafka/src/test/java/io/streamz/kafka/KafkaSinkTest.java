@@ -46,7 +46,7 @@ class KafkaSinkTest {
     void eachElementBecomesARecordValueAndGoesDownstreamOnceAcknowledged() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<Object> source = Stream.create();
-        List<Object> acknowledged = source.toKafka(topic, params()).sinkToList();
+        List<Object> acknowledged = source.toKafka(topic, kafka.producerParams()).sinkToList();
 
         source.emit("zürich");
         source.emit(new byte[] {1, 2, 3});
@@ -64,7 +64,7 @@ class KafkaSinkTest {
     void elementsGoDownstreamInInputOrderAcrossPartitions() throws Exception {
         String topic = kafka.newTopic(3);
         Stream<String> source = Stream.create();
-        List<String> acknowledged = source.toKafka(topic, params()).sinkToList();
+        List<String> acknowledged = source.toKafka(topic, kafka.producerParams()).sinkToList();
         List<String> lines = IntStream.range(0, 300).mapToObj(i -> "line " + i).toList();
 
         List<CompletableFuture<Void>> accepted = new ArrayList<>();
@@ -81,7 +81,7 @@ class KafkaSinkTest {
     @Test
     void aValueSerializerFromTheParametersWritesOtherTypes() throws Exception {
         String topic = kafka.newTopic(1);
-        Map<String, Object> params = params();
+        Map<String, Object> params = kafka.producerParams();
         params.put("value.serializer", IntegerSerializer.class);
         Stream<Integer> source = Stream.create();
         source.toKafka(topic, params);
@@ -96,7 +96,7 @@ class KafkaSinkTest {
     void anElementThatIsNeitherStringNorBytesFailsAtItsEmitterSayingWhatToDoAndTheSinkGoesOn() throws Exception {
         String topic = kafka.newTopic(1);
         Stream<Object> source = Stream.create();
-        List<Object> acknowledged = source.toKafka(topic, params()).sinkToList();
+        List<Object> acknowledged = source.toKafka(topic, kafka.producerParams()).sinkToList();
 
         SerializationException error = assertThrows(SerializationException.class, () -> source.emit(42));
         source.emit("after");
@@ -111,7 +111,7 @@ class KafkaSinkTest {
     @Test
     void flushSendsWhatTheProducerHoldsAndWaitsForIt() throws Exception {
         String topic = kafka.newTopic(1);
-        Map<String, Object> params = params();
+        Map<String, Object> params = kafka.producerParams();
         params.put("linger.ms", "60000");
         Stream<String> source = Stream.create();
         KafkaSink<String> sink = source.toKafka(topic, params);
@@ -130,7 +130,7 @@ class KafkaSinkTest {
     @Test
     void destroyFlushesBeforeClosing() throws Exception {
         String topic = kafka.newTopic(1);
-        Map<String, Object> params = params();
+        Map<String, Object> params = kafka.producerParams();
         params.put("linger.ms", "60000");
         Stream<String> source = Stream.create();
         KafkaSink<String> sink = source.toKafka(topic, params);
@@ -154,7 +154,7 @@ class KafkaSinkTest {
         String topic = kafka.newTopic(1);
         String clientId = "throttled-" + topic;
         kafka.limitProducer(clientId, 100);
-        Map<String, Object> params = params();
+        Map<String, Object> params = kafka.producerParams();
         params.put("client.id", clientId);
         params.put("buffer.memory", "4096");
         params.put("batch.size", "1024");
@@ -219,14 +219,14 @@ class KafkaSinkTest {
     @Test
     void badParametersFailAtOnceSayingWhatIsWrong() {
         Stream<String> source = Stream.create();
-        Map<String, Object> noServers = params();
+        Map<String, Object> noServers = kafka.producerParams();
         noServers.remove("bootstrap.servers");
-        Map<String, Object> badSerializer = params();
+        Map<String, Object> badSerializer = kafka.producerParams();
         badSerializer.put("value.serializer", "no.such.Serializer");
 
         assertMessage("bootstrap.servers", () -> source.toKafka("t", noServers));
         assertMessage("no.such.Serializer", () -> source.toKafka("t", badSerializer));
-        assertMessage("topic", () -> source.toKafka(" ", params()));
+        assertMessage("topic", () -> source.toKafka(" ", kafka.producerParams()));
         assertMessage("producerParams", () -> source.toKafka("t", null));
         assertEquals(List.of(), source.downstreams());
     }
@@ -234,7 +234,7 @@ class KafkaSinkTest {
     @Test
     void toStringNamesTheOperatorAndTopic() {
         Stream<String> source = Stream.create();
-        KafkaSink<String> sink = source.toKafka("clicks", params());
+        KafkaSink<String> sink = source.toKafka("clicks", kafka.producerParams());
 
         assertEquals("<to_kafka: clicks>", sink.toString());
         source.destroy();
@@ -246,11 +246,6 @@ class KafkaSinkTest {
         assertTrue(error.getMessage().contains(expected), error.getMessage());
     }
 
-    private static Map<String, Object> params() {
-        Map<String, Object> params = new HashMap<>();
-        params.put("bootstrap.servers", kafka.bootstrapServers());
-        return params;
-    }
 
     private static Map<String, Object> nowhere() {
         Map<String, Object> params = new HashMap<>();

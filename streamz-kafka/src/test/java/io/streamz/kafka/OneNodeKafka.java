@@ -1,6 +1,10 @@
 package io.streamz.kafka;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -13,6 +17,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 public final class OneNodeKafka {
     /** The name Kafka's test kit gives the listener clients connect to. */
     private static final String CLIENT_LISTENER = "EXTERNAL";
+    /** How long creating a topic may take at most. */
+    private static final Duration TOPIC_WAIT = Duration.ofSeconds(60);
 
     private OneNodeKafka() {
     }
@@ -46,6 +52,20 @@ public final class OneNodeKafka {
     public static String bootstrapServers(KafkaClusterTestKit kafka, String host) {
         String local = kafka.bootstrapServers();
         return host + local.substring(local.lastIndexOf(':'));
+    }
+
+    /**
+     * Creates {@code topic} with {@code partitions} partitions (one replica: one broker) on {@code
+     * kafka}, waiting until the broker has it; on the calling thread.
+     *
+     * @throws Exception what the admin client reports, e.g. the topic exists already, or a timeout
+     *                   after a minute
+     */
+    public static void createTopic(KafkaClusterTestKit kafka, String topic, int partitions) throws Exception {
+        try (var admin = kafka.admin()) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all()
+                    .get(TOPIC_WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
     }
 
     private static KafkaClusterTestKit start(Map<String, String> settings) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +35,23 @@ class InternalPackagesTest {
             assertTrue(Files.exists(info), dir + " has no package-info saying it is internal");
             assertTrue(Files.readString(info).contains("Internal, unsupported"), info + " does not say it is internal");
         }
+    }
+
+    @Test
+    void onTheModulePathTheEngineExportsNothingToUsersOnlyItsInternalsToTheStreamzModulesBuiltOnThem() throws IOException {
+        ModuleDescriptor module;
+        try (var in = Files.newInputStream(Path.of("target/classes/module-info.class"))) {
+            module = ModuleDescriptor.read(in);
+        }
+
+        assertEquals("io.streamz.local", module.name());
+        for (ModuleDescriptor.Exports exported : module.exports()) {
+            assertTrue(exported.isQualified(), exported + " is open to every module");
+            assertTrue(exported.targets().stream().allMatch(target -> target.startsWith("io.streamz.")), exported.toString());
+        }
+        assertEquals(Set.of("io.streamz.local.LocalEngine"), module.provides().stream()
+                .filter(provided -> provided.service().equals("io.streamz.spi.StreamEngine"))
+                .flatMap(provided -> provided.providers().stream()).collect(Collectors.toSet()));
     }
 
     @Test

@@ -1,10 +1,6 @@
 package io.streamz.benchmarks.kafka;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,7 +14,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
  * does to it. Used from the main thread.
  */
 final class BenchBroker implements AutoCloseable {
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private final KafkaClusterTestKit kafka;
 
     private BenchBroker(KafkaClusterTestKit kafka) {
@@ -40,9 +35,7 @@ final class BenchBroker implements AutoCloseable {
 
     /** Creates {@code topic} with {@code partitions} partitions. */
     void createTopic(String topic, int partitions) throws Exception {
-        try (var admin = kafka.admin()) {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
+        OneNodeKafka.createTopic(kafka, topic, partitions);
     }
 
     /** Appends {@code count} records with the values {@code values.value(first)...} to {@code topic}, spread over its partitions. */

@@ -6,12 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The groups a {@code partition} is filling, one per key ({@code null} is the key when there is no
- * key function), in the order their first element arrived. Kept apart from the node so that every
- * form of {@code partition} (with or without a timeout) shares it: the timeout form emits a group
- * early with {@link #take}. Not thread-safe: the owning node guards it with its lock.
+ * key function), in the order their first element arrived, with the size and key function that make
+ * them. Kept apart from the node so that every form of {@code partition} (with or without a timeout)
+ * shares it: the timeout form emits a group early with {@link #take}. Not thread-safe: the owning node guards it with its lock.
  *
  * <p>Each group holds the {@link Refs} of its elements, taken on the emitting thread in {@link #add};
  * the node takes them with {@link #takeRefs} right after the group, to emit the group under them.
@@ -21,14 +22,31 @@ import java.util.Map;
  */
 final class PartitionGroups<T> {
     private final int n;
+    private final Function<? super T, ?> key;
     private final Map<Object, List<T>> groups = new LinkedHashMap<>();
     private int elements;
     /** The references each group holds; made on the first element that has some. */
     private Map<Object, Refs> refs;
 
-    /** Groups of {@code n} elements. */
-    public PartitionGroups(int n) {
+    /** Groups of {@code n} elements, by {@code key(x)}, or all in one when {@code key} is {@code null}. */
+    public PartitionGroups(int n, Function<? super T, ?> key) {
         this.n = n;
+        this.key = key;
+    }
+
+    /**
+     * The key of {@code x}'s group; runs the key function on the caller's thread, which need not hold
+     * the node's lock (the function is the user's and may be slow).
+     *
+     * @throws RuntimeException what the key function throws, the groups unchanged
+     */
+    public Object keyOf(T x) {
+        return key == null ? null : key.apply(x);
+    }
+
+    /** The number of elements a group emits at. */
+    public int n() {
+        return n;
     }
 
     /**

@@ -22,8 +22,6 @@ import java.util.function.Function;
  */
 final class PartitionNode<T> extends Node<List<T>> {
     private final Object lock = new Object();
-    private final int n;
-    private final Function<? super T, ?> key;
     private final PartitionGroups<T> groups;
     /** What the groups hold: written under the lock, read without it, so a dashboard never waits for downstream. */
     private volatile int held;
@@ -31,9 +29,7 @@ final class PartitionNode<T> extends Node<List<T>> {
     /** @param key what groups elements, or {@code null} for one group */
     PartitionNode(Node<T> upstream, int n, Function<? super T, ?> key) {
         super(upstream.scheduler());
-        this.n = n;
-        this.key = key;
-        this.groups = new PartitionGroups<>(n);
+        this.groups = new PartitionGroups<>(n, key);
         upstream.connect(this);
     }
 
@@ -41,7 +37,7 @@ final class PartitionNode<T> extends Node<List<T>> {
     @SuppressWarnings("unchecked")
     public CompletableFuture<?> update(Object x, Node<?> from) {
         T element = (T) x;
-        Object k = key == null ? null : key.apply(element);
+        Object k = groups.keyOf(element);
         synchronized (lock) {
             List<T> full = groups.add(k, element);
             held = groups.elements();
@@ -70,6 +66,6 @@ final class PartitionNode<T> extends Node<List<T>> {
 
     @Override
     protected String describeArgument() {
-        return String.valueOf(n);
+        return String.valueOf(groups.n());
     }
 }

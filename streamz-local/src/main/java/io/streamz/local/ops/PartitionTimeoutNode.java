@@ -23,9 +23,7 @@ import java.util.function.Function;
  * @param <T> element type
  */
 final class PartitionTimeoutNode<T> extends Node<List<T>> {
-    private final int n;
     private final Duration timeout;
-    private final Function<? super T, ?> key;
     private final PartitionGroups<T> groups;
     /** The timer of each group that is filling; a timer finding another one here is stale. */
     private final Map<Object, GroupTimer> timers = new HashMap<>();
@@ -34,10 +32,8 @@ final class PartitionTimeoutNode<T> extends Node<List<T>> {
     /** @param key what groups elements, or {@code null} for one group */
     PartitionTimeoutNode(Node<T> upstream, int n, Duration timeout, Function<? super T, ?> key) {
         super(upstream.scheduler());
-        this.n = n;
         this.timeout = timeout;
-        this.key = key;
-        this.groups = new PartitionGroups<>(n);
+        this.groups = new PartitionGroups<>(n, key);
         upstream.connect(this);
     }
 
@@ -45,7 +41,7 @@ final class PartitionTimeoutNode<T> extends Node<List<T>> {
     @SuppressWarnings("unchecked")
     public CompletableFuture<?> update(Object x, Node<?> from) {
         T element = (T) x;
-        Object k = key == null ? null : key.apply(element);
+        Object k = groups.keyOf(element);
         synchronized (this) {
             checkAlive();
             worker.hold(1);
@@ -93,7 +89,7 @@ final class PartitionTimeoutNode<T> extends Node<List<T>> {
 
     @Override
     protected String describeArgument() {
-        return n + ", timeout=" + Intervals.seconds(timeout);
+        return groups.n() + ", timeout=" + Intervals.seconds(timeout);
     }
 
     /** The timeout of the group of one key; the node's lock guards {@code task}. */

@@ -19,37 +19,28 @@ import org.apache.ignite.IgniteCache;
  * RecordPositions}): those are applied once per record across drivers too ({@link AppliedRecords}), a
  * record read again after a driver's restart answering the outcome its first application had.
  */
-public final class AccumulateJob extends ClusterJob {
+public final class AccumulateJob extends StatefulJob {
     private static final long serialVersionUID = 1L;
 
-    private final ShippedOp<AccumulateOp> op;
     private final Object stateKey;
     private final long firstSeq;
     /** The last sequence number the driver saw applied; 0 when none was, so no state is expected yet. */
     private final long confirmedSeq;
-    private final BatchIo io;
-    /** The cache holding the state: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
-    private final String stateCache;
     /** The input records of the elements, or {@code null} when none has a position. */
     private final RecordPositions positions;
 
     public AccumulateJob(ShippedOp<AccumulateOp> op, Object stateKey, long firstSeq, long confirmedSeq, BatchIo io,
                          String stateCache, RecordPositions positions) {
-        this.op = op;
+        super(op, io, stateCache);
         this.stateKey = stateKey;
         this.firstSeq = firstSeq;
         this.confirmedSeq = confirmedSeq;
-        this.io = io;
-        this.stateCache = stateCache;
         this.positions = positions;
     }
 
     @Override
-    public JobResult call() {
-        JobSite site = site();
-        IgniteCache<Object, byte[]> states = site.states(stateCache);
+    JobResult run(JobSite site, IgniteCache<Object, byte[]> states, AccumulateOp function) {
         Codec codec = site.codec;
-        AccumulateOp function = site.function(op);
         byte[] stored = states.get(stateKey);
         if (stored == null && confirmedSeq > 0) {
             throw new StateLostException(confirmedSeq);
@@ -106,10 +97,7 @@ public final class AccumulateJob extends ClusterJob {
      * (this job, when the function returns at last, writes nothing).
      */
     private void giveUp(AccumulateState before, long lastSeq, IgniteCache<Object, byte[]> states, Codec codec) {
-        Outcomes failed = op.outcomes(io.size());
-        for (int i = 0; i < io.size(); i++) {
-            failed.failed(i, io.limit().ignoredInterrupt());
-        }
+        Outcomes failed = allIgnoredInterrupt(io.size());
         // The records stay applied, failed: their failure was reported.
         recordApplied(positions == null ? null : before.records(), failed);
         states.put(stateKey, codec.encode(before.applied(lastSeq, failed)));

@@ -23,34 +23,25 @@ import org.apache.ignite.IgniteCache;
  * {@link StateLostException} instead of starting again from the start value; its entry stays missing,
  * so its later elements fail the same way, while the other keys go on.
  */
-public final class KeyedAccumulateJob extends ClusterJob {
+public final class KeyedAccumulateJob extends StatefulJob {
     private static final long serialVersionUID = 1L;
 
-    private final ShippedOp<AccumulateOp> op;
     private final Object[] stateKeys;
     private final long[] seqs;
     /** Whether the driver saw an element of element {@code i}'s key applied, so its state must exist. */
     private final boolean[] confirmed;
-    private final BatchIo io;
-    /** The cache holding the states: {@link Caches#STATE}, or {@link Caches#DURABLE} for a named state. */
-    private final String stateCache;
 
     public KeyedAccumulateJob(ShippedOp<AccumulateOp> op, Object[] stateKeys, long[] seqs, boolean[] confirmed,
                               BatchIo io, String stateCache) {
-        this.op = op;
+        super(op, io, stateCache);
         this.stateKeys = stateKeys;
         this.seqs = seqs;
         this.confirmed = confirmed;
-        this.io = io;
-        this.stateCache = stateCache;
     }
 
     @Override
-    public JobResult call() {
-        JobSite site = site();
-        IgniteCache<Object, byte[]> states = site.states(stateCache);
+    JobResult run(JobSite site, IgniteCache<Object, byte[]> states, AccumulateOp function) {
         Codec codec = site.codec;
-        AccumulateOp function = site.function(op);
         Map<Object, List<Integer>> elementsByKey = elementsByKey();
         Map<Object, byte[]> stored = states.getAll(elementsByKey.keySet());
         Map<Object, AccumulateState> before = new HashMap<>();
@@ -144,10 +135,7 @@ public final class KeyedAccumulateJob extends ClusterJob {
      * batch follows on (this job, when the function returns at last, writes nothing).
      */
     private void giveUp(Map<Object, AccumulateState> before, IgniteCache<Object, byte[]> states, Codec codec) {
-        Outcomes failed = op.outcomes(stateKeys.length);
-        for (int i = 0; i < stateKeys.length; i++) {
-            failed.failed(i, io.limit().ignoredInterrupt());
-        }
+        Outcomes failed = allIgnoredInterrupt(stateKeys.length);
         Map<Object, List<Integer>> elementsByKey = elementsByKey();
         Map<Object, byte[]> written = new LinkedHashMap<>();
         before.forEach((key, state) -> written.put(key, codec.encode(record(state, elementsByKey.get(key), failed))));
