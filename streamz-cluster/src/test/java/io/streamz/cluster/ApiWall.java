@@ -104,7 +104,31 @@ public final class ApiWall {
                 check(leaks, owner + " implements", implemented);
             }
         }
-        for (Method method : type.getDeclaredMethods()) {
+        for (Class<?> declarer : declarers(type)) {
+            leaks.addAll(memberLeaks(owner, type, declarer));
+        }
+        return leaks;
+    }
+
+    /**
+     * {@code type} and its superclasses that are not public: their public members are {@code type}'s API
+     * too (e.g. a package-private base of a public class), while a public superclass is checked as a
+     * type of its own, or is flagged as an internal ancestor.
+     */
+    private static List<Class<?>> declarers(Class<?> type) {
+        List<Class<?>> declarers = new ArrayList<>();
+        declarers.add(type);
+        for (Class<?> parent = type.getSuperclass(); parent != null && !Modifier.isPublic(parent.getModifiers());
+             parent = parent.getSuperclass()) {
+            declarers.add(parent);
+        }
+        return declarers;
+    }
+
+    /** The leaks in the members {@code declarer} declares, as members of {@code type} (named {@code owner}). */
+    private List<String> memberLeaks(String owner, Class<?> type, Class<?> declarer) {
+        List<String> leaks = new ArrayList<>();
+        for (Method method : declarer.getDeclaredMethods()) {
             if (isReachable(method.getModifiers(), type) && !method.isSynthetic() && !method.isBridge()) {
                 String where = owner + "." + method.getName();
                 check(leaks, where + " returns", method.getGenericReturnType());
@@ -116,14 +140,16 @@ public final class ApiWall {
                 }
             }
         }
-        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-            if (isReachable(constructor.getModifiers(), type) && !constructor.isSynthetic()) {
-                for (Type parameter : constructor.getGenericParameterTypes()) {
-                    check(leaks, owner + "(...) takes", parameter);
+        if (declarer == type) {
+            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                if (isReachable(constructor.getModifiers(), type) && !constructor.isSynthetic()) {
+                    for (Type parameter : constructor.getGenericParameterTypes()) {
+                        check(leaks, owner + "(...) takes", parameter);
+                    }
                 }
             }
         }
-        for (Field field : type.getDeclaredFields()) {
+        for (Field field : declarer.getDeclaredFields()) {
             if (isReachable(field.getModifiers(), type) && !field.isSynthetic()) {
                 check(leaks, owner + "." + field.getName() + " holds", field.getGenericType());
             }
