@@ -95,16 +95,22 @@ class ClusterFusedReadTest {
     }
 
     @Test
-    void aStepFusedWithAReadRefusesANewConsumerOnceReadsBegan() {
+    void theReadStreamAndAStepFusedWithItsReadsRefuseANewConsumerOnceReadsBegan() {
         ServerReads reads = ServerReads.on(CLUSTER.get(), "test reads");
         Stream<Object> source = Stream.create();
-        ClusterStream<Integer> first = reads.<Integer>stream(Node.asNode(source)).map((Integer x) -> x + 1);
+        ClusterStream<Integer> read = reads.stream(Node.asNode(source));
+        ClusterStream<Integer> first = read.map((Integer x) -> x + 1);
         List<Integer> results = first.map((Integer x) -> x * 2).gather().sinkToList();
         source.emit(reads.read(0, () -> 1).join());
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class, first::gather);
+        IllegalStateException stepRefused = assertThrows(IllegalStateException.class, first::gather);
+        // It would get the chain's outcome, not what was read.
+        IllegalStateException readRefused = assertThrows(IllegalStateException.class, read::gather);
 
-        assertTrue(refused.getMessage().contains("runs fused with the cluster steps after it"), refused.getMessage());
+        assertTrue(stepRefused.getMessage().contains("runs fused with the cluster steps after it"), stepRefused.getMessage());
+        assertTrue(readRefused.getMessage().contains("runs fused with the cluster steps after it, in one task per read"),
+                readRefused.getMessage());
+        assertTrue(readRefused.getMessage().contains("before it starts"), readRefused.getMessage());
         source.emit(reads.read(0, () -> 2).join());
         assertEquals(List.of(4, 6), results);
     }

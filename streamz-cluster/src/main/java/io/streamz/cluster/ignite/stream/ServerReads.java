@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * element-wise cluster step fed by nothing else, that step and those fusable after it ({@link
  * FusedSteps#afterRead}) run in the read's own task: each read applies them where it read and stores
  * only their outcome, so a batch read is neither stored nor sent to another task. Decided then,
- * rather than when the pipeline is built, as fusing steps is; afterwards the steps before the chain's
- * last refuse new consumers. The steps' counts and names stay: each still sees every element, and a
+ * rather than when the pipeline is built, as fusing steps is; afterwards the source's stream and the
+ * steps before the chain's last refuse new consumers. The steps' counts and names stay: each still sees every element, and a
  * function that fails or overruns the task timeout fails its element under its own step's name, as
  * in the step's own task. A read re-run after its server left applies the chain again: a cluster
  * {@code toKafkaEach} in it writes at least once, as it does in a task of its own.
@@ -79,8 +79,16 @@ public final class ServerReads {
     private synchronized ServerReader reader() {
         if (reader == null) {
             List<StepNode> chain = source == null ? List.of() : FusedSteps.afterRead(source);
-            reader = chain.isEmpty() ? plain : plain.applying(ShippedOp.of(FusedSteps.op(chain), cluster.options().maxElementBytes()),
-                    chain.get(chain.size() - 1).element().uses(), FusedSteps.name(chain));
+            if (chain.isEmpty()) {
+                reader = plain;
+            } else {
+                reader = plain.applying(ShippedOp.of(FusedSteps.op(chain), cluster.options().maxElementBytes()),
+                        chain.get(chain.size() - 1).element().uses(), FusedSteps.name(chain));
+                // A consumer attached now would get the chain's outcome instead of what was read.
+                uses.refuseMore(source + " runs fused with the cluster steps after it, in one task per read, since its first"
+                        + " read: what it reads is never stored, so nothing more can read it. Attach every consumer of its"
+                        + " stream before it starts");
+            }
         }
         return reader;
     }
