@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
+import io.streamz.cluster.ignite.stream.ServerReads;
 import io.streamz.function.FunctionEx;
+import io.streamz.local.core.Node;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -111,6 +113,20 @@ class ClusterTaskTimeoutTest {
     }
 
     @Test
+    void aTimeoutInStepsRunningInAReadOnTheServersNamesTheStepWhoseFunctionOverranNotTheRead() {
+        ServerReads reads = ServerReads.on(CLUSTER.get(), "test reads");
+        Stream<Object> source = Stream.create();
+        reads.<Integer>stream(Node.asNode(source)).map((Integer x) -> x + 1).map(new Hang()).gather().sinkToList();
+
+        // The read completes: its element fails, as in the steps' own task, rather than the read.
+        Object read = assertTimeoutPreemptively(HANG, () -> reads.read(0, () -> 1).join());
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> source.emit(read));
+
+        assertTimedOut(failed, "cluster map Hang", "was interrupted");
+        assertTrue(reads.toString().contains("test reads -> cluster map -> cluster map Hang"), reads.toString());
+    }
+
+    @Test
     void stuckElementsHoldingEveryServerThreadFreeThemAtTheTimeoutForAnUnrelatedPipeline() throws InterruptedException {
         Stream<Integer> stuck = Stream.create();
         List<Integer> stuckOut = stuck.scatter(CLUSTER.get()).map((Integer x) -> {
@@ -130,6 +146,28 @@ class ClusterTaskTimeoutTest {
         assertEquals(THREADS, reported.size());
         reported.forEach(error -> assertTimedOut(error, "cluster map", "was interrupted"));
         assertEquals(0, interrupted.getCount(), "every stuck function was interrupted");
+    }
+
+    @Test
+    void aFunctionIgnoringTheInterruptInAReadOnTheServersFailsItsElementAndTheReadIsNotRepeated() {
+        ServerReads reads = ServerReads.on(CLUSTER.get(), "test reads");
+        Stream<Object> source = Stream.create();
+        List<Integer> out = reads.<Integer>stream(Node.asNode(source)).map((Integer x) -> {
+            if (x == STUCK) {
+                ignoreInterruptsUntilReleased();
+            }
+            return x * 10;
+        }).gather().sinkToList();
+
+        // The read completes with its element failed: a source that re-read a failed read would meet the function again.
+        Object read = assertTimeoutPreemptively(HANG, () -> reads.read(0, () -> STUCK).join());
+        RuntimeException failed = assertThrows(RuntimeException.class, () -> source.emit(read));
+        release.countDown();
+        assertTimeoutPreemptively(HANG, ClusterTaskTimeoutTest::assertEveryServerThreadIsFree);
+        source.emit(reads.read(0, () -> 3).join());
+
+        assertTimedOut(failed, "cluster map", "ignored the interrupt");
+        assertEquals(List.of(30), out);
     }
 
     @Test

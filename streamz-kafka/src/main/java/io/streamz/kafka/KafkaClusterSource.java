@@ -28,6 +28,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * keeps a consumer per partition it reads; the driver keeps one more, only to learn where the
  * partitions end and to commit.
  *
+ * <p><b>One task per batch.</b> When the stream's only consumer is a chain of element-wise cluster
+ * steps ({@code map}, {@code filter}, {@code starmap}, a cluster {@code toKafka}...), each read applies
+ * them on the server where it read, in the same task, and stores only their outcome: a batch read is
+ * not stored for them (see the cluster module's {@code ServerReads}). A read run again after its
+ * server left applies them again, so a {@code toKafkaEach} among them writes at least once, as it
+ * would in a task of its own.
+ *
  * <p><b>Back pressure.</b> The driver decides what is read: it asks the partition's server for the
  * next batch, and emits the batch's handle into the pipeline once the one before was accepted, so at
  * most one batch per partition is read ahead of what the pipeline accepted; a {@code buffer(n)}

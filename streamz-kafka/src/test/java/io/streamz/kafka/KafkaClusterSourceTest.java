@@ -116,6 +116,31 @@ class KafkaClusterSourceTest {
     }
 
     @Test
+    void aMapFailingOnABatchItsReadAppliedReportsItsOwnErrorOnceAndTheBatchIsCommittedNotReadAgain() throws Exception {
+        previousHandler = Stream.setErrorHandler((where, error) -> reported.add(error));
+        String topic = broker.newTopic(1);
+        broker.produce(topic, 0, 0, 5);
+        KafkaClusterSource<String> source = source(topic, "failing-map", cluster);
+        String bad = KafkaBroker.line(2);
+        // The read applies the map where it read: its failure is the batch's, not the read's.
+        List<Integer> sizes = source.stream().map((List<String> batch) -> {
+            if (batch.contains(bad)) {
+                throw new IllegalStateException("no " + bad);
+            }
+            return batch.size();
+        }).gather().sinkToList();
+
+        source.start();
+        await(() -> committed("failing-map", topic, 1) == 5);
+        broker.produce(topic, 0, 5, 8);
+        await(() -> committed("failing-map", topic, 1) == 8);
+
+        assertEquals(List.of(3), sizes);
+        assertEquals(1, reported.size(), reported.toString());
+        assertEquals("no " + bad, reported.get(0).getMessage());
+    }
+
+    @Test
     void aServerStoppedMidStreamLosesNothingAndItsPartitionsGoOnOnTheOther() throws Exception {
         previousHandler = Stream.setErrorHandler((where, error) -> reported.add(error));
         try (IgniteCluster two = IgniteCluster.local(2)) {

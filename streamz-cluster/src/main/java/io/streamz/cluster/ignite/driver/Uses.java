@@ -12,15 +12,32 @@ public final class Uses {
     private int consumers;
     private boolean unknown;
     private boolean gathersOnly = true;
+    /** Why no consumer may be attached any more, or {@code null} while they may. */
+    private String refusal;
 
-    /** A consumer was attached: a {@code gather} or a step; {@code multiplied} behind a window or latest. */
+    /**
+     * A consumer was attached: a {@code gather} or a step; {@code multiplied} behind a window or latest.
+     *
+     * @throws IllegalStateException after {@link #refuseMore}, with its message
+     */
     public synchronized void add(boolean gather, boolean multiplied) {
+        if (refusal != null) {
+            throw new IllegalStateException(refusal);
+        }
         if (multiplied) {
             unknown = true;
         } else {
             consumers++;
         }
         gathersOnly &= gather;
+    }
+
+    /**
+     * From now on {@link #add} refuses a consumer with {@code why} (saying what to do): the results
+     * these uses count are no longer made for new consumers (a read fused with the steps after it).
+     */
+    public synchronized void refuseMore(String why) {
+        refusal = why;
     }
 
     /** Consumers per element, or {@link #UNKNOWN}. */

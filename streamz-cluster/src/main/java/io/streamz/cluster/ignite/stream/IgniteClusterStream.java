@@ -133,7 +133,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         cluster.checkOpen();
         Uses uses = new Uses();
         // Fusion (FusedSteps) may send a chain ending here in this step's place, for the same consumers.
-        ElementStep element = new ElementStep(op, stepName(operator, op.function()), (sent, what) ->
+        ElementStep element = new ElementStep(op, stepName(operator, op.function()), uses, (sent, what) ->
                 Dispatchers.element(cluster, ShippedOp.of(sent, cluster.options().maxElementBytes()), uses, what));
         return step(operator, element.dispatcher(), element, op.function(), uses, dropsElements, false);
     }

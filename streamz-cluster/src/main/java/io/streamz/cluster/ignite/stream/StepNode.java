@@ -5,7 +5,7 @@ import io.streamz.cluster.ElementTooLargeException;
 import io.streamz.cluster.ignite.driver.BytesInFlight;
 import io.streamz.cluster.ignite.driver.Dispatcher;
 import io.streamz.cluster.ignite.driver.Handle;
-import io.streamz.cluster.ignite.job.FusedOp;
+import io.streamz.cluster.ignite.job.ElementOp;
 import io.streamz.local.core.Node;
 import io.streamz.local.core.Refs;
 import io.streamz.spi.FunctionNames;
@@ -25,11 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>An element-wise step whose only downstream is another runs fused with it ({@link FusedSteps},
  * decided at the first element): it then passes each input on unchanged, and the last step of the
- * chain sends one task per batch for the whole chain.
+ * chain sends one task per batch for the whole chain. Right after a source that reads on the servers,
+ * the read itself applies the chain ({@link ServerReads}), and the last step passes on what it read.
  */
 final class StepNode extends Node<Object> {
-    /** How the step handles its elements, decided at the first ({@link FusedSteps}). */
-    private enum Role { SENDS, PASSES_ON }
+    /**
+     * How the step handles its elements, decided at the first ({@link FusedSteps}): it sends them, or
+     * passes them on to a fused chain it belongs to, or, last in a chain that a read on the servers
+     * applies, passes on the read's handles, which are its results already.
+     */
+    private enum Role { SENDS, PASSES_ON, APPLIED_BY_READ }
 
     /** This step's, or the fused chain's when this step ends one. */
     private volatile Dispatcher dispatcher;
@@ -68,7 +73,7 @@ final class StepNode extends Node<Object> {
         if (now == null) {
             now = decideRole();
         }
-        if (now == Role.PASSES_ON) {
+        if (now != Role.SENDS) {
             return passOn(x);
         }
         if (ordered) {
@@ -135,8 +140,8 @@ final class StepNode extends Node<Object> {
         role = Role.SENDS;
     }
 
-    /** This step ends a fused chain: it sends {@code chain} (every step's op) as {@code what} in messages. */
-    void runs(FusedOp chain, String what) {
+    /** This step ends a fused chain: it sends {@code chain} (every step's op fused) as {@code what} in messages. */
+    void runs(ElementOp chain, String what) {
         Dispatcher fused = element.dispatcherFor().apply(chain, what);
         fused.describedBy(this);
         dispatcher = fused;
@@ -146,6 +151,15 @@ final class StepNode extends Node<Object> {
     /** This step's function runs at the end of its fused chain: it passes each input on unchanged. */
     void passesOn() {
         role = Role.PASSES_ON;
+    }
+
+    /**
+     * This step ends a chain that each read of the source before it applies on the server where it
+     * read ({@link ServerReads}): its inputs, the read's handles, are its results; it passes them on
+     * and may still get consumers, since its results are stored as usual.
+     */
+    void appliedByRead() {
+        role = Role.APPLIED_BY_READ;
     }
 
     /**
