@@ -34,9 +34,9 @@ final class Recipe {
     /** Tasks that asked for the recomputation and have not answered yet: the entry is theirs until then. */
     private int readers;
 
-    Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<TaskResults, Recipe> inputs) {
-        this(() -> StepTask.send(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
-                limit, Caches.DATA_ONLY, partition, job), inputs, cluster.remover());
+    Recipe(ClusterContext context, ElementJob job, int partition, String what, TaskLimit limit, Map<TaskResults, Recipe> inputs) {
+        this(() -> StepTask.send(context, context.placement().sender(partition), what + " (recomputing a lost result)",
+                limit, Caches.DATA_ONLY, partition, job), inputs, context.remover());
     }
 
     /** A recipe running {@code rerun} (a test's stands for the job) and removing a batch nobody reads with {@code remover}. */

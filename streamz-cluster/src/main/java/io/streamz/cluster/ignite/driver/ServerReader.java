@@ -16,13 +16,13 @@ import java.util.concurrent.CompletionException;
  * under way when its server leaves is run again there: reads must be repeatable). Any thread.
  */
 public final class ServerReader {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Uses uses;
     private final String what;
 
     /** Reads for {@code what} (for messages, e.g. "fromKafkaBatched"), whose results {@code uses} counts the readers of. */
-    public ServerReader(ClusterContext cluster, Uses uses, String what) {
-        this.cluster = cluster;
+    public ServerReader(ClusterContext context, Uses uses, String what) {
+        this.context = context;
         this.uses = uses;
         this.what = what;
     }
@@ -34,17 +34,17 @@ public final class ServerReader {
      * exception or the cluster's failure, having stored nothing.
      */
     public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
-        cluster.checkOpen();
-        int partition = cluster.placement().partitionForSlot(slot);
-        TaskResults out = new TaskResults(cluster, partition, uses);
-        ReadJob job = new ReadJob(read, out.key(), out.returnsValues(), cluster.options().maxElementBytes());
-        CompletableFuture<JobResult> answer = StepTask.send(cluster, cluster.placement().sender(partition), what, null,
+        context.checkOpen();
+        int partition = context.placement().partitionForSlot(slot);
+        TaskResults out = new TaskResults(context, partition, uses);
+        ReadJob job = new ReadJob(read, out.key(), out.returnsValues(), context.options().maxElementBytes());
+        CompletableFuture<JobResult> answer = StepTask.send(context, context.placement().sender(partition), what, null,
                 Caches.DATA_ONLY, partition, job);
         return answer.handle((result, error) -> {
             if (error != null) {
                 if (out.key() != null) {
                     // A run that the failure interrupted may have stored its element.
-                    cluster.remover().remove(out.key());
+                    context.remover().remove(out.key());
                 }
                 throw new CompletionException(Failures.original(error));
             }
@@ -55,7 +55,7 @@ public final class ServerReader {
             } else if (result.status(0) == Outcomes.ABSENT) {
                 handle.markAbsent();
             } else {
-                handle.fail(result.errors(cluster.codec())[0]);
+                handle.fail(result.errors(context.codec())[0]);
             }
             return handle;
         });
@@ -63,6 +63,6 @@ public final class ServerReader {
 
     @Override
     public String toString() {
-        return "<server reader: " + what + " on " + cluster.name() + ">";
+        return "<server reader: " + what + " on " + context.name() + ">";
     }
 }

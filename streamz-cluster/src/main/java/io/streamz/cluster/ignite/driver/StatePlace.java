@@ -20,8 +20,8 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
 
     /** A new key of this driver's in {@code partition} of the unnamed states' cache. */
     @SuppressWarnings("unchecked")
-    static StatePlace unnamed(ClusterContext cluster, int partition) {
-        return new StatePlace((AffinityKey<IgniteUuid>) cluster.newKey(partition), partition, Caches.STATE, Caches.BOTH);
+    static StatePlace unnamed(ClusterContext context, int partition) {
+        return new StatePlace((AffinityKey<IgniteUuid>) context.newKey(partition), partition, Caches.STATE, Caches.BOTH);
     }
 
     /** The place of the state named {@code name}. */
@@ -39,12 +39,12 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
      * the cluster no longer has (servers that persist nothing came back without it), where a task mapped
      * by it would wait for ever: the data cache then, and the job reports the state lost.
      */
-    List<String> reservedOn(ClusterContext cluster) {
+    List<String> reservedOn(ClusterContext context) {
         if (!Caches.DURABLE.equals(cache)) {
             return reserved;
         }
         try {
-            return cluster.ignite().cache(cache) != null ? reserved : Caches.DATA_ONLY;
+            return context.ignite().cache(cache) != null ? reserved : Caches.DATA_ONLY;
         } catch (RuntimeException disconnected) {
             return reserved;
         }

@@ -25,21 +25,21 @@ final class StepTask {
      * @param sender where the call and its retries are sent from ({@link Placement#sender}, or the callback pool)
      * @param limit  the job's task timeout, or {@code null} for a job without one
      */
-    static CompletableFuture<JobResult> send(ClusterContext cluster, Executor sender, String what, TaskLimit limit,
+    static CompletableFuture<JobResult> send(ClusterContext context, Executor sender, String what, TaskLimit limit,
                                              Collection<String> caches, int partition, IgniteCallable<JobResult> job) {
-        return send(cluster, sender, cluster.placement().primary(partition), what, limit, caches, partition, job);
+        return send(context, sender, context.placement().primary(partition), what, limit, caches, partition, job);
     }
 
     /** As above, counted on {@code server}: the one the dispatcher chose from the partition map it read. */
-    static CompletableFuture<JobResult> send(ClusterContext cluster, Executor sender, UUID server, String what,
+    static CompletableFuture<JobResult> send(ClusterContext context, Executor sender, UUID server, String what,
                                              TaskLimit limit, Collection<String> caches, int partition,
                                              IgniteCallable<JobResult> job) {
-        cluster.placement().started(server);
-        return ClusterCall.start(cluster.calls(), sender, what, limit, () -> cluster.compute().affinityCallAsync(caches, partition, job))
+        context.placement().started(server);
+        return ClusterCall.start(context.calls(), sender, what, limit, () -> context.compute().affinityCallAsync(caches, partition, job))
                 .whenComplete((result, error) -> {
-                    cluster.placement().finished(server);
+                    context.placement().finished(server);
                     if (limit != null) {
-                        cluster.timeouts().report(limit, result);
+                        context.timeouts().report(limit, result);
                     }
                 });
     }

@@ -19,31 +19,31 @@ import org.apache.ignite.lang.IgniteCallable;
  * cluster's context: a dispatcher holds this instead. Thread-safe.
  */
 final class StepTasks {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     /** The step as operations name it: "cluster map", with the function's class. */
     private final String what;
     private final Uses uses;
 
-    StepTasks(ClusterContext cluster, String what, Uses uses) {
-        this.cluster = cluster;
+    StepTasks(ClusterContext context, String what, Uses uses) {
+        this.context = context;
         this.what = what;
         this.uses = uses;
     }
 
     /** Where the results of a task in {@code partition} go. */
     TaskResults results(int partition) {
-        return new TaskResults(cluster, partition, uses);
+        return new TaskResults(context, partition, uses);
     }
 
     /** The time limit of a new task of the step. */
     TaskLimit limit() {
-        return cluster.timeouts().limit(what);
+        return context.timeouts().limit(what);
     }
 
     /** The partition a task of {@code input} runs in: where the input lies, else one of the least loaded server. */
     int partitionOf(Object input) {
         int location = Inputs.location(input);
-        return location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
+        return location >= 0 ? location : context.placement().partitionOnLeastLoadedServer();
     }
 
     /**
@@ -51,7 +51,7 @@ final class StepTasks {
      * there before it (see {@link Placement#sender}); completes with its answer on the callback threads.
      */
     CompletableFuture<JobResult> sendWhereInputsLie(int partition, TaskLimit limit, IgniteCallable<JobResult> job) {
-        return StepTask.send(cluster, cluster.placement().sender(partition), what, limit, Caches.DATA_ONLY, partition, job);
+        return StepTask.send(context, context.placement().sender(partition), what, limit, Caches.DATA_ONLY, partition, job);
     }
 
     /**
@@ -61,37 +61,37 @@ final class StepTasks {
      */
     CompletableFuture<JobResult> sendToState(StatePlace at, UUID server, int partition, TaskLimit limit,
                                              IgniteCallable<JobResult> job) {
-        UUID counted = server != null ? server : cluster.placement().primary(partition);
-        return StepTask.send(cluster, cluster::execute, counted, what, limit, at.reservedOn(cluster), partition, job);
+        UUID counted = server != null ? server : context.placement().primary(partition);
+        return StepTask.send(context, context::execute, counted, what, limit, at.reservedOn(context), partition, job);
     }
 
     /** How to compute the results of {@code job}, run in {@code partition}, again when they are lost. */
     Recipe recipe(ElementJob job, int partition, TaskLimit limit, Map<TaskResults, Recipe> lineage) {
-        return new Recipe(cluster, job, partition, what, limit, lineage);
+        return new Recipe(context, job, partition, what, limit, lineage);
     }
 
     /** Completes the elements of {@code plan} from the answer, as {@link TaskPlan#finish} does. */
     CompletableFuture<Void> finish(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
-        return plan.finish(cluster, out, result, error);
+        return plan.finish(context, out, result, error);
     }
 
     /** As above, each element's failure shown to the user as {@code shown} maps it. */
     CompletableFuture<Void> finish(TaskPlan plan, TaskResults out, JobResult result, Throwable error, TaskPlan.Shown shown) {
-        return plan.finish(cluster, out, result, error, shown);
+        return plan.finish(context, out, result, error, shown);
     }
 
     /** Decodes what jobs answer. */
     Codec codec() {
-        return cluster.codec();
+        return context.codec();
     }
 
     /** The cluster's name, for messages. */
     String clusterName() {
-        return cluster.name();
+        return context.name();
     }
 
     @Override
     public String toString() {
-        return "StepTasks[" + what + " on " + cluster.name() + "]";
+        return "StepTasks[" + what + " on " + context.name() + "]";
     }
 }

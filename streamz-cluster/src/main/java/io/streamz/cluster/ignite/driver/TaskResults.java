@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads are owed to it (with an unknown number of consumers: while it is reachable).
  */
 public final class TaskResults {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Remover remover;
     /** {@code null} when nothing is stored: the values come back with the answer, or nobody reads them. */
     private final Object key;
@@ -36,13 +36,13 @@ public final class TaskResults {
     private volatile Recipe recipe;
 
     /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
-    public TaskResults(ClusterContext cluster, int partition, Uses uses) {
-        this.cluster = cluster;
-        this.remover = cluster.remover();
+    public TaskResults(ClusterContext context, int partition, Uses uses) {
+        this.context = context;
+        this.remover = context.remover();
         this.partition = partition;
         this.uses = uses.count();
         this.returned = uses.onlyOneGather();
-        this.key = this.uses == 0 || returned ? null : cluster.newKey(partition);
+        this.key = this.uses == 0 || returned ? null : context.newKey(partition);
     }
 
     /**
@@ -51,7 +51,7 @@ public final class TaskResults {
      * nothing may {@link #values() fetch} it.
      */
     TaskResults(Object key, int partition, int uses, Remover remover) {
-        this.cluster = null;
+        this.context = null;
         this.remover = remover;
         this.partition = partition;
         this.uses = uses;
@@ -100,7 +100,7 @@ public final class TaskResults {
     void completed(JobResult result) {
         present = result.presentCount();
         if (returned) {
-            Object[] decoded = result.values(cluster.codec());
+            Object[] decoded = result.values(context.codec());
             synchronized (this) {
                 values = CompletableFuture.completedFuture(decoded);
             }
@@ -113,7 +113,7 @@ public final class TaskResults {
             return;
         }
         if (uses == Uses.UNKNOWN) {
-            cluster.lifetimes().removeWhenUnreachable(this, key);
+            context.lifetimes().removeWhenUnreachable(this, key);
         } else if (present == 0) {
             remover.remove(key);
         } else {
@@ -175,7 +175,7 @@ public final class TaskResults {
     }
 
     private CompletableFuture<byte[]> fetch() {
-        return ClusterCall.start(cluster.calls(), "gather", () -> cluster.data().getAsync(key));
+        return ClusterCall.start(context.calls(), "gather", () -> context.data().getAsync(key));
     }
 
     /**
@@ -198,10 +198,10 @@ public final class TaskResults {
 
     private Object[] decode(byte[] bytes) {
         if (bytes == null) {
-            throw new IllegalStateException("the result " + key + " is gone from " + cluster.name()
+            throw new IllegalStateException("the result " + key + " is gone from " + context.name()
                     + ": the nodes holding it and its backup were lost");
         }
-        return cluster.codec().<Outcomes>decode(bytes).values();
+        return context.codec().<Outcomes>decode(bytes).values();
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
  * not for application code.
  */
 public final class ServerReads {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Uses uses = new Uses();
     private final ServerReader reader;
 
@@ -41,10 +41,10 @@ public final class ServerReads {
         return new ServerReads(context, what);
     }
 
-    private ServerReads(ClusterContext cluster, String what) {
-        cluster.checkOpen();
-        this.cluster = cluster;
-        this.reader = new ServerReader(cluster, uses, what);
+    private ServerReads(ClusterContext context, String what) {
+        context.checkOpen();
+        this.context = context;
+        this.reader = new ServerReader(context, uses, what);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class ServerReads {
 
     /** The cluster stream of the handles {@code source} emits (each one {@link #read} made); call once. */
     public <T> ClusterStream<T> stream(Node<?> source) {
-        return IgniteClusterStream.ofStored(cluster, source, uses);
+        return IgniteClusterStream.ofStored(context, source, uses);
     }
 
     @Override
