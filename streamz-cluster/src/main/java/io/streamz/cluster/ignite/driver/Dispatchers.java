@@ -19,17 +19,17 @@ public final class Dispatchers {
      * {@code uses} describes; {@code what} names the step in messages ("cluster map").
      */
     public static ElementDispatcher element(ClusterContext context, ShippedOp<ElementOp> op, Uses uses, String what) {
-        return registered(context, new ElementDispatcher(new StepTasks(context, what, uses), context.liveness(),
+        return registered(context, new ElementDispatcher(stepTasks(context, what, uses), context.liveness(),
                 context.placement(), op));
     }
 
     /** The dispatcher of an {@code accumulate} applying {@code op}, its state on the least loaded server for now. */
     public static AccumulateDispatcher accumulate(ClusterContext context, ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        StateHome home = stateHome(context, StatePlace.unnamed(context, context.placement().partitionOnLeastLoadedServer()),
+        StateHome home = stateHome(context, StatePlace.unnamed(context::newKey, context.placement().partitionOnLeastLoadedServer()),
                 "cluster accumulate");
         // The step's one state key: removed with the step unless the state is named before the first element.
         home.track(home.place().key());
-        return registered(context, new AccumulateDispatcher(new StepTasks(context, what, uses), context.liveness(), home, op));
+        return registered(context, new AccumulateDispatcher(stepTasks(context, what, uses), context.liveness(), home, op));
     }
 
     /**
@@ -40,13 +40,18 @@ public final class Dispatchers {
                                                             ShippedOp<AccumulateOp> op, Uses uses, String what) {
         ServerSlots slots = new ServerSlots(context.options().threads(), new ServerCpus(context.ignite())::of);
         KeyLanes lanes = new KeyLanes(context.placement()::primary, slots);
-        StateHome home = stateHome(context, StatePlace.unnamed(context, 0), "cluster accumulateByKey");
-        return registered(context, new KeyedAccumulateDispatcher(new StepTasks(context, what, uses), context.liveness(), home,
+        StateHome home = stateHome(context, StatePlace.unnamed(context::newKey, 0), "cluster accumulateByKey");
+        return registered(context, new KeyedAccumulateDispatcher(stepTasks(context, what, uses), context.liveness(), home,
                 lanes, key, op));
     }
 
+    /** The tasks of the step {@code what}, whose results {@code uses} describes. */
+    private static StepTasks stepTasks(ClusterContext context, String what, Uses uses) {
+        return new StepTasks(context.stepTask(), context.results(), what, uses);
+    }
+
     private static StateHome stateHome(ClusterContext context, StatePlace unnamed, String step) {
-        return new StateHome(context.lifetimes(), name -> NamedState.claim(context, name), unnamed, step);
+        return new StateHome(context.lifetimes(), name -> NamedState.claim(context.namedStates(), name), unnamed, step);
     }
 
     private static <D extends Dispatcher> D registered(ClusterContext context, D dispatcher) {
