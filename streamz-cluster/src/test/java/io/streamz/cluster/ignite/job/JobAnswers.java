@@ -1,6 +1,8 @@
 package io.streamz.cluster.ignite.job;
 
+import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.List;
 
 /** What jobs answer, for the driver's tests, which cannot make it themselves. */
 public final class JobAnswers {
@@ -17,5 +19,41 @@ public final class JobAnswers {
         byte[] status = new byte[present + absent];
         Arrays.fill(status, present, status.length, Outcomes.ABSENT);
         return new JobResult(status, null, null, status.length, 0, stored, 0);
+    }
+
+    /** A codec writing with Java serialization: no Ignite node needed. */
+    public static Codec codec() {
+        return new Codec(new JavaMarshaller(), JobAnswers.class.getClassLoader());
+    }
+
+    /** The answer of a task that stored nothing, every one of its {@code size} elements failed with {@code error}. */
+    public static JobResult allFailed(Codec codec, int size, Throwable error) {
+        byte[] status = new byte[size];
+        Throwable[] errors = new Throwable[size];
+        Arrays.fill(status, Outcomes.FAILED);
+        Arrays.fill(errors, error);
+        return new JobResult(status, codec.encode(errors), null, size, 0, false, 0);
+    }
+
+    /**
+     * The values {@code job} ships for its elements, in order, when each is a value still on the driver
+     * (a scattered element). Read through the job's private fields: the job exposes nothing for the
+     * driver, which only sends it.
+     */
+    public static List<Object> shippedValues(ElementJob job, Codec codec) {
+        try {
+            BatchIo io = (BatchIo) field(ElementJob.class, "io").get(job);
+            JobInputs inputs = (JobInputs) field(BatchIo.class, "inputs").get(io);
+            // No stored inputs: the data cache is never read.
+            return Arrays.asList(inputs.resolve(null, codec));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("ElementJob or BatchIo changed its fields: update this helper", e);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 }
