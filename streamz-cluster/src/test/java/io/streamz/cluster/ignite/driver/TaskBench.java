@@ -94,6 +94,11 @@ final class TaskBench implements AutoCloseable {
         return task;
     }
 
+    /** The next task sent if one was sent already, else {@code null}: for sends made on the test's thread. */
+    Sent sentNow() {
+        return sent.poll();
+    }
+
     /** Fails unless no task is waiting to be taken now; the caller knows no send is under way. */
     void noTaskSent() {
         assertNull(sent.peek(), "a task was sent");

@@ -16,9 +16,14 @@ public final class JobAnswers {
 
     /** The answer of a task that stored its outcomes ({@code stored}), {@code present} of them present, then {@code absent} absent. */
     public static JobResult answer(boolean stored, int present, int absent) {
+        return answer(stored, present, absent, 0);
+    }
+
+    /** As above, its function having taken {@code nanos} for the whole task (0: a replay, which measured nothing). */
+    public static JobResult answer(boolean stored, int present, int absent, long nanos) {
         byte[] status = new byte[present + absent];
         Arrays.fill(status, present, status.length, Outcomes.ABSENT);
-        return new JobResult(status, null, null, status.length, 0, stored, 0);
+        return new JobResult(status, null, null, status.length, nanos, stored, 0);
     }
 
     /** A codec writing with Java serialization: no Ignite node needed. */
