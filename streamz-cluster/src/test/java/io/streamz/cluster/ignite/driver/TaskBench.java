@@ -3,9 +3,9 @@ package io.streamz.cluster.ignite.driver;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
-import io.streamz.cluster.ignite.job.ElementJob;
 import io.streamz.cluster.ignite.job.JobAnswers;
 import io.streamz.cluster.ignite.job.JobResult;
 import java.time.Duration;
@@ -19,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteCluster;
 import org.apache.ignite.IgniteMessaging;
@@ -36,6 +37,7 @@ import org.apache.ignite.lang.IgniteFuture;
  */
 final class TaskBench implements AutoCloseable {
     static final UUID SERVER = new UUID(0, 7);
+    private static final UUID DRIVER = new UUID(0, 1);
     static final int SERVER_THREADS = 4;
     private static final long WAIT_SECONDS = 10;
 
@@ -62,8 +64,9 @@ final class TaskBench implements AutoCloseable {
         removed.addAll(keys);
         return CompletableFuture.completedFuture(null);
     }, liveness::isClosed, "bench");
-    private int keys;
-    final ResultStore store = new ResultStore("bench", partition -> "k" + ++keys, key -> CompletableFuture.completedFuture(null),
+    private final AtomicLong keys = new AtomicLong();
+    /** Keys of this driver's, as the context makes them (see {@link DriverKeys}). */
+    final ResultStore store = new ResultStore("bench", partition -> DriverKeys.key(DRIVER, keys.incrementAndGet(), partition), key -> CompletableFuture.completedFuture(null),
             remover, (holder, key) -> { }, codec);
     private final BlockingQueue<Sent> sent = new LinkedBlockingQueue<>();
     final StepTask stepTask = new StepTask(new TaskTarget() {
@@ -87,6 +90,19 @@ final class TaskBench implements AutoCloseable {
         return new StepTasks(stepTask, store, what, uses);
     }
 
+    /**
+     * The home of a step's unnamed state, on a new key in {@code partition}; no name can be claimed
+     * (that needs a cluster), nor the state removed.
+     */
+    StateHome stateHome(int partition, String step) {
+        StepLifetimes lifetimes = new StepLifetimes("bench", calls, () -> {
+            throw new AssertionError("the bench has no state cache");
+        }, remover);
+        return new StateHome(lifetimes, name -> {
+            throw new AssertionError("claiming a name needs a cluster");
+        }, StatePlace.unnamed(store::newKey, partition), step);
+    }
+
     /** The next task sent, waiting for it. */
     Sent nextTask() throws InterruptedException {
         Sent task = sent.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -104,9 +120,9 @@ final class TaskBench implements AutoCloseable {
         assertNull(sent.peek(), "a task was sent");
     }
 
-    /** The values still on the driver that {@code task}, an element-wise step's, ships, in order. */
+    /** The values still on the driver that {@code task} ships, in order. */
     List<Object> values(Sent task) {
-        return JobAnswers.shippedValues((ElementJob) task.job(), codec);
+        return JobAnswers.shippedValues(task.job(), codec);
     }
 
     /** A scattered element: a handle to {@code value}, still on the driver. */

@@ -40,25 +40,49 @@ public final class JobAnswers {
         return new JobResult(status, codec.encode(errors), null, size, 0, false, 0);
     }
 
+    /** The answer of a key job: every element keyed, by the serialized {@code keys} given, in order. */
+    public static JobResult keys(Codec codec, byte[]... keys) {
+        byte[] status = new byte[keys.length];
+        return new JobResult(status, null, codec.encode(keys.clone()), keys.length, 0, false, 0);
+    }
+
     /**
-     * The values {@code job} ships for its elements, in order, when each is a value still on the driver
-     * (a scattered element). Read through the job's private fields: the job exposes nothing for the
-     * driver, which only sends it.
+     * The values {@code job} (an element, accumulate or key job) ships for its elements, in order, when
+     * each is a value still on the driver (a scattered element). Read through the job's private
+     * fields: a job exposes nothing for the driver, which only sends it.
      */
-    public static List<Object> shippedValues(ElementJob job, Codec codec) {
+    public static List<Object> shippedValues(Object job, Codec codec) {
         try {
-            BatchIo io = (BatchIo) field(ElementJob.class, "io").get(job);
-            JobInputs inputs = (JobInputs) field(BatchIo.class, "inputs").get(io);
+            JobInputs inputs = job instanceof KeyJob ? (JobInputs) field(job, "inputs")
+                    : (JobInputs) field(field(job, "io"), "inputs");
             // No stored inputs: the data cache is never read.
             return Arrays.asList(inputs.resolve(null, codec));
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("ElementJob or BatchIo changed its fields: update this helper", e);
+            throw new AssertionError("the job classes changed their fields: update this helper", e);
         }
     }
 
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-        Field field = type.getDeclaredField(name);
+    /** The sequence number of the first element of an accumulate's task. */
+    public static long firstSeq(AccumulateJob job) {
+        try {
+            return (long) field(job, "firstSeq");
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("AccumulateJob changed its fields: update this helper", e);
+        }
+    }
+
+    /** The sequence numbers of the elements of an accumulateByKey's task, each in its key's run. */
+    public static long[] seqs(KeyedAccumulateJob job) {
+        try {
+            return (long[]) field(job, "seqs");
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("KeyedAccumulateJob changed its fields: update this helper", e);
+        }
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        Field field = owner.getClass().getDeclaredField(name);
         field.setAccessible(true);
-        return field;
+        return field.get(owner);
     }
 }
