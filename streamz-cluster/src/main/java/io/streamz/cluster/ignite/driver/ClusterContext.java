@@ -16,19 +16,18 @@ import org.apache.ignite.Ignite;
 import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.lang.IgniteCallable;
 import org.apache.ignite.lang.IgniteFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What every cluster stream of one {@code IgniteCluster} shares on the driver, made and wired here:
  * the client node and its caches ({@link ClusterLink}), the driver's threads ({@link DriverThreads}),
  * whether the cluster answers ({@link ClusterLiveness}), what operations consult
  * ({@link ClusterCalls}), where tasks go ({@link Placement}), what removes consumed results
- * ({@link Remover}) and what the open steps leave on the cluster ({@link StepLifetimes}). Closing it
- * ends them in order. Thread-safe.
+ * ({@link Remover}), what the open steps leave on the cluster ({@link StepLifetimes}), and the parts
+ * the steps take instead of this context: what sends their tasks ({@link StepTask}), where their
+ * results are kept ({@link ResultStore}) and what their named states share ({@link NamedStates}).
+ * None of these calls back into it. Closing it ends them in order. Thread-safe.
  */
 public final class ClusterContext {
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
 
     private final Cluster owner;
