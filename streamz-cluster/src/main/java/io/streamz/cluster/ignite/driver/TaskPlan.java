@@ -86,7 +86,7 @@ final class TaskPlan {
     }
 
     /**
-     * As {@link #finish(ClusterContext, TaskResults, JobResult, Throwable)}, each element's failure shown
+     * As {@link #finish(ResultStore, TaskResults, JobResult, Throwable)}, each element's failure shown
      * to the user as {@code shown} maps it.
      */
     CompletableFuture<Void> finish(ResultStore store, TaskResults out, JobResult result, Throwable error, Shown shown) {
