@@ -1,5 +1,6 @@
 package io.streamz.kafka;
 
+import io.streamz.cluster.ignite.job.Causes;
 import io.streamz.cluster.ignite.stream.ServerReads;
 import io.streamz.local.core.RefCounter;
 import io.streamz.local.core.Refs;
@@ -144,7 +145,7 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
      * @return whether the source goes on
      */
     private boolean failed(Read read, Throwable error) {
-        PoisonRecordException poison = cause(error, PoisonRecordException.class);
+        PoisonRecordException poison = Causes.first(error, PoisonRecordException.class);
         if (poison != null && poison.offset() >= read.from && poison.offset() < read.to) {
             boolean skip = faults.poisonRecord(poison);
             if (poison.offset() > read.from && !emitRead(read(read.partition, read.from, poison.offset()))) {
@@ -159,22 +160,12 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
             }
             return skip;
         }
-        TimeoutException timeout = cause(error, TimeoutException.class);
+        TimeoutException timeout = Causes.first(error, TimeoutException.class);
         if (timeout != null) {
             return faults.serversUnreachable(timeout);
         }
         StreamEngines.report(this, error);
         return true;
-    }
-
-    /** The first exception of {@code type} among {@code error} and its causes, or {@code null}. */
-    private static <E extends Throwable> E cause(Throwable error, Class<E> type) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (type.isInstance(e)) {
-                return type.cast(e);
-            }
-        }
-        return null;
     }
 
     /** Takes every partition of the topic and where to start; {@code false} while the topic has none (not created yet). */

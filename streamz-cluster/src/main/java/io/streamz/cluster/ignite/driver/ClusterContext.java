@@ -6,26 +6,28 @@ import io.streamz.cluster.IgniteClusterOptions;
 import io.streamz.cluster.config.DriverKeys;
 import io.streamz.cluster.ignite.job.Caches;
 import io.streamz.cluster.ignite.job.Codec;
+import io.streamz.cluster.ignite.job.JobResult;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ignite.Ignite;
-import org.apache.ignite.IgniteCache;
-import org.apache.ignite.IgniteCompute;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.ignite.cluster.ClusterNode;
+import org.apache.ignite.lang.IgniteCallable;
+import org.apache.ignite.lang.IgniteFuture;
 
 /**
  * What every cluster stream of one {@code IgniteCluster} shares on the driver, made and wired here:
  * the client node and its caches ({@link ClusterLink}), the driver's threads ({@link DriverThreads}),
  * whether the cluster answers ({@link ClusterLiveness}), what operations consult
  * ({@link ClusterCalls}), where tasks go ({@link Placement}), what removes consumed results
- * ({@link Remover}) and what the open steps leave on the cluster ({@link StepLifetimes}). Closing it
- * ends them in order. Thread-safe.
+ * ({@link Remover}), what the open steps leave on the cluster ({@link StepLifetimes}), and the parts
+ * the steps take instead of this context: what sends their tasks ({@link StepTask}), where their
+ * results are kept ({@link ResultStore}) and what their named states share ({@link NamedStates}).
+ * None of these calls back into it. Closing it ends them in order. Thread-safe.
  */
 public final class ClusterContext {
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterContext.class);
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(5);
 
     private final Cluster owner;
@@ -46,7 +48,9 @@ public final class ClusterContext {
     /** This driver's id, which every key it writes carries, so that servers can clean up after it. */
     private final UUID driver;
     private final AtomicLong keys = new AtomicLong();
-    private final StateNames stateNames = new StateNames();
+    private final NamedStates namedStates;
+    private final StepTask stepTask;
+    private final ResultStore results;
 
     /** Creates the caches if the cluster has none yet, and again whenever the client reconnects. */
     public ClusterContext(Cluster owner, Ignite ignite, String name, IgniteClusterOptions options, ClassLoader loader) {
@@ -67,6 +71,26 @@ public final class ClusterContext {
                 liveness::isClosed, name);
         this.lifetimes = new StepLifetimes(name, calls, link::states, remover);
         this.bytesInFlight = new BytesInFlight(this::checkOpen, options.maxBytesInFlight());
+        this.namedStates = new NamedStates(name, driver, timeout, () -> ignite.getOrCreateCache(Caches.durableConfiguration()),
+                id -> inTopology(ignite, id), threads::execute);
+        this.stepTask = new StepTask(new TaskTarget() {
+            @Override
+            public IgniteFuture<JobResult> call(Collection<String> caches, int partition, IgniteCallable<JobResult> job) {
+                return link.compute().affinityCallAsync(caches, partition, job);
+            }
+
+            @Override
+            public boolean hasCache(String cache) {
+                return ignite.cache(cache) != null;
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        }, placement, calls);
+        this.results = new ResultStore(name, this::newKey, key -> ClusterCall.start(calls, "gather", () -> link.data().getAsync(key)),
+                remover, lifetimes::removeWhenUnreachable, codec);
         OpenContexts.add(this);
     }
 
@@ -87,16 +111,6 @@ public final class ClusterContext {
         return name;
     }
 
-    /** The data cache; a fresh proxy after the client reconnected. */
-    public IgniteCache<Object, byte[]> data() {
-        return link.data();
-    }
-
-    /** Compute on the servers; a fresh facade after the client reconnected. */
-    public IgniteCompute compute() {
-        return link.compute();
-    }
-
     /** Completes once the client is connected: at once, or when it is back after losing the cluster. */
     public CompletableFuture<Void> whenConnected() {
         return link.whenConnected();
@@ -105,13 +119,9 @@ public final class ClusterContext {
     /** The client is back (maybe to new servers) and the caches exist again: operations may go on. */
     private void reconnected() {
         placement.forget();
-        if (stateNames.any()) {
-            try {
-                // Servers that kept nothing have no named-state cache: its steps' jobs must find it to report the loss.
-                durableStates();
-            } catch (RuntimeException e) {
-                LOG.warn("{}: could not make the cache of named states again after reconnecting", name, e);
-            }
+        NamedStates named = namedStates;
+        if (named != null) {
+            named.reconnected();
         }
         ClusterLiveness made = liveness;
         if (made != null) {
@@ -145,30 +155,19 @@ public final class ClusterContext {
         return DriverKeys.key(driver, keys.incrementAndGet(), partition);
     }
 
-    /** This driver's id, which its client node carries and every key it writes. */
-    UUID driverId() {
-        return driver;
+    /** What this driver's named states share: the names in use, their cache, the claims' owner. */
+    NamedStates namedStates() {
+        return namedStates;
     }
 
-    /** The state names this driver's open steps use. */
-    StateNames stateNames() {
-        return stateNames;
+    /** What sends the steps' tasks. */
+    StepTask stepTask() {
+        return stepTask;
     }
 
-    /**
-     * The cache of named states, created on first use (so that servers of an older version still run
-     * unnamed pipelines). Blocks until the cluster answers.
-     *
-     * @throws IllegalStateException when the servers cannot create it, e.g. they lack its data region
-     */
-    IgniteCache<Object, byte[]> durableStates() {
-        try {
-            return ignite.getOrCreateCache(Caches.durableConfiguration());
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(name + " could not make the cache of named states " + Caches.DURABLE + ": "
-                    + e.getMessage() + ". Its servers must configure the data region " + Caches.DURABLE_REGION
-                    + ", as server.xml of this streamz version does: restart them with it", e);
-        }
+    /** Where the steps' results are kept. */
+    ResultStore results() {
+        return results;
     }
 
     /** The id the client node was started with: kept when it reconnects as a new node. */
@@ -181,8 +180,14 @@ public final class ClusterContext {
         return id;
     }
 
-    TaskTimeouts timeouts() {
-        return timeouts;
+    /** Whether the driver {@code id} still has a client node in the cluster. */
+    private static boolean inTopology(Ignite ignite, UUID id) {
+        for (ClusterNode node : ignite.cluster().nodes()) {
+            if (id.equals(DriverKeys.driverOf(node))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bytes of scattered elements not answered yet, which cluster steps wait on. */
@@ -193,11 +198,6 @@ public final class ClusterContext {
     /** Whether the cluster is open and answers; held by what checks it per element, to reach it in one step. */
     ClusterLiveness liveness() {
         return liveness;
-    }
-
-    /** What the cluster's operations ({@link ClusterCall}) consult. */
-    ClusterCalls calls() {
-        return calls;
     }
 
     /** Runs {@code task} on a callback thread (on this one once the cluster is closed). */
@@ -243,7 +243,7 @@ public final class ClusterContext {
         lifetimes.forgetStates();
         if (!liveness.hasGivenUp() && !liveness.disconnected()) {
             // A named state destroyed just before closing is removed still.
-            stateNames.awaitRemovals(timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
+            namedStates.names().awaitRemovals(timeout.compareTo(REMOVAL_WAIT) < 0 ? timeout : REMOVAL_WAIT);
         }
         liveness.close();
         timeouts.close();

@@ -18,39 +18,44 @@ public final class Dispatchers {
      * The dispatcher of an element-wise step (map, filter, starmap) applying {@code op}, whose results
      * {@code uses} describes; {@code what} names the step in messages ("cluster map").
      */
-    public static ElementDispatcher element(ClusterContext cluster, ShippedOp<ElementOp> op, Uses uses, String what) {
-        return registered(cluster, new ElementDispatcher(new StepTasks(cluster, what, uses), cluster.liveness(),
-                cluster.placement(), op));
+    public static ElementDispatcher element(ClusterContext context, ShippedOp<ElementOp> op, Uses uses, String what) {
+        return registered(context, new ElementDispatcher(stepTasks(context, what, uses), context.liveness(),
+                context.placement(), op));
     }
 
     /** The dispatcher of an {@code accumulate} applying {@code op}, its state on the least loaded server for now. */
-    public static AccumulateDispatcher accumulate(ClusterContext cluster, ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        StateHome home = stateHome(cluster, StatePlace.unnamed(cluster, cluster.placement().partitionOnLeastLoadedServer()),
+    public static AccumulateDispatcher accumulate(ClusterContext context, ShippedOp<AccumulateOp> op, Uses uses, String what) {
+        StateHome home = stateHome(context, StatePlace.unnamed(context::newKey, context.placement().partitionOnLeastLoadedServer()),
                 "cluster accumulate");
         // The step's one state key: removed with the step unless the state is named before the first element.
         home.track(home.place().key());
-        return registered(cluster, new AccumulateDispatcher(new StepTasks(cluster, what, uses), cluster.liveness(), home, op));
+        return registered(context, new AccumulateDispatcher(stepTasks(context, what, uses), context.liveness(), home, op));
     }
 
     /**
      * The dispatcher of an {@code accumulateByKey} keying its elements with {@code key} and applying
      * {@code op}; its states' keys are made from a step key of this driver's.
      */
-    public static KeyedAccumulateDispatcher keyedAccumulate(ClusterContext cluster, ShippedOp<FunctionEx<Object, Object>> key,
+    public static KeyedAccumulateDispatcher keyedAccumulate(ClusterContext context, ShippedOp<FunctionEx<Object, Object>> key,
                                                             ShippedOp<AccumulateOp> op, Uses uses, String what) {
-        ServerSlots slots = new ServerSlots(cluster.options().threads(), new ServerCpus(cluster.ignite())::of);
-        KeyLanes lanes = new KeyLanes(cluster.placement()::primary, slots);
-        StateHome home = stateHome(cluster, StatePlace.unnamed(cluster, 0), "cluster accumulateByKey");
-        return registered(cluster, new KeyedAccumulateDispatcher(new StepTasks(cluster, what, uses), cluster.liveness(), home,
+        ServerSlots slots = new ServerSlots(context.options().threads(), new ServerCpus(context.ignite())::of);
+        KeyLanes lanes = new KeyLanes(context.placement()::primary, slots);
+        StateHome home = stateHome(context, StatePlace.unnamed(context::newKey, 0), "cluster accumulateByKey");
+        return registered(context, new KeyedAccumulateDispatcher(stepTasks(context, what, uses), context.liveness(), home,
                 lanes, key, op));
     }
 
-    private static StateHome stateHome(ClusterContext cluster, StatePlace unnamed, String step) {
-        return new StateHome(cluster.lifetimes(), name -> NamedState.claim(cluster, name), unnamed, step);
+    /** The tasks of the step {@code what}, whose results {@code uses} describes. */
+    private static StepTasks stepTasks(ClusterContext context, String what, Uses uses) {
+        return new StepTasks(context.stepTask(), context.results(), what, uses);
     }
 
-    private static <D extends Dispatcher> D registered(ClusterContext cluster, D dispatcher) {
-        cluster.lifetimes().register(dispatcher);
+    private static StateHome stateHome(ClusterContext context, StatePlace unnamed, String step) {
+        return new StateHome(context.lifetimes(), name -> NamedState.claim(context.namedStates(), name), unnamed, step);
+    }
+
+    private static <D extends Dispatcher> D registered(ClusterContext context, D dispatcher) {
+        context.lifetimes().register(dispatcher);
         return dispatcher;
     }
 }

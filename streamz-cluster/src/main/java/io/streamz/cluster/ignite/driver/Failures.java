@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.Causes;
 import io.streamz.cluster.ClusterTaskTimeoutException;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -27,19 +28,17 @@ final class Failures {
      * and a task timeout is final: the function would overrun again, holding another server thread.
      */
     static boolean isTransient(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof ClusterTaskTimeoutException) {
-                return false;
-            }
-            if (e instanceof ClusterTopologyException || e instanceof ClusterTopologyCheckedException
-                    || e instanceof IgniteClientDisconnectedException || e instanceof IgniteClientDisconnectedCheckedException
-                    || e instanceof NodeStoppingException || e instanceof ComputeExecutionRejectedException
-                    || e instanceof IgniteInterruptedException || e instanceof IgniteInterruptedCheckedException
-                    || e instanceof InterruptedException || mentionsStopping(e)) {
-                return true;
-            }
-        }
-        return false;
+        // The outermost of a timeout and a topology change decides: a timeout wrapping one is final.
+        Throwable decisive = Causes.first(error, e -> e instanceof ClusterTaskTimeoutException || topologyChanged(e));
+        return decisive != null && !(decisive instanceof ClusterTaskTimeoutException);
+    }
+
+    private static boolean topologyChanged(Throwable e) {
+        return e instanceof ClusterTopologyException || e instanceof ClusterTopologyCheckedException
+                || e instanceof IgniteClientDisconnectedException || e instanceof IgniteClientDisconnectedCheckedException
+                || e instanceof NodeStoppingException || e instanceof ComputeExecutionRejectedException
+                || e instanceof IgniteInterruptedException || e instanceof IgniteInterruptedCheckedException
+                || e instanceof InterruptedException || mentionsStopping(e);
     }
 
     /** Ignite says "node is stopping" or "grid is stopping" in plain IgniteExceptions too. */
@@ -51,11 +50,9 @@ final class Failures {
 
     /** The exception under Ignite's and the futures' plain wrappers (the error itself when it is none). */
     static Throwable original(Throwable error) {
-        Throwable e = error;
-        while (isWrapper(e) && e.getCause() != null && e.getCause() != e) {
-            e = e.getCause();
-        }
-        return e;
+        Throwable original = Causes.first(error, e -> !isWrapper(e) || e.getCause() == null || e.getCause() == e);
+        // Null only when wrappers loop back on themselves through others: nothing under them to show.
+        return original != null ? original : error;
     }
 
     private static boolean isWrapper(Throwable e) {

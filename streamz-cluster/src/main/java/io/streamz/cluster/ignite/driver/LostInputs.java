@@ -1,5 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
+import io.streamz.cluster.ignite.job.Causes;
 import io.streamz.cluster.ignite.job.JobResult;
 import io.streamz.cluster.ignite.job.MissingInputException;
 import java.util.ArrayList;
@@ -80,11 +81,6 @@ final class LostInputs {
 
     /** The job's missing-input failure, under Ignite's and the futures' wrappers, or {@code null}. */
     private static MissingInputException missing(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof MissingInputException missing) {
-                return missing;
-            }
-        }
-        return null;
+        return Causes.first(error, MissingInputException.class);
     }
 }

@@ -15,7 +15,6 @@ import org.apache.ignite.IgniteCache;
 import org.apache.ignite.cache.affinity.AffinityKey;
 import org.apache.ignite.cache.query.QueryCursor;
 import org.apache.ignite.cache.query.ScanQuery;
-import org.apache.ignite.cluster.ClusterNode;
 import org.apache.ignite.lang.IgniteUuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,13 +37,13 @@ final class NamedState {
     private static final String CLAIM = "streamz.claim:";
     private static final int CLAIM_ATTEMPTS = 5;
 
-    private final ClusterContext cluster;
+    private final NamedStates states;
     private final String name;
     private final UUID nameId;
     private final long run;
 
-    private NamedState(ClusterContext cluster, String name, long run) {
-        this.cluster = cluster;
+    private NamedState(NamedStates states, String name, long run) {
+        this.states = states;
         this.name = name;
         this.nameId = idOf(name);
         this.run = run;
@@ -57,31 +56,31 @@ final class NamedState {
      *                               driver still in the cluster holds it, or the servers lack the
      *                               named-state cache's data region
      */
-    static NamedState claim(ClusterContext cluster, String name) {
-        if (!cluster.stateNames().take(name, cluster.options().operationTimeout())) {
+    static NamedState claim(NamedStates states, String name) {
+        if (!states.names().take(name, states.waitForRemoval())) {
             throw new IllegalStateException("the state name \"" + name + "\" is used by another open stream of this driver on "
-                    + cluster.name() + ": destroy() that stream first, or choose another name");
+                    + states.cluster() + ": destroy() that stream first, or choose another name");
         }
         try {
-            return new NamedState(cluster, name, takeClaim(cluster, name));
+            return new NamedState(states, name, takeClaim(states, name));
         } catch (RuntimeException e) {
-            cluster.stateNames().free(name);
+            states.names().free(name);
             throw e;
         }
     }
 
-    private static long takeClaim(ClusterContext cluster, String name) {
-        IgniteCache<Object, byte[]> cache = cluster.durableStates();
-        UUID me = cluster.driverId();
+    private static long takeClaim(NamedStates states, String name) {
+        IgniteCache<Object, byte[]> cache = states.cache();
+        UUID me = states.driver();
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             byte[] held = cache.get(CLAIM + name);
             long run = 1;
             if (held != null) {
                 ByteBuffer claim = ByteBuffer.wrap(held);
                 UUID owner = new UUID(claim.getLong(), claim.getLong());
-                if (!owner.equals(me) && inTopology(cluster, owner)) {
+                if (!owner.equals(me) && states.inCluster(owner)) {
                     throw new IllegalStateException("the state name \"" + name + "\" is held by another driver (" + owner
-                            + ") still in " + cluster.name() + ": two drivers must not update one state. Close that driver "
+                            + ") still in " + states.cluster() + ": two drivers must not update one state. Close that driver "
                             + "first; if it was killed, its node leaves the cluster within the servers' client failure "
                             + "detection timeout (10 s), try again then");
                 }
@@ -93,17 +92,8 @@ final class NamedState {
                 return run;
             }
         }
-        throw new IllegalStateException("could not claim the state name \"" + name + "\" on " + cluster.name()
+        throw new IllegalStateException("could not claim the state name \"" + name + "\" on " + states.cluster()
                 + ": other drivers claimed it at the same time " + CLAIM_ATTEMPTS + " times over; try again");
-    }
-
-    private static boolean inTopology(ClusterContext cluster, UUID driver) {
-        for (ClusterNode node : cluster.ignite().cluster().nodes()) {
-            if (driver.equals(DriverKeys.driverOf(node))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The id that a named state's keys carry: made from the name alone, so every driver makes the same. */
@@ -128,7 +118,7 @@ final class NamedState {
 
     /** The step that used the name is gone (the state stays): another step of this driver may use it. */
     void release() {
-        cluster.stateNames().free(name);
+        states.names().free(name);
     }
 
     /**
@@ -138,10 +128,10 @@ final class NamedState {
      * entries stay, a later {@code destroy} removes them).
      */
     void destroy(CompletableFuture<Void> applied) {
-        cluster.stateNames().removing(name);
-        applied.whenComplete((ignored, error) -> cluster.execute(() -> {
+        states.names().removing(name);
+        applied.whenComplete((ignored, error) -> states.callbacks().execute(() -> {
             try {
-                IgniteCache<Object, Object> cache = cluster.durableStates().withKeepBinary();
+                IgniteCache<Object, Object> cache = states.cache().withKeepBinary();
                 Set<Object> keys = new HashSet<>();
                 try (QueryCursor<Cache.Entry<Object, Object>> entries = cache.query(new ScanQuery<>(new NamedStateEntries(nameId)))) {
                     entries.forEach(entry -> keys.add(entry.getKey()));
@@ -150,7 +140,7 @@ final class NamedState {
                 cache.remove(CLAIM + name);
             } catch (RuntimeException e) {
                 LOG.warn("Could not remove the named state \"{}\" from {}.{}: destroy a stream of that name again to retry",
-                        name, cluster.name(), Caches.DURABLE, e);
+                        name, states.cluster(), Caches.DURABLE, e);
             } finally {
                 release();
             }

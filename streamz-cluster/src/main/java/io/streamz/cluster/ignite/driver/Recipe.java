@@ -1,9 +1,6 @@
 package io.streamz.cluster.ignite.driver;
 
-import io.streamz.cluster.ignite.job.Caches;
-import io.streamz.cluster.ignite.job.ElementJob;
 import io.streamz.cluster.ignite.job.JobResult;
-import io.streamz.cluster.ignite.job.TaskLimit;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -34,12 +31,10 @@ final class Recipe {
     /** Tasks that asked for the recomputation and have not answered yet: the entry is theirs until then. */
     private int readers;
 
-    Recipe(ClusterContext cluster, ElementJob job, int partition, String what, TaskLimit limit, Map<TaskResults, Recipe> inputs) {
-        this(() -> StepTask.send(cluster, cluster.placement().sender(partition), what + " (recomputing a lost result)",
-                limit, Caches.DATA_ONLY, partition, job), inputs, cluster.remover());
-    }
-
-    /** A recipe running {@code rerun} (a test's stands for the job) and removing a batch nobody reads with {@code remover}. */
+    /**
+     * A recipe running {@code rerun} (the producing job, sent again in its partition: see
+     * {@link StepTasks#recipe}; a test's stands for it) and removing a batch nobody reads with {@code remover}.
+     */
     Recipe(Supplier<CompletableFuture<JobResult>> rerun, Map<TaskResults, Recipe> inputs, Remover remover) {
         this.rerun = rerun;
         this.inputs = inputs;

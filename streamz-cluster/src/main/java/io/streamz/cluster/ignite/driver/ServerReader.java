@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
  * their outcome. Any thread.
  */
 public final class ServerReader {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Uses uses;
     private final String what;
     /** The steps each read applies, or {@code null}. */
@@ -31,12 +31,12 @@ public final class ServerReader {
     private final String steps;
 
     /** Reads for {@code what} (for messages, e.g. "fromKafkaBatched"), whose results {@code uses} counts the readers of. */
-    public ServerReader(ClusterContext cluster, Uses uses, String what) {
-        this(cluster, uses, what, null, null);
+    public ServerReader(ClusterContext context, Uses uses, String what) {
+        this(context, uses, what, null, null);
     }
 
-    private ServerReader(ClusterContext cluster, Uses uses, String what, ShippedOp<ElementOp> chain, String steps) {
-        this.cluster = cluster;
+    private ServerReader(ClusterContext context, Uses uses, String what, ShippedOp<ElementOp> chain, String steps) {
+        this.context = context;
         this.uses = uses;
         this.what = what;
         this.chain = chain;
@@ -52,7 +52,7 @@ public final class ServerReader {
      * again for it).
      */
     public ServerReader applying(ShippedOp<ElementOp> chain, Uses chainUses, String steps) {
-        return new ServerReader(cluster, chainUses, what, chain, steps);
+        return new ServerReader(context, chainUses, what, chain, steps);
     }
 
     /**
@@ -63,18 +63,18 @@ public final class ServerReader {
      * exceptionally with the read's exception or the cluster's failure, having stored nothing.
      */
     public CompletableFuture<Handle> read(int slot, SupplierEx<?> read) {
-        cluster.checkOpen();
-        int partition = cluster.placement().partitionForSlot(slot);
-        TaskResults out = new TaskResults(cluster, partition, uses);
-        TaskLimit limit = chain == null ? null : cluster.timeouts().limit(steps);
-        ReadJob job = new ReadJob(read, chain, limit, out.key(), out.returnsValues(), cluster.options().maxElementBytes());
-        CompletableFuture<JobResult> answer = StepTask.send(cluster, cluster.placement().sender(partition), what, limit,
+        context.checkOpen();
+        int partition = context.placement().partitionForSlot(slot);
+        TaskResults out = new TaskResults(context.results(), partition, uses);
+        TaskLimit limit = chain == null ? null : context.stepTask().limit(steps);
+        ReadJob job = new ReadJob(read, chain, limit, out.key(), out.returnsValues(), context.options().maxElementBytes());
+        CompletableFuture<JobResult> answer = context.stepTask().send(context.placement().sender(partition), what, limit,
                 Caches.DATA_ONLY, partition, job);
         return answer.handle((result, error) -> {
             if (error != null) {
                 if (out.key() != null) {
                     // A run that the failure interrupted may have stored its element.
-                    cluster.remover().remove(out.key());
+                    context.remover().remove(out.key());
                 }
                 Throwable original = Failures.original(error);
                 if (chain != null && original instanceof ClusterTaskTimeoutException) {
@@ -93,7 +93,7 @@ public final class ServerReader {
             } else if (result.status(0) == Outcomes.ABSENT) {
                 handle.markAbsent();
             } else {
-                handle.fail(result.errors(cluster.codec())[0]);
+                handle.fail(result.errors(context.codec())[0]);
             }
             return handle;
         });
@@ -101,6 +101,6 @@ public final class ServerReader {
 
     @Override
     public String toString() {
-        return "<server reader: " + what + (steps == null ? "" : " -> " + steps) + " on " + cluster.name() + ">";
+        return "<server reader: " + what + (steps == null ? "" : " -> " + steps) + " on " + context.name() + ">";
     }
 }

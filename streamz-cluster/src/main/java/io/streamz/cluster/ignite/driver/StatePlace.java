@@ -2,6 +2,8 @@ package io.streamz.cluster.ignite.driver;
 
 import io.streamz.cluster.ignite.job.Caches;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.apache.ignite.cache.affinity.AffinityKey;
 import org.apache.ignite.lang.IgniteUuid;
 
@@ -18,10 +20,10 @@ import org.apache.ignite.lang.IgniteUuid;
  */
 record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List<String> reserved) {
 
-    /** A new key of this driver's in {@code partition} of the unnamed states' cache. */
+    /** The unnamed state under {@code newKey}'s new key in {@code partition} of the unnamed states' cache. */
     @SuppressWarnings("unchecked")
-    static StatePlace unnamed(ClusterContext cluster, int partition) {
-        return new StatePlace((AffinityKey<IgniteUuid>) cluster.newKey(partition), partition, Caches.STATE, Caches.BOTH);
+    static StatePlace unnamed(IntFunction<Object> newKey, int partition) {
+        return new StatePlace((AffinityKey<IgniteUuid>) newKey.apply(partition), partition, Caches.STATE, Caches.BOTH);
     }
 
     /** The place of the state named {@code name}. */
@@ -38,13 +40,15 @@ record StatePlace(AffinityKey<IgniteUuid> key, int partition, String cache, List
      * What a task reserves its partition in now: {@link #reserved}, except for a named state whose cache
      * the cluster no longer has (servers that persist nothing came back without it), where a task mapped
      * by it would wait for ever: the data cache then, and the job reports the state lost.
+     *
+     * @param cacheExists whether the cluster has a cache of that name now; may throw while the client reconnects
      */
-    List<String> reservedOn(ClusterContext cluster) {
+    List<String> reservedOn(Predicate<String> cacheExists) {
         if (!Caches.DURABLE.equals(cache)) {
             return reserved;
         }
         try {
-            return cluster.ignite().cache(cache) != null ? reserved : Caches.DATA_ONLY;
+            return cacheExists.test(cache) ? reserved : Caches.DATA_ONLY;
         } catch (RuntimeException disconnected) {
             return reserved;
         }

@@ -15,35 +15,39 @@ import org.apache.ignite.lang.IgniteCallable;
  * the batch each task's results go to ({@link TaskResults}, read by the step's {@link Uses}), its time
  * limit ({@link TaskTimeouts}), sending it where its inputs lie or where the step's state lies
  * ({@link StepTask}), how a lost result is recomputed ({@link Recipe}), and completing the elements
- * from the answer ({@link TaskPlan#finish}). The one place where a dispatcher's tasks reach the
- * cluster's context: a dispatcher holds this instead. Thread-safe.
+ * from the answer ({@link TaskPlan#finish}). Made of the two parts of the cluster's context that
+ * tasks use, the {@link StepTask} that sends them and the {@link ResultStore} of their results, so
+ * that a test builds a dispatcher on stand-ins of both. Thread-safe.
  */
 final class StepTasks {
-    private final ClusterContext cluster;
+    private final StepTask sending;
+    private final ResultStore store;
     /** The step as operations name it: "cluster map", with the function's class. */
     private final String what;
     private final Uses uses;
 
-    StepTasks(ClusterContext cluster, String what, Uses uses) {
-        this.cluster = cluster;
+    /** The tasks of the step {@code what}, sent by {@code sending}, their results, which {@code uses} reads, kept in {@code store}. */
+    StepTasks(StepTask sending, ResultStore store, String what, Uses uses) {
+        this.sending = sending;
+        this.store = store;
         this.what = what;
         this.uses = uses;
     }
 
     /** Where the results of a task in {@code partition} go. */
     TaskResults results(int partition) {
-        return new TaskResults(cluster, partition, uses);
+        return new TaskResults(store, partition, uses);
     }
 
     /** The time limit of a new task of the step. */
     TaskLimit limit() {
-        return cluster.timeouts().limit(what);
+        return sending.limit(what);
     }
 
     /** The partition a task of {@code input} runs in: where the input lies, else one of the least loaded server. */
     int partitionOf(Object input) {
         int location = Inputs.location(input);
-        return location >= 0 ? location : cluster.placement().partitionOnLeastLoadedServer();
+        return location >= 0 ? location : sending.placement().partitionOnLeastLoadedServer();
     }
 
     /**
@@ -51,7 +55,12 @@ final class StepTasks {
      * there before it (see {@link Placement#sender}); completes with its answer on the callback threads.
      */
     CompletableFuture<JobResult> sendWhereInputsLie(int partition, TaskLimit limit, IgniteCallable<JobResult> job) {
-        return StepTask.send(cluster, cluster.placement().sender(partition), what, limit, Caches.DATA_ONLY, partition, job);
+        return sendWhereInputsLie(what, partition, limit, job);
+    }
+
+    private CompletableFuture<JobResult> sendWhereInputsLie(String task, int partition, TaskLimit limit,
+                                                            IgniteCallable<JobResult> job) {
+        return sending.send(sending.placement().sender(partition), task, limit, Caches.DATA_ONLY, partition, job);
     }
 
     /**
@@ -61,37 +70,38 @@ final class StepTasks {
      */
     CompletableFuture<JobResult> sendToState(StatePlace at, UUID server, int partition, TaskLimit limit,
                                              IgniteCallable<JobResult> job) {
-        UUID counted = server != null ? server : cluster.placement().primary(partition);
-        return StepTask.send(cluster, cluster::execute, counted, what, limit, at.reservedOn(cluster), partition, job);
+        UUID counted = server != null ? server : sending.placement().primary(partition);
+        return sending.send(sending.callbacks(), counted, what, limit, sending.reserving(at), partition, job);
     }
 
     /** How to compute the results of {@code job}, run in {@code partition}, again when they are lost. */
     Recipe recipe(ElementJob job, int partition, TaskLimit limit, Map<TaskResults, Recipe> lineage) {
-        return new Recipe(cluster, job, partition, what, limit, lineage);
+        return new Recipe(() -> sendWhereInputsLie(what + " (recomputing a lost result)", partition, limit, job), lineage,
+                store.remover());
     }
 
     /** Completes the elements of {@code plan} from the answer, as {@link TaskPlan#finish} does. */
     CompletableFuture<Void> finish(TaskPlan plan, TaskResults out, JobResult result, Throwable error) {
-        return plan.finish(cluster, out, result, error);
+        return plan.finish(store, out, result, error);
     }
 
     /** As above, each element's failure shown to the user as {@code shown} maps it. */
     CompletableFuture<Void> finish(TaskPlan plan, TaskResults out, JobResult result, Throwable error, TaskPlan.Shown shown) {
-        return plan.finish(cluster, out, result, error, shown);
+        return plan.finish(store, out, result, error, shown);
     }
 
     /** Decodes what jobs answer. */
     Codec codec() {
-        return cluster.codec();
+        return store.codec();
     }
 
     /** The cluster's name, for messages. */
     String clusterName() {
-        return cluster.name();
+        return store.cluster();
     }
 
     @Override
     public String toString() {
-        return "StepTasks[" + what + " on " + cluster.name() + "]";
+        return "StepTasks[" + what + " on " + store.cluster() + "]";
     }
 }

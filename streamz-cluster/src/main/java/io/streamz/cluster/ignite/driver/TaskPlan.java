@@ -81,37 +81,37 @@ final class TaskPlan {
      * completes the result handles (in a {@link Burst}, so the next step sends them together).
      * Completes once the handles are.
      */
-    CompletableFuture<Void> finish(ClusterContext cluster, TaskResults out, JobResult result, Throwable error) {
-        return finish(cluster, out, result, error, (element, failure) -> failure);
+    CompletableFuture<Void> finish(ResultStore store, TaskResults out, JobResult result, Throwable error) {
+        return finish(store, out, result, error, (element, failure) -> failure);
     }
 
     /**
-     * As {@link #finish(ClusterContext, TaskResults, JobResult, Throwable)}, each element's failure shown
+     * As {@link #finish(ResultStore, TaskResults, JobResult, Throwable)}, each element's failure shown
      * to the user as {@code shown} maps it.
      */
-    CompletableFuture<Void> finish(ClusterContext cluster, TaskResults out, JobResult result, Throwable error, Shown shown) {
+    CompletableFuture<Void> finish(ResultStore store, TaskResults out, JobResult result, Throwable error, Shown shown) {
         if (result != null) {
             out.completed(result);
         } else {
             // The job may have run and stored its output, or not have consumed its inputs: clean up both.
             if (out.key() != null) {
-                cluster.remover().remove(out.key());
+                store.remover().remove(out.key());
             }
             for (Object key : consumed) {
-                cluster.remover().remove(key);
+                store.remover().remove(key);
             }
         }
-        return releaseInputs(cluster).thenRun(() -> Burst.run(() -> complete(cluster, out, result, error, shown)));
+        return releaseInputs(store).thenRun(() -> Burst.run(() -> complete(store, out, result, error, shown)));
     }
 
     /** What the driver removes now that the job answered; completes when that is done. */
-    private CompletableFuture<Void> releaseInputs(ClusterContext cluster) {
+    private CompletableFuture<Void> releaseInputs(ResultStore store) {
         List<CompletableFuture<Void>> removals = null;
         for (Object key : removedAfter) {
             if (removals == null) {
                 removals = new ArrayList<>();
             }
-            removals.add(cluster.remover().remove(key));
+            removals.add(store.remover().remove(key));
         }
         for (Map.Entry<TaskResults, Integer> entry : partial.entrySet()) {
             CompletableFuture<Void> removal = entry.getKey().release(entry.getValue());
@@ -130,8 +130,8 @@ final class TaskPlan {
         Throwable failure(int element, Throwable failure);
     }
 
-    private void complete(ClusterContext cluster, TaskResults out, JobResult result, Throwable error, Shown shown) {
-        Throwable[] errors = result == null ? null : result.errors(cluster.codec());
+    private void complete(ResultStore store, TaskResults out, JobResult result, Throwable error, Shown shown) {
+        Throwable[] errors = result == null ? null : result.errors(store.codec());
         for (int i = 0; i < items.size(); i++) {
             Handle handle = items.get(i).output;
             if (error != null) {

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads are owed to it (with an unknown number of consumers: while it is reachable).
  */
 public final class TaskResults {
-    private final ClusterContext cluster;
+    /** Where the batch is kept; {@code null} in a test of the reads owed to it. */
+    private final ResultStore store;
     private final Remover remover;
     /** {@code null} when nothing is stored: the values come back with the answer, or nobody reads them. */
     private final Object key;
@@ -35,14 +36,14 @@ public final class TaskResults {
     /** How to compute this batch again if it is lost, while reads are owed to it; {@code null} when it cannot be. */
     private volatile Recipe recipe;
 
-    /** The batch of a task in {@code partition} of a step whose results {@code uses} describes. */
-    public TaskResults(ClusterContext cluster, int partition, Uses uses) {
-        this.cluster = cluster;
-        this.remover = cluster.remover();
+    /** The batch of a task in {@code partition} of a step whose results {@code uses} describes, kept in {@code store}. */
+    TaskResults(ResultStore store, int partition, Uses uses) {
+        this.store = store;
+        this.remover = store.remover();
         this.partition = partition;
         this.uses = uses.count();
         this.returned = uses.onlyOneGather();
-        this.key = this.uses == 0 || returned ? null : cluster.newKey(partition);
+        this.key = this.uses == 0 || returned ? null : store.newKey(partition);
     }
 
     /**
@@ -51,7 +52,7 @@ public final class TaskResults {
      * nothing may {@link #values() fetch} it.
      */
     TaskResults(Object key, int partition, int uses, Remover remover) {
-        this.cluster = null;
+        this.store = null;
         this.remover = remover;
         this.partition = partition;
         this.uses = uses;
@@ -100,7 +101,7 @@ public final class TaskResults {
     void completed(JobResult result) {
         present = result.presentCount();
         if (returned) {
-            Object[] decoded = result.values(cluster.codec());
+            Object[] decoded = result.values(store.codec());
             synchronized (this) {
                 values = CompletableFuture.completedFuture(decoded);
             }
@@ -113,7 +114,7 @@ public final class TaskResults {
             return;
         }
         if (uses == Uses.UNKNOWN) {
-            cluster.lifetimes().removeWhenUnreachable(this, key);
+            store.removeWhenUnreachable(this, key);
         } else if (present == 0) {
             remover.remove(key);
         } else {
@@ -175,7 +176,7 @@ public final class TaskResults {
     }
 
     private CompletableFuture<byte[]> fetch() {
-        return ClusterCall.start(cluster.calls(), "gather", () -> cluster.data().getAsync(key));
+        return store.fetch(key);
     }
 
     /**
@@ -198,10 +199,10 @@ public final class TaskResults {
 
     private Object[] decode(byte[] bytes) {
         if (bytes == null) {
-            throw new IllegalStateException("the result " + key + " is gone from " + cluster.name()
+            throw new IllegalStateException("the result " + key + " is gone from " + store.cluster()
                     + ": the nodes holding it and its backup were lost");
         }
-        return cluster.codec().<Outcomes>decode(bytes).values();
+        return store.codec().<Outcomes>decode(bytes).values();
     }
 
     @Override

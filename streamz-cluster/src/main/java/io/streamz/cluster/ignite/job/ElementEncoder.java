@@ -63,16 +63,15 @@ public final class ElementEncoder {
 
     /** The marshallers failed on {@code value}: e.g. a record (Java serialization) holding something not Serializable. */
     static UnmarshallableElementException notEncodable(Object value, String role, IgniteException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof NotSerializableException notSerializable) {
-                String culprit = notSerializable.getMessage();
-                String which = value != null && value.getClass().getName().equals(culprit) ? "it is not Serializable: make it"
-                        : "the " + culprit + " it holds is not Serializable: make that class Serializable, or the field "
-                        + "holding it transient";
-                return new UnmarshallableElementException(describe(value, role) + " cannot be sent over the cluster: "
-                        + "it goes by Java serialization (as records do: Ignite's marshaller cannot write them on Java 17), and "
-                        + which, e);
-            }
+        NotSerializableException notSerializable = Causes.first(e, NotSerializableException.class);
+        if (notSerializable != null) {
+            String culprit = notSerializable.getMessage();
+            String which = value != null && value.getClass().getName().equals(culprit) ? "it is not Serializable: make it"
+                    : "the " + culprit + " it holds is not Serializable: make that class Serializable, or the field "
+                    + "holding it transient";
+            return new UnmarshallableElementException(describe(value, role) + " cannot be sent over the cluster: "
+                    + "it goes by Java serialization (as records do: Ignite's marshaller cannot write them on Java 17), and "
+                    + which, e);
         }
         return new UnmarshallableElementException(describe(value, role) + " cannot be sent over the cluster: "
                 + e.getMessage(), e);

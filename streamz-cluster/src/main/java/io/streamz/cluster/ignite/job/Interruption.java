@@ -13,11 +13,10 @@ final class Interruption {
     }
 
     static void abortIfInterrupted(Throwable error) {
-        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-                throw new IgniteInterruptedException((InterruptedException) e);
-            }
+        InterruptedException interrupted = Causes.first(error, InterruptedException.class);
+        if (interrupted != null) {
+            Thread.currentThread().interrupt();
+            throw new IgniteInterruptedException(interrupted);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new IgniteInterruptedException("the job was cancelled while its user function ran");

@@ -1,7 +1,6 @@
 package io.streamz.cluster.ignite.startup;
 
-import java.util.IdentityHashMap;
-import java.util.Map;
+import io.streamz.cluster.ignite.job.Causes;
 import javax.net.ssl.SSLException;
 
 /**
@@ -15,13 +14,12 @@ public final class JoinFailure {
     /** Ignite's message, plus what to do when the failure was a TLS handshake (plain against TLS, or a wrong CA). */
     public static String describe(Throwable failure) {
         String message = String.valueOf(failure.getMessage());
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        for (Throwable t = failure; t != null && seen.put(t, true) == null; t = t.getCause()) {
-            if (t instanceof SSLException || String.valueOf(t.getMessage()).contains("secure connection")) {
-                return message + " (TLS handshake failed: " + t.getMessage() + "). A streamz Docker cluster requires"
-                        + " mutual TLS: connect with IgniteClusterOptions.withTls(dir), dir holding client.p12,"
-                        + " truststore.p12 and password made by docker/scripts/make-certs.sh with the cluster's CA";
-            }
+        Throwable tls = Causes.first(failure, t -> t instanceof SSLException
+                || String.valueOf(t.getMessage()).contains("secure connection"));
+        if (tls != null) {
+            return message + " (TLS handshake failed: " + tls.getMessage() + "). A streamz Docker cluster requires"
+                    + " mutual TLS: connect with IgniteClusterOptions.withTls(dir), dir holding client.p12,"
+                    + " truststore.p12 and password made by docker/scripts/make-certs.sh with the cluster's CA";
         }
         return message;
     }

@@ -14,11 +14,11 @@ import java.util.concurrent.CompletableFuture;
  * already here, else on a callback thread of the cluster.
  */
 final class GatherNode<T> extends OrderedNode<T> {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
 
-    GatherNode(ClusterContext cluster, Node<?> upstream) {
+    GatherNode(ClusterContext context, Node<?> upstream) {
         super(upstream);
-        this.cluster = cluster;
+        this.context = context;
         upstream.connect(this);
     }
 
@@ -36,7 +36,7 @@ final class GatherNode<T> extends OrderedNode<T> {
     @Override
     protected CompletableFuture<Void> idle() {
         // Consumed results may still be on their way out of the cache.
-        return CompletableFuture.allOf(super.idle(), cluster.removalsIdle());
+        return CompletableFuture.allOf(super.idle(), context.removalsIdle());
     }
 
     @Override

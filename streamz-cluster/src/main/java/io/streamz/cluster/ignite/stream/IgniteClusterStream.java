@@ -39,12 +39,12 @@ import java.util.function.Function;
  * @param <T> type of the values on the cluster
  */
 public final class IgniteClusterStream<T> implements ClusterStream<T> {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Node<Object> node;
     private final Lineage lineage;
 
-    private IgniteClusterStream(ClusterContext cluster, Node<Object> node, Lineage lineage) {
-        this.cluster = cluster;
+    private IgniteClusterStream(ClusterContext context, Node<Object> node, Lineage lineage) {
+        this.context = context;
         this.node = node;
         this.lineage = lineage;
     }
@@ -61,19 +61,19 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         return scatter(OpenContexts.of(cluster), upstream);
     }
 
-    /** A cluster stream fed by {@code upstream} on {@code cluster}'s context (the warm-up scatters on it). */
-    static <T> ClusterStream<T> scatter(ClusterContext cluster, Stream<T> upstream) {
-        cluster.checkOpen();
-        ElementEncoder encoder = new ElementEncoder(cluster.codec(), cluster.options().maxElementBytes());
-        return new IgniteClusterStream<>(cluster, new ScatterNode(Node.asNode(upstream), encoder), Lineage.scattered());
+    /** A cluster stream fed by {@code upstream} on {@code context} (the warm-up scatters on it). */
+    static <T> ClusterStream<T> scatter(ClusterContext context, Stream<T> upstream) {
+        context.checkOpen();
+        ElementEncoder encoder = new ElementEncoder(context.codec(), context.options().maxElementBytes());
+        return new IgniteClusterStream<>(context, new ScatterNode(Node.asNode(upstream), encoder), Lineage.scattered());
     }
 
     /** A cluster stream of the handles {@code handles} emits: results stored on the cluster, whose readers {@code uses} counts. */
-    static <T> ClusterStream<T> ofStored(ClusterContext cluster, Node<?> handles, Uses uses) {
-        cluster.checkOpen();
+    static <T> ClusterStream<T> ofStored(ClusterContext context, Node<?> handles, Uses uses) {
+        context.checkOpen();
         @SuppressWarnings("unchecked")
         Node<Object> node = (Node<Object>) handles;
-        return new IgniteClusterStream<>(cluster, node, Lineage.produced(uses, false));
+        return new IgniteClusterStream<>(context, node, Lineage.produced(uses, false));
     }
 
     // ---------------------------------------------------------------- cluster steps
@@ -121,27 +121,27 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         FunctionEx<Object, Object> keyOf = (FunctionEx<Object, Object>) Serializability.require(key, "cluster accumulateByKey key function");
         AccumulateOp op = new AccumulateOp(Serializability.require(f, "cluster accumulateByKey function"), true,
                 Serializability.require(start, "accumulateByKey start"), false);
-        cluster.checkOpen();
+        context.checkOpen();
         Uses uses = new Uses();
-        KeyedAccumulateDispatcher dispatcher = Dispatchers.keyedAccumulate(cluster,
-                ShippedOp.of(keyOf, cluster.options().maxElementBytes()), ShippedOp.of(op, cluster.options().maxElementBytes()),
+        KeyedAccumulateDispatcher dispatcher = Dispatchers.keyedAccumulate(context,
+                ShippedOp.of(keyOf, context.options().maxElementBytes()), ShippedOp.of(op, context.options().maxElementBytes()),
                 uses, stepName("accumulateByKey", op.function()));
         return step("accumulateByKey", dispatcher, null, op.function(), uses, false, true);
     }
 
     private <R> ClusterStream<R> elementStep(String operator, ElementOp op, boolean dropsElements) {
-        cluster.checkOpen();
+        context.checkOpen();
         Uses uses = new Uses();
         // Fusion (FusedSteps) may send a chain ending here in this step's place, for the same consumers.
         ElementStep element = new ElementStep(op, stepName(operator, op.function()), uses, (sent, what) ->
-                Dispatchers.element(cluster, ShippedOp.of(sent, cluster.options().maxElementBytes()), uses, what));
+                Dispatchers.element(context, ShippedOp.of(sent, context.options().maxElementBytes()), uses, what));
         return step(operator, element.dispatcher(), element, op.function(), uses, dropsElements, false);
     }
 
     private <R> ClusterStream<R> accumulateStep(AccumulateOp op) {
-        cluster.checkOpen();
+        context.checkOpen();
         Uses uses = new Uses();
-        AccumulateDispatcher dispatcher = Dispatchers.accumulate(cluster, ShippedOp.of(op, cluster.options().maxElementBytes()), uses,
+        AccumulateDispatcher dispatcher = Dispatchers.accumulate(context, ShippedOp.of(op, context.options().maxElementBytes()), uses,
                 stepName("accumulate", op.function()));
         return step("accumulate", dispatcher, null, op.function(), uses, false, true);
     }
@@ -156,17 +156,17 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
     private <R> ClusterStream<R> step(String operator, Dispatcher dispatcher, ElementStep element, Object function, Uses uses,
                                       boolean dropsElements, boolean ordered) {
         lineage.consumedBy(false);
-        StepNode step = new StepNode(node, dispatcher, element, operator, function, ordered, cluster.options().maxElementBytes(),
-                cluster.bytesInFlight());
+        StepNode step = new StepNode(node, dispatcher, element, operator, function, ordered, context.options().maxElementBytes(),
+                context.bytesInFlight());
         // An element filtered out before stays absent after: map of nothing is nothing.
-        return new IgniteClusterStream<>(cluster, step, Lineage.produced(uses, dropsElements || lineage.mayBeAbsent()));
+        return new IgniteClusterStream<>(context, step, Lineage.produced(uses, dropsElements || lineage.mayBeAbsent()));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Stream<T> gather() {
         lineage.consumedBy(true);
-        return (Stream<T>) new GatherNode<>(cluster, node);
+        return (Stream<T>) new GatherNode<>(context, node);
     }
 
     // ---------------------------------------------------------------- local operators on handles
@@ -253,12 +253,12 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         if (!lineage.mayBeAbsent()) {
             return this;
         }
-        return new IgniteClusterStream<>(cluster, new PresenceGate(node), lineage.present());
+        return new IgniteClusterStream<>(context, new PresenceGate(node), lineage.present());
     }
 
     @SuppressWarnings("unchecked")
     private <R> ClusterStream<R> local(Stream<?> handles, Lineage after) {
-        return new IgniteClusterStream<>(cluster, (Node<Object>) Node.asNode(handles), after);
+        return new IgniteClusterStream<>(context, (Node<Object>) Node.asNode(handles), after);
     }
 
     private List<IgniteClusterStream<?>> sameCluster(String operator, ClusterStream<?>[] others) {
@@ -267,9 +267,9 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
         all.add(this);
         for (ClusterStream<?> other : others) {
             Checks.notNull(other, operator + " stream");
-            if (!(other instanceof IgniteClusterStream<?> ignite) || ignite.cluster != cluster) {
+            if (!(other instanceof IgniteClusterStream<?> ignite) || ignite.context != context) {
                 throw new IllegalArgumentException(operator + " joins cluster streams of one cluster: " + other
-                        + " is not on " + cluster.name() + "; gather() it and scatter() it again");
+                        + " is not on " + context.name() + "; gather() it and scatter() it again");
             }
             all.add(ignite);
         }
@@ -280,7 +280,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
 
     @Override
     public Cluster cluster() {
-        return cluster.owner();
+        return context.owner();
     }
 
     @Override
@@ -304,7 +304,7 @@ public final class IgniteClusterStream<T> implements ClusterStream<T> {
             throw new IllegalStateException("durable(\"" + stateName + "\") names the state of the step just before it, and "
                     + this + " keeps no state: call it right after accumulate, accumulateWithState or accumulateByKey");
         }
-        cluster.checkOpen();
+        context.checkOpen();
         stateful.keepUnder(stateName);
         return this;
     }

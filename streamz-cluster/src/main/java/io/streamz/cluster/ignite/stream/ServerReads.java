@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code toKafkaEach} in it writes at least once, as it does in a task of its own.
  */
 public final class ServerReads {
-    private final ClusterContext cluster;
+    private final ClusterContext context;
     private final Uses uses = new Uses();
     private final ServerReader plain;
     /** The source {@link #stream} was made of, {@code null} before. */
@@ -57,10 +57,10 @@ public final class ServerReads {
         return new ServerReads(context, what);
     }
 
-    private ServerReads(ClusterContext cluster, String what) {
-        cluster.checkOpen();
-        this.cluster = cluster;
-        this.plain = new ServerReader(cluster, uses, what);
+    private ServerReads(ClusterContext context, String what) {
+        context.checkOpen();
+        this.context = context;
+        this.plain = new ServerReader(context, uses, what);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class ServerReads {
             if (chain.isEmpty()) {
                 reader = plain;
             } else {
-                reader = plain.applying(ShippedOp.of(FusedSteps.op(chain), cluster.options().maxElementBytes()),
+                reader = plain.applying(ShippedOp.of(FusedSteps.op(chain), context.options().maxElementBytes()),
                         chain.get(chain.size() - 1).element().uses(), FusedSteps.name(chain));
                 // A consumer attached now would get the chain's outcome instead of what was read.
                 uses.refuseMore(source + " runs fused with the cluster steps after it, in one task per read, since its first"
@@ -96,7 +96,7 @@ public final class ServerReads {
     /** The cluster stream of the handles {@code source} emits (each one {@link #read} made); call once. */
     public synchronized <T> ClusterStream<T> stream(Node<?> source) {
         this.source = source;
-        return IgniteClusterStream.ofStored(cluster, source, uses);
+        return IgniteClusterStream.ofStored(context, source, uses);
     }
 
     /** {@code <server reader: fromKafkaBatched t -> cluster map Upper on c>} once fused at the first read. */

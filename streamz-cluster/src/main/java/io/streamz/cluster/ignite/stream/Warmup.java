@@ -25,19 +25,19 @@ public final class Warmup {
     private Warmup() {
     }
 
-    public static void run(ClusterContext cluster) {
+    public static void run(ClusterContext context) {
         try {
-            send(cluster, CHEAP_ELEMENTS, Warmup::increment);
-            send(cluster, SLOW_ELEMENTS, Warmup::pause);
+            send(context, CHEAP_ELEMENTS, Warmup::increment);
+            send(context, SLOW_ELEMENTS, Warmup::pause);
         } catch (RuntimeException e) {
-            LOG.warn("Warming up {} failed; the first pipelines may run slowly", cluster, e);
+            LOG.warn("Warming up {} failed; the first pipelines may run slowly", context, e);
         }
     }
 
-    private static void send(ClusterContext cluster, int elements, FunctionEx<Integer, Integer> f) {
+    private static void send(ClusterContext context, int elements, FunctionEx<Integer, Integer> f) {
         Stream<Integer> source = Stream.create("warm-up");
         try {
-            IgniteClusterStream.scatter(cluster, source).map(f).buffer(32).gather().sink(x -> { });
+            IgniteClusterStream.scatter(context, source).map(f).buffer(32).gather().sink(x -> { });
             for (int i = 0; i < elements; i++) {
                 source.emit(i);
             }
