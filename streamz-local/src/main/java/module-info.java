@@ -10,8 +10,8 @@ module io.streamz.local {
 
     provides io.streamz.spi.StreamEngine with io.streamz.local.LocalEngine;
 
-    exports io.streamz.local.core to io.streamz.cluster.ignite, io.streamz.kafka, io.streamz.dashboard;
-    exports io.streamz.local.graph to io.streamz.cluster.ignite, io.streamz.dashboard;
-    exports io.streamz.local.ops to io.streamz.cluster.ignite, io.streamz.kafka;
-    exports io.streamz.local.sources to io.streamz.kafka;
+    exports io.streamz.local.internal.core to io.streamz.cluster.ignite, io.streamz.kafka, io.streamz.dashboard;
+    exports io.streamz.local.internal.graph to io.streamz.cluster.ignite, io.streamz.dashboard;
+    exports io.streamz.local.internal.ops to io.streamz.cluster.ignite, io.streamz.kafka;
+    exports io.streamz.local.internal.sources to io.streamz.kafka;
 }

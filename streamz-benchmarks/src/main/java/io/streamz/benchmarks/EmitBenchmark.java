@@ -2,7 +2,7 @@ package io.streamz.benchmarks;
 
 import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.streamz.Stream;
-import io.streamz.local.core.Metering;
+import io.streamz.local.internal.core.Metering;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -24,7 +24,7 @@ public final class EmitCpuTime {
 
     public static void main(String[] args) throws Exception {
         AutoCloseable metering = args.length > 0 && args[0].equals("on")
-                ? (AutoCloseable) Class.forName("io.streamz.local.core.Metering").getMethod("on").invoke(null)
+                ? (AutoCloseable) Class.forName("io.streamz.local.internal.core.Metering").getMethod("on").invoke(null)
                 : null;
         Stream<Integer> source = Stream.create();
         source.map(x -> x + 1).map(x -> x * 2).filter(x -> x % 3 != 0).sink(x -> sunk = x);

@@ -1,6 +1,6 @@
 package io.streamz.cluster;
 
-import io.streamz.cluster.ignite.driver.TaskEvents;
+import io.streamz.cluster.internal.driver.TaskEvents;
 import io.streamz.spi.Checks;
 
 import java.util.function.Consumer;

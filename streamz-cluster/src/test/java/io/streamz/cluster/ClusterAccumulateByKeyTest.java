@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
-import io.streamz.cluster.ignite.driver.TaskEvents;
+import io.streamz.cluster.internal.driver.TaskEvents;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Accumulated;
 import io.streamz.Stream;
-import io.streamz.cluster.ignite.job.Caches;
+import io.streamz.cluster.internal.job.Caches;
 import java.util.List;
 import org.apache.ignite.IgniteCache;
 import org.junit.jupiter.api.Test;

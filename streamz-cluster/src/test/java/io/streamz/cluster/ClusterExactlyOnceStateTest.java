@@ -3,10 +3,10 @@ package io.streamz.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.streamz.Stream;
-import io.streamz.local.core.BatchPositions;
-import io.streamz.local.core.InputPartition;
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.local.internal.core.BatchPositions;
+import io.streamz.local.internal.core.InputPartition;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;

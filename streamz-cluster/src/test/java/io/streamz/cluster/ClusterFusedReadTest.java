@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
 import io.streamz.cluster.ClusterMapTest.Gate;
-import io.streamz.cluster.ignite.stream.ServerReads;
-import io.streamz.local.core.Node;
+import io.streamz.cluster.internal.stream.ServerReads;
+import io.streamz.local.internal.core.Node;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

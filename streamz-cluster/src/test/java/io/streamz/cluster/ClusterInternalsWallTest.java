@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
-import io.streamz.cluster.ignite.driver.ClusterContext;
-import io.streamz.cluster.ignite.stream.IgniteClusterStream;
-import io.streamz.cluster.ignite.stream.ServerReads;
+import io.streamz.cluster.internal.driver.ClusterContext;
+import io.streamz.cluster.internal.stream.IgniteClusterStream;
+import io.streamz.cluster.internal.stream.ServerReads;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * that {@code IgniteCluster} opened can be scattered on or read on. No cluster is started.
  */
 class ClusterInternalsWallTest {
-    private static final String INTERNAL = "io.streamz.cluster.ignite.";
+    private static final String INTERNAL = "io.streamz.cluster.internal.";
 
     /** A cluster of some other implementation, not opened by IgniteCluster. */
     private static final Cluster FOREIGN = new Cluster() {

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.streamz.ErrorHandler;
 import io.streamz.Stream;
-import io.streamz.cluster.ignite.stream.ServerReads;
+import io.streamz.cluster.internal.stream.ServerReads;
 import io.streamz.function.FunctionEx;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Node;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.streamz.Stream;
-import io.streamz.local.core.Metering;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Metering;
+import io.streamz.local.internal.core.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.streamz.collections;
 
 import io.streamz.Stream;
 import io.streamz.dataframe.DataFrame;
-import io.streamz.dataframe.ops.Schema;
+import io.streamz.dataframe.internal.Schema;
 import io.streamz.function.FunctionEx;
 import io.streamz.function.PredicateEx;
 import tech.tablesaw.api.Table;

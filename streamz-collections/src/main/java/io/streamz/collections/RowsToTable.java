@@ -1,6 +1,6 @@
 package io.streamz.collections;
 
-import io.streamz.dataframe.ops.Schema;
+import io.streamz.dataframe.internal.Schema;
 import io.streamz.function.FunctionEx;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;

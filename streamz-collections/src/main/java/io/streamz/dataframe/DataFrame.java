@@ -2,9 +2,9 @@ package io.streamz.dataframe;
 
 import io.streamz.Stream;
 import io.streamz.collections.Pipeline;
-import io.streamz.dataframe.ops.Reshape;
-import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.internal.Reshape;
+import io.streamz.dataframe.internal.Schema;
+import io.streamz.dataframe.internal.Windowing;
 import io.streamz.function.BiFunctionEx;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;

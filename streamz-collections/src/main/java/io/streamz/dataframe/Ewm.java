@@ -2,8 +2,8 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.EwmMean;
-import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.internal.EwmMean;
+import io.streamz.dataframe.internal.Windowing;
 import io.streamz.dataframe.state.EwmState;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.streamz.dataframe;
 
-import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.TimeIndex;
+import io.streamz.dataframe.internal.Schema;
+import io.streamz.dataframe.internal.TimeIndex;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 

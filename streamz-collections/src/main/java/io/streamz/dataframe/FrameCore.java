@@ -2,8 +2,8 @@ package io.streamz.dataframe;
 
 import io.streamz.collections.Pipeline;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.Reshape;
-import io.streamz.dataframe.ops.RowNumbers;
+import io.streamz.dataframe.internal.Reshape;
+import io.streamz.dataframe.internal.RowNumbers;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;

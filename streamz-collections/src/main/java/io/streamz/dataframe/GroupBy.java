@@ -2,9 +2,9 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.GroupMoments;
-import io.streamz.dataframe.ops.Schema;
-import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.internal.GroupMoments;
+import io.streamz.dataframe.internal.Schema;
+import io.streamz.dataframe.internal.Windowing;
 import io.streamz.dataframe.state.GroupCell;
 import io.streamz.dataframe.state.WindowState;
 import io.streamz.spi.Checks;

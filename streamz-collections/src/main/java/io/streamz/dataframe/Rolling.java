@@ -1,10 +1,10 @@
 package io.streamz.dataframe;
 
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.KeptRows;
-import io.streamz.dataframe.ops.Reducers;
-import io.streamz.dataframe.ops.Reshape;
-import io.streamz.dataframe.ops.RollingWindow;
+import io.streamz.dataframe.internal.KeptRows;
+import io.streamz.dataframe.internal.Reducers;
+import io.streamz.dataframe.internal.Reshape;
+import io.streamz.dataframe.internal.RollingWindow;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;
 import tech.tablesaw.api.Table;

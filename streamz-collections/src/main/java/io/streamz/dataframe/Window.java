@@ -2,9 +2,9 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.collections.Streaming;
-import io.streamz.dataframe.ops.Full;
-import io.streamz.dataframe.ops.Size;
-import io.streamz.dataframe.ops.Windowing;
+import io.streamz.dataframe.internal.Full;
+import io.streamz.dataframe.internal.Size;
+import io.streamz.dataframe.internal.Windowing;
 import io.streamz.dataframe.state.WindowState;
 import io.streamz.function.FunctionEx;
 import io.streamz.spi.Checks;

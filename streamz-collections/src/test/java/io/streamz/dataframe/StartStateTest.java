@@ -2,7 +2,7 @@ package io.streamz.dataframe;
 
 import io.streamz.Accumulated;
 import io.streamz.Stream;
-import io.streamz.dataframe.ops.Reshape;
+import io.streamz.dataframe.internal.Reshape;
 import io.streamz.dataframe.state.GroupCell;
 import io.streamz.dataframe.state.MomentsState;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.streamz.dataframe.Frame;
 import io.streamz.dataframe.PlotTarget;
 import io.streamz.dataframe.PlotTargets;
 import io.streamz.dataframe.Series;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Node;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package io.streamz.dashboard;
 
 import io.streamz.Stream;
-import io.streamz.local.core.Metering;
-import io.streamz.local.core.Node;
-import io.streamz.local.core.NodeMetrics;
-import io.streamz.local.graph.DotGraph;
+import io.streamz.local.internal.core.Metering;
+import io.streamz.local.internal.core.Node;
+import io.streamz.local.internal.core.NodeMetrics;
+import io.streamz.local.internal.graph.DotGraph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.streamz.dashboard;
 
 import io.micrometer.core.instrument.Tags;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Node;
 
 /**
  * The labels of a node's meters: {@code stream}, its {@code named(...)} name (or, for a node never

@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.streamz.local.core.Metering;
-import io.streamz.local.core.Node;
-import io.streamz.local.core.NodeMetrics;
+import io.streamz.local.internal.core.Metering;
+import io.streamz.local.internal.core.Node;
+import io.streamz.local.internal.core.NodeMetrics;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;

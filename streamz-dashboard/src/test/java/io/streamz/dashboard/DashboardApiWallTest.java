@@ -15,7 +15,7 @@ class DashboardApiWallTest {
     @Test
     void noPublicSignatureOfTheDashboardNamesAnInternalType() throws Exception {
         ApiWall wall = ApiWall.between(List.of("io.streamz.dashboard"),
-                List.of("io.streamz.local.", "io.streamz.cluster.ignite.", "io.streamz.dataframe.ops."));
+                List.of("io.streamz.local.", "io.streamz.cluster.internal.", "io.streamz.dataframe.internal."));
 
         assertEquals(List.of(), wall.leaks(), wall + " is crossed");
     }

@@ -1,8 +1,8 @@
 package io.streamz.kafka;
 
-import io.streamz.local.core.BatchPositions;
-import io.streamz.local.core.InputPartition;
-import io.streamz.local.core.RefCounter;
+import io.streamz.local.internal.core.BatchPositions;
+import io.streamz.local.internal.core.InputPartition;
+import io.streamz.local.internal.core.RefCounter;
 import java.time.Duration;
 import java.util.List;
 import java.util.ArrayDeque;

@@ -1,9 +1,9 @@
 package io.streamz.kafka;
 
-import io.streamz.cluster.ignite.job.Causes;
-import io.streamz.cluster.ignite.stream.ServerReads;
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.cluster.internal.job.Causes;
+import io.streamz.cluster.internal.stream.ServerReads;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
 import java.time.Duration;

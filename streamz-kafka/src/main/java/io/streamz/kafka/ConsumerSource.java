@@ -1,6 +1,6 @@
 package io.streamz.kafka;
 
-import io.streamz.local.sources.AbstractSource;
+import io.streamz.local.internal.sources.AbstractSource;
 import io.streamz.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.streamz.kafka;
 
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import io.streamz.time.Scheduler;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.streamz.kafka;
 
 import io.streamz.cluster.Cluster;
 import io.streamz.cluster.ClusterStream;
-import io.streamz.cluster.ignite.stream.ServerReads;
+import io.streamz.cluster.internal.stream.ServerReads;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

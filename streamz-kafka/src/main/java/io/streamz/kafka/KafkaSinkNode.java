@@ -1,8 +1,8 @@
 package io.streamz.kafka;
 
 import io.streamz.KafkaSink;
-import io.streamz.local.core.Node;
-import io.streamz.local.ops.MapAsyncNode;
+import io.streamz.local.internal.core.Node;
+import io.streamz.local.internal.ops.MapAsyncNode;
 import java.time.Duration;
 
 /**

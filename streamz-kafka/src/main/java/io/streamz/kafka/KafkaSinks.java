@@ -3,7 +3,7 @@ package io.streamz.kafka;
 import io.streamz.KafkaSink;
 import io.streamz.Stream;
 import io.streamz.cluster.ClusterStream;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Node;
 import io.streamz.spi.KafkaSinkProvider;
 import java.time.Duration;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.streamz.kafka;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.streamz.local.core.InputPosition;
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.local.internal.core.InputPosition;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

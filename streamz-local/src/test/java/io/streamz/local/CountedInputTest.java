@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.CollectStream;
 import io.streamz.Stream;
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import io.streamz.local.testsupport.AcceptLaterNode;
 import io.streamz.local.testsupport.Await;
 import io.streamz.local.testsupport.ReportedErrors;

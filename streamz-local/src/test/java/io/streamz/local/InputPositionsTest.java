@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.streamz.Stream;
-import io.streamz.local.core.BatchPositions;
-import io.streamz.local.core.InputPartition;
-import io.streamz.local.core.InputPosition;
-import io.streamz.local.core.RefCounter;
-import io.streamz.local.core.Refs;
+import io.streamz.local.internal.core.BatchPositions;
+import io.streamz.local.internal.core.InputPartition;
+import io.streamz.local.internal.core.InputPosition;
+import io.streamz.local.internal.core.RefCounter;
+import io.streamz.local.internal.core.Refs;
 import io.streamz.local.testsupport.Await;
 import java.util.ArrayList;
 import java.util.Collections;

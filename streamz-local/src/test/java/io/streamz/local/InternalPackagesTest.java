@@ -63,7 +63,7 @@ class InternalPackagesTest {
                 if (!name.endsWith(".class") || name.equals("package-info.class")) {
                     continue;
                 }
-                Class<?> type = Class.forName("io.streamz.local.ops." + name.substring(0, name.length() - ".class".length()));
+                Class<?> type = Class.forName("io.streamz.local.internal.ops." + name.substring(0, name.length() - ".class".length()));
                 if (!Modifier.isPublic(type.getModifiers())) {
                     continue;
                 }

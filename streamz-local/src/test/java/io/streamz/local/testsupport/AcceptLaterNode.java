@@ -1,7 +1,7 @@
 package io.streamz.local.testsupport;
 
 import io.streamz.Stream;
-import io.streamz.local.core.Node;
+import io.streamz.local.internal.core.Node;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

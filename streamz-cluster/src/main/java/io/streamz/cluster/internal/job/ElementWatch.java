@@ -1,0 +1,195 @@
+package io.streamz.cluster.internal.job;
+
+import io.streamz.cluster.ClusterTaskTimeoutException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.ignite.Ignite;
+import org.apache.ignite.IgniteLogger;
+
+/**
+ * Holds each element of one job to the task timeout, on the server that runs the job. The limit is
+ * per element, not per task: a batch of many cheap elements may take longer than the timeout as a
+ * whole (micro-batching fills a task with about a millisecond of measured work, but a function can
+ * slow down after it was measured), and only the element that overruns fails; the others of its batch
+ * keep their results. The driver sets no Ignite task timeout ({@code withTimeout}), not even as a
+ * backstop: it covers the whole batch, and it counts from the moment the task is sent, so it would
+ * also fail tasks that merely waited in the server's queue behind slow ones. Its cancellation would
+ * also look like a stopping node's (see {@link Interruption}), and a timed-out element must not be
+ * run again: here it simply fails.
+ *
+ * <p>One timer thread per server JVM checks the running jobs, once per timeout; the job's thread only
+ * notes when each element starts and ends. An element that runs longer than the timeout gets its
+ * thread interrupted and fails with {@link TaskLimit#overran()} (its result is discarded even if the
+ * function returned), and the job goes on with the next element. A function that is still running a
+ * grace period after the interrupt ignores it, and no JVM library can stop a thread that does: the
+ * watch then gives the job up. It runs {@code onAbandon} (an accumulate records its elements as
+ * failed), tells the driver, which fails the task's elements at once, and when the function returns
+ * at last the job discards everything and ends, writing nothing, with one line in the server's log.
+ * Meanwhile the thread stays busy.
+ */
+final class ElementWatch implements AutoCloseable {
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private enum Verdict { IN_TIME, INTERRUPTED, ABANDONED }
+
+    /** The user function applied to one element; throws whatever the function throws. */
+    interface Call {
+        void run() throws Exception;
+    }
+
+    private final TaskLimit limit;
+    private final Ignite ignite;
+    private final Runnable onAbandon;
+    private final Thread thread = Thread.currentThread();
+    private boolean running;
+    private long startedAt;
+    private Verdict verdict = Verdict.IN_TIME;
+    private boolean closed;
+    private ScheduledFuture<?> check;
+
+    private ElementWatch(TaskLimit limit, Ignite ignite, Runnable onAbandon) {
+        this.limit = limit;
+        this.ignite = ignite;
+        this.onAbandon = onAbandon;
+    }
+
+    /**
+     * Starts watching the elements that the calling thread, the job's, will apply. {@code onAbandon}
+     * runs on a thread of its own, while the function that ignored the interrupt still runs, before
+     * the driver is told.
+     */
+    static ElementWatch start(TaskLimit limit, Ignite ignite, Runnable onAbandon) {
+        ElementWatch watch = new ElementWatch(limit, ignite, onAbandon);
+        synchronized (watch) {
+            watch.checkIn(limit.nanos());
+        }
+        return watch;
+    }
+
+    /**
+     * Applies the function to element {@code i} ({@code call}, which records its outcome in
+     * {@code out}) within the timeout. Returns whether that outcome stands; otherwise the element
+     * failed, and {@code out} holds its exception or its timeout.
+     *
+     * @throws ClusterTaskTimeoutException when the function ignored the interrupt: the driver failed
+     *                                     the task already, so the job must write nothing and end
+     * @throws org.apache.ignite.IgniteInterruptedException when the job was cancelled (see {@link Interruption})
+     */
+    boolean apply(int i, Outcomes out, Call call) {
+        begin();
+        Throwable error = null;
+        try {
+            call.run();
+        } catch (VirtualMachineError fatal) {
+            end();
+            throw fatal;
+        } catch (Throwable e) {
+            error = e;
+        }
+        switch (end()) {
+            case ABANDONED -> {
+                long ran = System.nanoTime() - startedAt();
+                ignite.log().getLogger(ElementWatch.class).warning(limit + ": the function returned "
+                        + TimeUnit.NANOSECONDS.toMillis(ran) + " ms after it started, having ignored the interrupt;"
+                        + " its task had failed already, so its result is discarded");
+                throw limit.ignoredInterrupt();
+            }
+            case INTERRUPTED -> {
+                out.timedOut(i, error == null, limit.overran());
+                return false;
+            }
+            default -> {
+                if (error == null) {
+                    return true;
+                }
+                Interruption.abortIfInterrupted(error);
+                out.failed(i, error);
+                return false;
+            }
+        }
+    }
+
+    private synchronized void begin() {
+        running = true;
+        startedAt = System.nanoTime();
+        verdict = Verdict.IN_TIME;
+    }
+
+    private synchronized long startedAt() {
+        return startedAt;
+    }
+
+    /** The element's function returned or threw: its verdict, with this watch's interrupt cleared. */
+    private synchronized Verdict end() {
+        running = false;
+        if (verdict != Verdict.IN_TIME) {
+            Thread.interrupted();
+        }
+        return verdict;
+    }
+
+    /** On the timer thread. */
+    private synchronized void check() {
+        if (closed || verdict == Verdict.ABANDONED) {
+            return;
+        }
+        if (!running) {
+            checkIn(limit.nanos());
+            return;
+        }
+        long ran = System.nanoTime() - startedAt;
+        if (verdict == Verdict.IN_TIME) {
+            if (ran < limit.nanos()) {
+                checkIn(limit.nanos() - ran);
+            } else {
+                verdict = Verdict.INTERRUPTED;
+                thread.interrupt();
+                checkIn(limit.graceNanos());
+            }
+        } else if (ran < limit.nanos() + limit.graceNanos()) {
+            checkIn(limit.nanos() + limit.graceNanos() - ran);
+        } else {
+            verdict = Verdict.ABANDONED;
+            abandon();
+        }
+    }
+
+    /** Off the timer thread: {@code onAbandon} may write to a cache, which may block. */
+    private void abandon() {
+        IgniteLogger log = ignite.log().getLogger(ElementWatch.class);
+        Thread notice = new Thread(() -> {
+            try {
+                onAbandon.run();
+            } catch (RuntimeException e) {
+                log.warning(limit + ": could not record the elements of a task given up", e);
+            }
+            limit.notifyDriver(ignite);
+        }, "streamz-task-timeout-notice");
+        notice.setDaemon(true);
+        notice.start();
+    }
+
+    private void checkIn(long nanos) {
+        check = TIMER.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** The job ended: no more checks. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (check != null) {
+            check.cancel(false);
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "streamz-task-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+}
