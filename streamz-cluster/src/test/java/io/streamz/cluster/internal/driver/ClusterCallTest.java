@@ -90,11 +90,16 @@ class ClusterCallTest {
     @Test
     void anAnsweredOperationCompletesWithTheAnswerOnADriverCallbackThread() throws Exception {
         CompletableFuture<String> thread = new CompletableFuture<>();
-
-        String value = start(n -> answered("v")).thenApply(v -> {
+        GridFutureAdapter<String> answer = new GridFutureAdapter<>();
+        CompletableFuture<String> result = start(n -> new IgniteFutureImpl<>(answer)).thenApply(v -> {
             thread.complete(Thread.currentThread().getName());
             return v;
-        }).get(10, TimeUnit.SECONDS);
+        });
+
+        // Answered on this thread, as Ignite answers on one of its own, once the call waits for it (a call
+        // answered before thenApply was attached would run it on the test's thread instead).
+        answer.onDone("v");
+        String value = result.get(10, TimeUnit.SECONDS);
 
         assertEquals("v", value);
         assertEquals(1, attempts.get());
