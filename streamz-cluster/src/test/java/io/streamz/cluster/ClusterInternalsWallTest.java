@@ -103,7 +103,7 @@ class ClusterInternalsWallTest {
     @Test
     void everyPackageOfTheClusterPathSaysItIsInternal() throws IOException {
         for (String name : List.of("driver", "job", "startup", "stream")) {
-            Path info = Path.of("src/main/java/io/streamz/cluster/ignite", name, "package-info.java");
+            Path info = Path.of("src/main/java/io/streamz/cluster/internal", name, "package-info.java");
 
             assertTrue(Files.readString(info).contains("Internal, unsupported, may change"), info + " does not say it is internal");
         }

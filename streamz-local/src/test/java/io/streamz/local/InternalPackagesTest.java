@@ -57,7 +57,7 @@ class InternalPackagesTest {
     @Test
     void noOperatorNodeCanBeBuiltOutsideItsPackage() throws IOException, ClassNotFoundException {
         List<String> open = new ArrayList<>();
-        try (var files = Files.list(Path.of("target/classes/io/streamz/local/ops"))) {
+        try (var files = Files.list(Path.of("target/classes/io/streamz/local/internal/ops"))) {
             for (Path file : files.collect(Collectors.toList())) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".class") || name.equals("package-info.class")) {
