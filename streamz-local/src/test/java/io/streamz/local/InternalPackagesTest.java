@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
@@ -27,13 +28,24 @@ class InternalPackagesTest {
     void everyPackageOfTheEngineSaysItIsInternal() throws IOException {
         List<Path> packages;
         try (var walk = Files.walk(SOURCES)) {
-            packages = walk.filter(Files::isDirectory).collect(Collectors.toList());
+            packages = walk.filter(Files::isDirectory).filter(InternalPackagesTest::holdsCode).collect(Collectors.toList());
         }
 
         for (Path dir : packages) {
+            assertTrue(dir.equals(SOURCES) || dir.startsWith(SOURCES.resolve("internal")),
+                    dir + " is not under io.streamz.local.internal: only the engine's entry may live outside it");
             Path info = dir.resolve("package-info.java");
             assertTrue(Files.exists(info), dir + " has no package-info saying it is internal");
             assertTrue(Files.readString(info).contains("Internal, unsupported"), info + " does not say it is internal");
+        }
+    }
+
+    /** Whether {@code dir} is a package: it holds Java files (a folder such as {@code internal/} may only hold packages). */
+    private static boolean holdsCode(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
