@@ -6,11 +6,10 @@ import io.streamz.local.internal.core.RefCounter;
 import io.streamz.local.internal.core.Refs;
 import io.streamz.spi.StreamEngines;
 import io.streamz.time.Scheduler;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,11 +26,14 @@ import org.apache.kafka.common.errors.TimeoutException;
  * The driver side of {@code fromKafkaBatched} on a cluster (see {@link KafkaClusterSource}): a local
  * source whose elements are handles to batches the servers read and keep. At each poll it asks the
  * broker for the end of every partition and, for each partition with records past the next offset
- * to read, has the partition's server read the next batch ({@link KafkaRangeRead}, run through
- * {@link ServerReads}); the reads of all partitions run at once, and their handles are emitted per
- * partition in offset order, each once downstream accepted the one before (back pressure: at most
- * one batch per partition is read ahead of what downstream accepted). It goes on while records are
- * there, and polls again a poll interval after finding none. Commits as {@link KafkaBatchedSource}
+ * to read and no read under way, has the partition's server read the next batch ({@link
+ * KafkaRangeRead}, run through {@link ServerReads}); the reads of all partitions run at once, and
+ * their handles are emitted as they are done, per partition in offset order, each once downstream
+ * accepted the one before (back pressure: at most one batch per partition is read ahead of what
+ * downstream accepted). A partition's next read starts as soon as its last batch is emitted, without
+ * waiting for the other partitions' reads: a slow read (a large batch, a busy server, a skewed
+ * partition) holds up only its own partition. It goes on while records are there, and polls again a
+ * poll interval after finding none. Commits as {@link KafkaBatchedSource}
  * does: a batch's offsets once everything derived from it is done, on this source's thread.
  *
  * <p>Faults as the other Kafka sources ({@link ConsumerFaults}): a read of only tombstones (left out
@@ -52,6 +54,8 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
     private final BatchCommits commits = new BatchCommits();
     /** The next offset to read per partition, once the partitions are known. */
     private Map<TopicPartition, Long> next;
+    /** The read under way per partition, in the order they started; empty between polls. */
+    private final Map<TopicPartition, Read> reading = new LinkedHashMap<>();
 
     ClusterBatchReader(String topic, Consumer<?, V> consumer, String servers, TreeMap<String, Object> serverParams,
                        String resetTo, KafkaBatchOptions options, ServerReads reads) {
@@ -69,40 +73,64 @@ final class ClusterBatchReader<V> extends ConsumerSource<Object, V> {
             if (next == null && !assign()) {
                 return faults.afterNothing(consumer);
             }
-            while (isRunning()) {
-                commits.commitDone(consumer, COMMIT_TIMEOUT);
-                Map<TopicPartition, Long> ends = consumer.endOffsets(next.keySet(), metadataTimeout());
-                faults.answered();
-                List<Read> started = startReads(ends);
-                if (started.isEmpty()) {
-                    return true;
-                }
-                boolean goesOn = true;
-                for (Read read : started) {
-                    // Every read started is emitted, also after one that stops the source: they are stored already.
-                    goesOn &= emitRead(read);
-                }
-                if (!goesOn) {
-                    return false;
-                }
-            }
-            return true;
         } catch (TimeoutException e) {
             // No broker answered the driver within metadataTimeout: reported once it is unreachableAfter.
             return faults.afterNothing(consumer);
         }
+        boolean goesOn = true;
+        try {
+            while (goesOn && isRunning()) {
+                commits.commitDone(consumer, COMMIT_TIMEOUT);
+                Map<TopicPartition, Long> ends = consumer.endOffsets(next.keySet(), metadataTimeout());
+                faults.answered();
+                startReads(ends);
+                if (reading.isEmpty()) {
+                    return true;
+                }
+                goesOn = emitDone();
+            }
+        } catch (TimeoutException e) {
+            goesOn = faults.afterNothing(consumer);
+        }
+        // Every read started is emitted, also after one that stops the source: they are stored already.
+        boolean rest = true;
+        for (Read read : reading.values()) {
+            rest &= emitRead(read);
+        }
+        reading.clear();
+        return goesOn && rest;
     }
 
-    /** Starts a read of the next batch of every partition with records past its next offset. */
-    private List<Read> startReads(Map<TopicPartition, Long> ends) {
-        List<Read> started = new ArrayList<>();
+    /**
+     * Starts a read of the next batch of every partition with records past its next offset and no
+     * read under way: a partition goes on as soon as its last batch is emitted, whatever the others do.
+     */
+    private void startReads(Map<TopicPartition, Long> ends) {
         next.forEach((partition, from) -> {
             Long end = ends.get(partition);
-            if (end != null && from < end) {
-                started.add(read(partition, from, Math.min(end, from + options.maxBatchSize())));
+            if (end != null && from < end && !reading.containsKey(partition)) {
+                reading.put(partition, read(partition, from, Math.min(end, from + options.maxBatchSize())));
             }
         });
-        return started;
+    }
+
+    /**
+     * Waits until a read under way is done, then emits every read done, in the order they started.
+     *
+     * @return whether the source goes on
+     */
+    private boolean emitDone() {
+        CompletableFuture.anyOf(reading.values().stream().map(Read::handle).toArray(CompletableFuture[]::new))
+                .handle((ignored, error) -> null).join();
+        boolean goesOn = true;
+        for (Iterator<Read> under = reading.values().iterator(); under.hasNext(); ) {
+            Read read = under.next();
+            if (read.handle.isDone()) {
+                under.remove();
+                goesOn &= emitRead(read);
+            }
+        }
+        return goesOn;
     }
 
     /** Has the server of {@code partition} read its records from {@code from} to {@code to} (excluded). */

@@ -2,6 +2,7 @@ package io.streamz.kafka;
 
 import io.streamz.kafka.KafkaSourceOptions.OnPoisonRecord;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.apache.kafka.common.errors.TimeoutException;
 /**
  * The consumers a server JVM keeps for reading on the cluster ({@code fromKafkaBatched} given a
  * cluster): one per parameters and partition, assigned that partition only, made at its first read.
- * Each read seeks to the offset the driver asks for unless the consumer is there already, so a
- * partition moved to this server from another one (which left) just goes on from the driver's offset.
+ * Each read seeks to the offset the driver asks for unless the last read ended there (then it takes
+ * first the records the last read fetched past its end), so a partition moved to this server from
+ * another one (which left) just goes on from the driver's offset.
  * The consumers have no group: the driver commits. A consumer is used by one read at a time. A
  * consumer no read used for {@code idleTimeout} is closed at the next read of any partition (a
  * source stopped, or its partition moved to another server), so a long-lived server does not keep a
@@ -115,8 +117,18 @@ final class ServerConsumers {
         final ReentrantLock lock = new ReentrantLock();
         final TopicPartition partition;
         final Consumer<Object, Object> consumer;
-        /** The consumer's position after the last read, or -1 when unknown (then the next read seeks). */
+        /**
+         * The offset the next read starts at without a seek (the end of the last read), or -1 when
+         * unknown (then the next read seeks).
+         */
         long position = -1;
+        /**
+         * The records the last read's polls returned past its end, in offset order: the next read, which
+         * usually starts there, takes them first. Seeking back to them instead would drop them and, when
+         * the consumer had reached the log's end, wait up to {@code fetch.max.wait.ms} (500 ms by default)
+         * for the fetch it left waiting at the broker before fetching them again.
+         */
+        final ArrayDeque<ConsumerRecord<Object, Object>> ahead = new ArrayDeque<>();
         /** When a read last ended; read without the lock only to skip the busy ones early. */
         volatile long lastUsed;
         boolean closed;
@@ -128,32 +140,46 @@ final class ServerConsumers {
             consumer.assign(List.of(partition));
         }
 
-        @SuppressWarnings("unchecked")
         <V> List<V> read(long from, long to, KafkaSourceOptions options) {
             List<V> values = new ArrayList<>((int) Math.min(to - from, 10_000));
             Duration timeout = options.unreachableAfter();
             long deadline = System.nanoTime() + timeout.toNanos();
-            long at = position;
+            boolean goesOn = position == from;
             position = -1; // unknown until this read ends well
-            if (at != from) {
+            if (!goesOn) {
+                ahead.clear();
                 consumer.seek(partition, from);
             }
-            at = from;
+            List<ConsumerRecord<Object, Object>> fetched = new ArrayList<>(ahead);
+            ahead.clear();
+            long at = fetched.isEmpty() ? from : take(fetched, to, values, options);
             while (at < to) {
                 if (System.nanoTime() - deadline > 0) {
                     throw new TimeoutException(OPERATION + " read " + values.size() + " of the records from offset "
                             + from + " to " + to + " of " + partition + " within " + timeout
                             + ": check that the broker is reachable from the servers with the consumer parameters given");
                 }
-                for (ConsumerRecord<Object, Object> record : poll(options).records(partition)) {
-                    if (record.offset() < to && options.emits(record.value())) {
-                        values.add((V) record.value());
-                    }
-                }
-                at = consumer.position(partition);
+                at = take(poll(options).records(partition), to, values, options);
             }
             position = at;
             return Collections.unmodifiableList(values);
+        }
+
+        /**
+         * Adds the values of {@code records} before {@code to} to {@code values} (as the options say),
+         * keeps the others {@link #ahead}, and returns the offset reached: {@code to} once a record at or
+         * past it came, else the consumer's position.
+         */
+        @SuppressWarnings("unchecked")
+        private <V> long take(List<ConsumerRecord<Object, Object>> records, long to, List<V> values, KafkaSourceOptions options) {
+            for (ConsumerRecord<Object, Object> record : records) {
+                if (record.offset() >= to) {
+                    ahead.add(record);
+                } else if (options.emits(record.value())) {
+                    values.add((V) record.value());
+                }
+            }
+            return ahead.isEmpty() ? consumer.position(partition) : to;
         }
 
         /** One poll; a poison record fails the read (the consumer stays before it, so the position is unknown). */

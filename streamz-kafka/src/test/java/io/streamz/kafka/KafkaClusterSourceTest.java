@@ -39,6 +39,9 @@ class KafkaClusterSourceTest {
     private static KafkaBroker broker;
     private static IgniteCluster cluster;
 
+    /** What a test's map holds a read with, on the servers of this JVM; open unless a test closes it. */
+    private static volatile CountDownLatch held = new CountDownLatch(0);
+
     private final List<KafkaClusterSource<String>> sources = new ArrayList<>();
     private final List<Throwable> reported = new CopyOnWriteArrayList<>();
     private ErrorHandler previousHandler;
@@ -90,6 +93,36 @@ class KafkaClusterSourceTest {
         Set<Object> servers = new HashSet<>();
         serversByPartition.values().forEach(servers::addAll);
         assertEquals(2, servers.size(), "the partitions spread over both servers: " + serversByPartition);
+    }
+
+    @Test
+    void aPartitionGoesOnReadingWhileAnotherPartitionsReadIsHeldUp() throws Exception {
+        String topic = broker.newTopic(2);
+        broker.produce(topic, 0, 0, 7);
+        broker.produce(topic, 1, 1000, 1021); // three batches of 7
+        KafkaClusterSource<String> source = source(topic, "not-held-up", cluster);
+        String first = KafkaBroker.line(0);
+        held = new CountDownLatch(1);
+        // The map runs in the read's task (fused): partition 0's only read is not done until the test lets it.
+        List<List<String>> batches = source.stream().map((List<String> batch) -> {
+            if (batch.contains(first)) {
+                awaitQuietly(held);
+            }
+            return batch;
+        }).gather().sinkToList();
+
+        source.start();
+        try {
+            await(() -> flat(batches).containsAll(lines(1000, 1021)));
+            assertTrue(!flat(batches).contains(first), "partition 1's reads went on while partition 0's first was under way");
+        } finally {
+            held.countDown();
+        }
+        await(() -> flat(batches).size() == 28);
+
+        assertEquals(lines(0, 7), partition(flat(batches), 0));
+        assertEquals(lines(1000, 1021), partition(flat(batches), 1));
+        await(() -> committed("not-held-up", topic, 2) == 7); // partition 0's end, the lower of the two
     }
 
     @Test
@@ -246,6 +279,11 @@ class KafkaClusterSourceTest {
             }
         }
         return all;
+    }
+
+    /** The records of {@code batches}, in the order they arrived. */
+    private static List<String> flat(List<List<String>> batches) {
+        return List.copyOf(batches).stream().flatMap(List::stream).toList();
     }
 
     /** The records of partition {@code p} (lines {@code p * 1000} and up), in arrival order. */

@@ -40,6 +40,25 @@ class ServerConsumersTest {
     }
 
     @Test
+    void theNextRangeTakesTheRecordsTheLastReadFetchedPastItsEndRatherThanRefetchingThem(KafkaBroker broker) throws Exception {
+        String topic = broker.newTopic(1);
+        broker.produce(topic, 0, 0, 10);
+        ServerConsumers consumers = new ServerConsumers(Duration.ofMinutes(1), System::nanoTime);
+        TopicPartition partition = new TopicPartition(topic, 0);
+        // The first read's poll returns all 10 records, and the consumer then leaves a fetch at the log's end waiting
+        // at the broker for fetch.max.wait.ms: a read that sought back to offset 3 would wait for it before fetching
+        // anything, and so time out here.
+        TreeMap<String, Object> patientFetches = params(broker);
+        patientFetches.put("fetch.max.wait.ms", (int) Duration.ofMinutes(2).toMillis());
+        KafkaSourceOptions unreachableAfter5s = OPTIONS.withUnreachableBroker(Duration.ofSeconds(5), OnUnreachable.RETRY);
+
+        assertEquals(List.of("line 0", "line 1", "line 2"), consumers.read(patientFetches, partition, 0, 3, unreachableAfter5s));
+        assertEquals(List.of("line 3", "line 4"), consumers.read(patientFetches, partition, 3, 5, unreachableAfter5s));
+        assertEquals(List.of("line 5", "line 6", "line 7", "line 8", "line 9"),
+                consumers.read(patientFetches, partition, 5, 10, unreachableAfter5s));
+    }
+
+    @Test
     void aConsumerUnusedForTheIdleTimeoutIsClosedAndMadeAgainWhenNeeded(KafkaBroker broker) throws Exception {
         String topic = broker.newTopic(2);
         broker.produce(topic, 0, 0, 5);

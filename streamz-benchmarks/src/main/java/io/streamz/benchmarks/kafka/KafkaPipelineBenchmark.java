@@ -128,6 +128,10 @@ public final class KafkaPipelineBenchmark {
         private final Round round;
         final List<Double> rates = new ArrayList<>();
         final List<Double> cpuMicros = new ArrayList<>();
+        /** Per round, milliseconds from its start until its first records were done, until its last, and until the side returned. */
+        private double firstMillis;
+        private double lastMillis;
+        private double endMillis;
 
         Side(String name, Arrivals done, Round round) {
             this.name = name;
@@ -137,6 +141,7 @@ public final class KafkaPipelineBenchmark {
 
         /** Runs a round of {@code records}, up to {@code total} in all, and notes its figures. */
         void run(long records, long total) {
+            done.newRound();
             long start = System.nanoTime();
             long cpuStart = OS.getProcessCpuTime();
             try {
@@ -145,13 +150,18 @@ public final class KafkaPipelineBenchmark {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
             }
-            rates.add(records / ((System.nanoTime() - start) / 1e9));
+            long end = System.nanoTime();
+            rates.add(records / ((end - start) / 1e9));
             cpuMicros.add((OS.getProcessCpuTime() - cpuStart) / 1e3 / records);
+            firstMillis = (done.firstDone() - start) / 1e6;
+            lastMillis = (done.lastDone() - start) / 1e6;
+            endMillis = (end - start) / 1e6;
         }
 
         /** The last round's figures, with the ratio to {@code baseline}'s unless this is it. */
         String lastRound(Side baseline) {
-            String figures = String.format(Locale.ROOT, "%s %,.0f records/s (%.1f µs CPU each)", name, last(rates), last(cpuMicros));
+            String figures = String.format(Locale.ROOT, "%s %,.0f records/s (%.1f µs CPU each; first done at %.0f ms, last at %.0f,"
+                    + " returned at %.0f)", name, last(rates), last(cpuMicros), firstMillis, lastMillis, endMillis);
             return this == baseline ? figures : figures + String.format(Locale.ROOT, " ratio %.2f", last(rates) / last(baseline.rates));
         }
 
