@@ -1,8 +1,11 @@
 package io.streamz.cluster.internal.driver;
 
 import io.streamz.cluster.internal.job.Codec;
+import io.streamz.cluster.internal.job.JobResult;
+import io.streamz.cluster.internal.job.Outcomes;
 import io.streamz.local.internal.core.Futures;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
  * What flows through the local graph of a {@code ClusterStream}: either a value still on the driver
@@ -114,6 +117,22 @@ public final class Handle {
         inFlight.admit(bytes);
         this.inFlight = inFlight;
         this.inFlightBytes = bytes;
+    }
+
+    /**
+     * Completes this handle as element {@code at} of a task's answer {@code result} says: present in
+     * {@code in} (the task's stored or returned batch), absent (filtered out), or failed with what
+     * {@code failure} gives for {@code at} (asked only then).
+     */
+    void settle(JobResult result, TaskResults in, int at, IntFunction<Throwable> failure) {
+        byte status = result.status(at);
+        if (status == Outcomes.PRESENT) {
+            present(in, at);
+        } else if (status == Outcomes.ABSENT) {
+            markAbsent();
+        } else {
+            fail(failure.apply(at));
+        }
     }
 
     void present(TaskResults in, int at) {

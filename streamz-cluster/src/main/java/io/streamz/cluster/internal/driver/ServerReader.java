@@ -4,7 +4,6 @@ import io.streamz.cluster.ClusterTaskTimeoutException;
 import io.streamz.cluster.internal.job.Caches;
 import io.streamz.cluster.internal.job.ElementOp;
 import io.streamz.cluster.internal.job.JobResult;
-import io.streamz.cluster.internal.job.Outcomes;
 import io.streamz.cluster.internal.job.ReadJob;
 import io.streamz.cluster.internal.job.ShippedOp;
 import io.streamz.cluster.internal.job.TaskLimit;
@@ -88,13 +87,7 @@ public final class ServerReader {
             }
             out.completed(result);
             Handle handle = new Handle();
-            if (result.status(0) == Outcomes.PRESENT) {
-                handle.present(out, 0);
-            } else if (result.status(0) == Outcomes.ABSENT) {
-                handle.markAbsent();
-            } else {
-                handle.fail(result.errors(context.codec())[0]);
-            }
+            handle.settle(result, out, 0, at -> result.errors(context.codec())[at]);
             return handle;
         });
     }

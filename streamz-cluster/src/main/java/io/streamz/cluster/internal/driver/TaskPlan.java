@@ -3,7 +3,6 @@ package io.streamz.cluster.internal.driver;
 import io.streamz.cluster.internal.job.BatchIo;
 import io.streamz.cluster.internal.job.JobInputs;
 import io.streamz.cluster.internal.job.JobResult;
-import io.streamz.cluster.internal.job.Outcomes;
 import io.streamz.cluster.internal.job.TaskLimit;
 import io.streamz.local.internal.core.Futures;
 import java.util.ArrayList;
@@ -136,12 +135,8 @@ final class TaskPlan {
             Handle handle = items.get(i).output;
             if (error != null) {
                 handle.fail(shown.failure(i, error));
-            } else if (result.status(i) == Outcomes.PRESENT) {
-                handle.present(out, i);
-            } else if (result.status(i) == Outcomes.ABSENT) {
-                handle.markAbsent();
             } else {
-                handle.fail(shown.failure(i, errors[i]));
+                handle.settle(result, out, i, at -> shown.failure(at, errors[at]));
             }
         }
     }
