@@ -62,7 +62,7 @@ public final class ClusterContext {
         this.driver = driverId(ignite);
         this.codec = new Codec(ignite, loader);
         this.threads = new DriverThreads();
-        this.placement = new Placement(ignite, options.threads(), threads::execute);
+        this.placement = new Placement(ignite, options.threads(), threads::executeNext);
         this.timeouts = new TaskTimeouts(ignite, options.taskTimeout());
         this.link = new ClusterLink(ignite, name, threads::execute, this::reconnected);
         this.liveness = new ClusterLiveness(name, timeout, System::nanoTime, link);

@@ -2,8 +2,6 @@ package io.streamz.cluster.internal.driver;
 
 import java.lang.ref.Cleaner;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -20,13 +18,13 @@ final class DriverThreads {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final String prefix;
-    private final ExecutorService callbacks;
+    private final CallbackPool callbacks;
     private final ScheduledThreadPoolExecutor timer;
     private final Cleaner cleaner;
 
     DriverThreads() {
         this.prefix = "streamz-cluster-" + INSTANCES.incrementAndGet();
-        this.callbacks = Executors.newCachedThreadPool(daemon(prefix + "-callback-"));
+        this.callbacks = new CallbackPool(daemon(prefix + "-callback-"));
         this.timer = new ScheduledThreadPoolExecutor(1, daemon(prefix + "-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.cleaner = Cleaner.create(daemon(prefix + "-cleaner-"));
@@ -38,6 +36,16 @@ final class DriverThreads {
             callbacks.execute(task);
         } catch (RejectedExecutionException shutDown) {
             task.run();
+        }
+    }
+
+    /**
+     * Runs {@code task} on this callback thread right after its current callback, when this is a
+     * callback thread that left no task yet (see {@link CallbackPool}), else as {@link #execute}.
+     */
+    void executeNext(Runnable task) {
+        if (!callbacks.runNext(task)) {
+            execute(task);
         }
     }
 

@@ -86,7 +86,8 @@ final class Placement {
      * What sends the tasks of {@code partition}, from a callback thread: one at a time per server, in
      * order, so that the tasks a busy server queues run in the order of their elements. A send that
      * blocks on a server that is gone holds up only that server's tasks. The server is looked up at
-     * each send, so that a retry follows its partition to the new primary.
+     * each send, so that a retry follows its partition to the new primary. A send asked for on a callback
+     * thread leaves right after that thread's callback, on the same thread (see {@link CallbackPool}).
      */
     public Executor sender(int partition) {
         return task -> senderTo(primary(partition)).execute(task);

@@ -38,13 +38,13 @@ class BatchPolicyTest {
     }
 
     @Test
-    void aSmallWindowOfCheapElementsIsOutInAboutFourTasksNotOne() {
+    void aSmallWindowOfCheapElementsIsOutInTwoTasksNotOne() {
         BatchPolicy policy = new BatchPolicy();
         policy.record(1_000, 100_000);
 
-        assertEquals(16, policy.taskSize(64));
-        assertEquals(4, policy.maxTasks(64, THREADS));
-        assertEquals(1, policy.taskSize(3));
+        assertEquals(32, policy.taskSize(64));
+        assertEquals(2, policy.maxTasks(64, THREADS));
+        assertEquals(2, policy.taskSize(3));
         assertEquals(BatchPolicy.MAX_BATCH, policy.taskSize(4_096));
         assertEquals(8, policy.maxTasks(4_096, THREADS));
     }
