@@ -113,6 +113,18 @@ class WatchSweeperTest {
     }
 
     @Test
+    void theShortPeriodOfAClosedWatchLastsASecondThenTheSweepsComeAtThePeriodTheOpenWatchesNeed() {
+        try (ElementWatch slow = ElementWatch.start(sweeper, limit(60_000), null, NOTHING)) {
+            ElementWatch.start(sweeper, LIMIT, null, NOTHING).close();
+            // The first sweep at 5 ms finds only the slow watch, which needs one every 100 ms.
+            timer.advanceTo(5 * MS + WatchSweeper.IDLE);
+            long before = timer.scheduled();
+            timer.advanceTo(5 * MS + 2 * WatchSweeper.IDLE);
+            assertEquals(10, timer.scheduled() - before, "sweeps in the second after the period rose to 100 ms");
+        }
+    }
+
+    @Test
     void anElementThatIgnoresTheInterruptIsGivenUpAfterTheGracePeriod() throws Exception {
         List<String> warnings = new CopyOnWriteArrayList<>();
         CountDownLatch abandoned = new CountDownLatch(1);
