@@ -1,8 +1,6 @@
 package io.streamz.cluster.internal.job;
 
 import io.streamz.cluster.ClusterTaskTimeoutException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteLogger;
@@ -18,19 +16,20 @@ import org.apache.ignite.IgniteLogger;
  * also look like a stopping node's (see {@link Interruption}), and a timed-out element must not be
  * run again: here it simply fails.
  *
- * <p>One timer thread per server JVM checks the running jobs, once per timeout; the job's thread only
- * notes when each element starts and ends. An element that runs longer than the timeout gets its
- * thread interrupted and fails with {@link TaskLimit#overran()} (its result is discarded even if the
- * function returned), and the job goes on with the next element. A function that is still running a
- * grace period after the interrupt ignores it, and no JVM library can stop a thread that does: the
+ * <p>One timer thread per server JVM checks the running jobs, all in one sweep at a short period
+ * ({@link WatchSweeper}: a twentieth of the shortest timeout, between 1 ms and 100 ms); the job's
+ * thread only registers its watch, notes when each element starts and ends, and removes the watch,
+ * waking no other thread. An element that runs longer than the timeout gets its thread interrupted
+ * at most one period after the timeout (plus the delay of a loaded machine) and fails with
+ * {@link TaskLimit#overran()} (its result is discarded even if the function returned), and the job
+ * goes on with the next element. A function that is still running a grace period after the
+ * interrupt (seen at the next sweep) ignores it, and no JVM library can stop a thread that does: the
  * watch then gives the job up. It runs {@code onAbandon} (an accumulate records its elements as
  * failed), tells the driver, which fails the task's elements at once, and when the function returns
  * at last the job discards everything and ends, writing nothing, with one line in the server's log.
  * Meanwhile the thread stays busy.
  */
 final class ElementWatch implements AutoCloseable {
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
-
     private enum Verdict { IN_TIME, INTERRUPTED, ABANDONED }
 
     /** The user function applied to one element; throws whatever the function throws. */
@@ -38,6 +37,7 @@ final class ElementWatch implements AutoCloseable {
         void run() throws Exception;
     }
 
+    private final WatchSweeper sweeper;
     private final TaskLimit limit;
     private final Ignite ignite;
     private final Runnable onAbandon;
@@ -46,9 +46,9 @@ final class ElementWatch implements AutoCloseable {
     private long startedAt;
     private Verdict verdict = Verdict.IN_TIME;
     private boolean closed;
-    private ScheduledFuture<?> check;
 
-    private ElementWatch(TaskLimit limit, Ignite ignite, Runnable onAbandon) {
+    private ElementWatch(WatchSweeper sweeper, TaskLimit limit, Ignite ignite, Runnable onAbandon) {
+        this.sweeper = sweeper;
         this.limit = limit;
         this.ignite = ignite;
         this.onAbandon = onAbandon;
@@ -60,10 +60,13 @@ final class ElementWatch implements AutoCloseable {
      * the driver is told.
      */
     static ElementWatch start(TaskLimit limit, Ignite ignite, Runnable onAbandon) {
-        ElementWatch watch = new ElementWatch(limit, ignite, onAbandon);
-        synchronized (watch) {
-            watch.checkIn(limit.nanos());
-        }
+        return start(WatchSweeper.shared(), limit, ignite, onAbandon);
+    }
+
+    /** As the other {@code start}, checked by {@code sweeper}. */
+    static ElementWatch start(WatchSweeper sweeper, TaskLimit limit, Ignite ignite, Runnable onAbandon) {
+        ElementWatch watch = new ElementWatch(sweeper, limit, ignite, onAbandon);
+        sweeper.register(watch);
         return watch;
     }
 
@@ -89,7 +92,7 @@ final class ElementWatch implements AutoCloseable {
         }
         switch (end()) {
             case ABANDONED -> {
-                long ran = System.nanoTime() - startedAt();
+                long ran = sweeper.nanoTime() - startedAt();
                 ignite.log().getLogger(ElementWatch.class).warning(limit + ": the function returned "
                         + TimeUnit.NANOSECONDS.toMillis(ran) + " ms after it started, having ignored the interrupt;"
                         + " its task had failed already, so its result is discarded");
@@ -112,7 +115,7 @@ final class ElementWatch implements AutoCloseable {
 
     private synchronized void begin() {
         running = true;
-        startedAt = System.nanoTime();
+        startedAt = sweeper.nanoTime();
         verdict = Verdict.IN_TIME;
     }
 
@@ -129,27 +132,25 @@ final class ElementWatch implements AutoCloseable {
         return verdict;
     }
 
-    /** On the timer thread. */
-    private synchronized void check() {
-        if (closed || verdict == Verdict.ABANDONED) {
+    TaskLimit limit() {
+        return limit;
+    }
+
+    /**
+     * On the timer thread, at each sweep: interrupts the element that has run past the timeout
+     * ({@code now} on the sweeper's clock), gives it up when it is still running after the grace period.
+     */
+    synchronized void check(long now) {
+        if (closed || !running || verdict == Verdict.ABANDONED) {
             return;
         }
-        if (!running) {
-            checkIn(limit.nanos());
-            return;
-        }
-        long ran = System.nanoTime() - startedAt;
+        long ran = now - startedAt;
         if (verdict == Verdict.IN_TIME) {
-            if (ran < limit.nanos()) {
-                checkIn(limit.nanos() - ran);
-            } else {
+            if (ran >= limit.nanos()) {
                 verdict = Verdict.INTERRUPTED;
                 thread.interrupt();
-                checkIn(limit.graceNanos());
             }
-        } else if (ran < limit.nanos() + limit.graceNanos()) {
-            checkIn(limit.nanos() + limit.graceNanos() - ran);
-        } else {
+        } else if (ran >= limit.nanos() + limit.graceNanos()) {
             verdict = Verdict.ABANDONED;
             abandon();
         }
@@ -170,26 +171,19 @@ final class ElementWatch implements AutoCloseable {
         notice.start();
     }
 
-    private void checkIn(long nanos) {
-        check = TIMER.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** The job ended: no more checks. */
+    /** The job ended: no more checks; on the job's thread. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (check != null) {
-            check.cancel(false);
+    public void close() {
+        synchronized (this) {
+            // A sweep may still hold this watch in hand: it must find it closed.
+            closed = true;
         }
+        sweeper.remove(this);
     }
 
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "streamz-task-timeout");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    @Override
+    public synchronized String toString() {
+        return "the watch of a job's elements, " + limit + ", on " + thread.getName() + ": "
+                + (closed ? "closed" : running ? "element running, " + verdict : "between elements");
     }
 }
