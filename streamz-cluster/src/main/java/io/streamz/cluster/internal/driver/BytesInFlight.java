@@ -1,6 +1,6 @@
 package io.streamz.cluster.internal.driver;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The marshalled bytes of elements this driver has handed to cluster steps and that have no answer
@@ -19,7 +19,8 @@ public final class BytesInFlight {
     /** Throws when the cluster is closed: a waiting emitter must not wait for answers that will never come. */
     private final Runnable checkOpen;
     private final long limit;
-    private final AtomicLong bytes = new AtomicLong();
+    /** Striped: the emitter adds and a callback thread subtracts per element, and one shared word would bounce between them. */
+    private final LongAdder bytes = new LongAdder();
     /** Emitters waiting; written under this object's lock. */
     private volatile int waiting;
 
@@ -37,16 +38,17 @@ public final class BytesInFlight {
      * @throws io.streamz.cluster.ClusterUnavailableException when the cluster is closed meanwhile
      */
     void admit(long size) {
-        if (bytes.get() > limit && !Burst.active()) {
+        if (bytes.sum() > limit && !Burst.active()) {
             awaitRoom();
         }
-        bytes.addAndGet(size);
+        bytes.add(size);
     }
 
     /** The element of {@code size} bytes has its answer. */
     void release(long size) {
         // Read after the write: an emitter that starts waiting now sees the new count, or is counted here.
-        if (bytes.addAndGet(-size) <= limit && waiting > 0) {
+        bytes.add(-size);
+        if (waiting > 0 && bytes.sum() <= limit) {
             synchronized (this) {
                 notifyAll();
             }
@@ -56,14 +58,14 @@ public final class BytesInFlight {
     private synchronized void awaitRoom() {
         waiting++;
         try {
-            while (bytes.get() > limit) {
+            while (bytes.sum() > limit) {
                 checkOpen.run();
                 wait(RECHECK_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while emit waited for the cluster to answer for "
-                    + bytes.get() + " bytes in flight (the limit is " + limit + ")", e);
+                    + bytes.sum() + " bytes in flight (the limit is " + limit + ")", e);
         } finally {
             waiting--;
         }
@@ -71,11 +73,11 @@ public final class BytesInFlight {
 
     /** The bytes in flight now. */
     long bytes() {
-        return bytes.get();
+        return bytes.sum();
     }
 
     @Override
     public String toString() {
-        return bytes.get() + " of " + limit + " bytes in flight";
+        return bytes.sum() + " of " + limit + " bytes in flight";
     }
 }

@@ -5,6 +5,7 @@ import io.streamz.cluster.internal.job.JobResult;
 import io.streamz.cluster.internal.job.Outcomes;
 import io.streamz.local.internal.core.Futures;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
@@ -28,6 +29,8 @@ public final class Handle {
     // The bytes of this result's scattered input, counted in flight until it is known.
     private BytesInFlight inFlight;
     private long inFlightBytes;
+    // The step's count of results not known yet, this one included until it is.
+    private LongAdder pending;
 
     private Handle(CompletableFuture<Void> ready, boolean inline, Object inlineValue, byte[] encoded) {
         this.ready = ready;
@@ -120,6 +123,16 @@ public final class Handle {
     }
 
     /**
+     * Counts this result in {@code pending} (a step's results not known yet) until this handle
+     * completes: without a completion stage per element, which would cost the emitter an allocation
+     * and a compare-and-set on the future that the callback thread completes at the same time.
+     */
+    public void countIn(LongAdder pending) {
+        pending.increment();
+        this.pending = pending;
+    }
+
+    /**
      * Completes this handle as element {@code at} of a task's answer {@code result} says: present in
      * {@code in} (the task's stored or returned batch), absent (filtered out), or failed with what
      * {@code failure} gives for {@code at} (asked only then).
@@ -138,27 +151,31 @@ public final class Handle {
     void present(TaskResults in, int at) {
         this.batch = in;
         this.index = at;
-        releaseInFlight();
+        known();
         ready.complete(null);
     }
 
     void markAbsent() {
         this.absent = true;
-        releaseInFlight();
+        known();
         ready.complete(null);
     }
 
     void fail(Throwable error) {
         this.failure = error;
-        releaseInFlight();
+        known();
         ready.completeExceptionally(error);
     }
 
-    /** The result is known: its input is in flight no more. */
-    private void releaseInFlight() {
+    /** The result is known: its input is in flight no more, and it is no longer pending. */
+    private void known() {
         if (inFlight != null) {
             inFlight.release(inFlightBytes);
             inFlight = null;
+        }
+        if (pending != null) {
+            pending.decrement();
+            pending = null;
         }
     }
 

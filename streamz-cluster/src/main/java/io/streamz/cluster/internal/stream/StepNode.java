@@ -11,7 +11,7 @@ import io.streamz.local.internal.core.Refs;
 import io.streamz.spi.FunctionNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A cluster step (map, filter, starmap, accumulate) in the local graph of handles: each element goes
@@ -47,7 +47,7 @@ final class StepNode extends Node<Object> {
     private final long maxElementBytes;
     private final BytesInFlight inFlight;
     /** Elements sent whose result is not known yet: what {@link #held()} reports. */
-    private final AtomicInteger pending = new AtomicInteger();
+    private final LongAdder pending = new LongAdder();
 
     /**
      * A step sending with {@code dispatcher}; {@code element} describes it when it is element-wise (it
@@ -107,8 +107,7 @@ final class StepNode extends Node<Object> {
         if (bytes > 0) {
             result.holdInFlight(inFlight, bytes);
         }
-        pending.incrementAndGet();
-        result.ready().whenComplete((ignored, error) -> pending.decrementAndGet());
+        result.countIn(pending);
         dispatcher.submit(x, result);
         Refs held = Refs.retainCurrent();
         if (held != null) {
@@ -181,7 +180,7 @@ final class StepNode extends Node<Object> {
     /** The elements in flight on the cluster: sent, their result not known yet. */
     @Override
     public int held() {
-        return pending.get();
+        return pending.intValue();
     }
 
     /** The dispatcher that sends this step's elements. */
