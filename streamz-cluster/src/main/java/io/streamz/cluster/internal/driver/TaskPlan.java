@@ -131,13 +131,21 @@ final class TaskPlan {
 
     private void complete(ResultStore store, TaskResults out, JobResult result, Throwable error, Shown shown) {
         Throwable[] errors = result == null ? null : result.errors(store.codec());
-        for (int i = 0; i < items.size(); i++) {
-            Handle handle = items.get(i).output;
-            if (error != null) {
-                handle.fail(shown.failure(i, error));
-            } else {
-                handle.settle(result, out, i, at -> shown.failure(at, errors[at]));
-            }
+        // The first element last: a consumer in emit order (gather, on its own thread) waits for it,
+        // so it wakes once per task and finds the others known, rather than catching up with this
+        // thread and going back to sleep several times per task.
+        for (int i = 1; i < items.size(); i++) {
+            settle(i, store, out, result, errors, error, shown);
+        }
+        settle(0, store, out, result, errors, error, shown);
+    }
+
+    private void settle(int i, ResultStore store, TaskResults out, JobResult result, Throwable[] errors, Throwable error, Shown shown) {
+        Handle handle = items.get(i).output;
+        if (error != null) {
+            handle.fail(shown.failure(i, error));
+        } else {
+            handle.settle(result, out, i, at -> shown.failure(at, errors[at]));
         }
     }
 

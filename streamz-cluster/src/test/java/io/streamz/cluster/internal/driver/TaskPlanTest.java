@@ -61,6 +61,21 @@ class TaskPlanTest {
     }
 
     @Test
+    void theFirstElementOfATaskIsSettledLastSoThatAnInOrderConsumerWakesOncePerTask() throws Exception {
+        List<Item> items = itemsOf(bench.scattered(1), bench.scattered(2), bench.scattered(3));
+        List<Integer> settled = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int element = i;
+            items.get(i).output.ready().thenRun(() -> settled.add(element));
+        }
+
+        TaskPlan.of(items, true).finish(bench.store, bench.tasks("cluster map").results(0), JobAnswers.answer(true, 3, 0), null)
+                .get(10, TimeUnit.SECONDS);
+
+        assertEquals(List.of(1, 2, 0), settled);
+    }
+
+    @Test
     void eachElementOfATaskWhoseFunctionFailedFailsWithTheUsersException() throws Exception {
         List<Item> items = itemsOf(bench.scattered(1), bench.scattered(2));
         TaskPlan plan = TaskPlan.of(items, true);
