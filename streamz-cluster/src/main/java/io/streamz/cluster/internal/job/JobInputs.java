@@ -21,7 +21,11 @@ public final class JobInputs implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Object[] keys;
-    /** Per element: {@code null} for the shipped value of the same index, else a Ref or a Composite. */
+    /**
+     * Per element: {@code null} for the shipped value of the same index, else a Ref or a Composite;
+     * {@code null} itself when every element is a shipped value (the common case after {@code scatter}):
+     * Ignite's marshaller reads an array's nulls one by one, a byte at a time from a synchronized stream.
+     */
     private final Object[] items;
     /**
      * The shipped values, each encoded, one after the other (those of the elements first, then those
@@ -44,7 +48,7 @@ public final class JobInputs implements Serializable {
     }
 
     public int size() {
-        return items.length;
+        return items == null ? shippedEnds.length : items.length;
     }
 
     /**
@@ -65,6 +69,9 @@ public final class JobInputs implements Serializable {
             }
         }
         Object[] values = shipped == null ? new Object[items.length] : decodedShipped(codec);
+        if (items == null) {
+            return values;
+        }
         for (int i = 0; i < items.length; i++) {
             if (items[i] != null) {
                 values[i] = resolve(items[i], batches, values);
@@ -190,8 +197,10 @@ public final class JobInputs implements Serializable {
             }
             List<byte[]> all = new ArrayList<>(values);
             all.addAll(nestedValues);
+            boolean allShipped = true;
             for (Object item : elements) {
                 renumber(item, values.size());
+                allShipped &= item == null;
             }
             int size = 0;
             for (byte[] value : all) {
@@ -208,7 +217,7 @@ public final class JobInputs implements Serializable {
                 }
                 ends[i] = at;
             }
-            return new JobInputs(keys.toArray(), elements, shipped, ends);
+            return new JobInputs(keys.toArray(), allShipped ? null : elements, shipped, ends);
         }
 
         /** Nested values were numbered -1, -2, ... before the elements' count was known. */
