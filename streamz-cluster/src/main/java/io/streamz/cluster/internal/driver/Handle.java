@@ -167,6 +167,21 @@ public final class Handle {
         ready.completeExceptionally(error);
     }
 
+    /**
+     * Hands this handle's accounting (its bytes in flight, its place in the step's pending count) to
+     * {@code tally}, which releases the accounting of a whole task at once; before it completes.
+     */
+    void tallyInto(Tally tally) {
+        if (inFlight != null) {
+            tally.bytes(inFlight, inFlightBytes);
+            inFlight = null;
+        }
+        if (pending != null) {
+            tally.pending(pending);
+            pending = null;
+        }
+    }
+
     /** The result is known: its input is in flight no more, and it is no longer pending. */
     private void known() {
         if (inFlight != null) {

@@ -131,6 +131,11 @@ final class TaskPlan {
 
     private void complete(ResultStore store, TaskResults out, JobResult result, Throwable error, Shown shown) {
         Throwable[] errors = result == null ? null : result.errors(store.codec());
+        Tally tally = new Tally();
+        for (Item item : items) {
+            item.output.tallyInto(tally);
+        }
+        tally.release();
         // The first element last: a consumer in emit order (gather, on its own thread) waits for it,
         // so it wakes once per task and finds the others known, rather than catching up with this
         // thread and going back to sleep several times per task.
