@@ -42,7 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>Each operation sends the same {@value #ELEMENTS} pre-boxed {@code Integer}s. Run all four side
  * by side, several times (the machine's noise is larger between runs than within one):
- * {@code java -jar streamz-benchmarks/target/benchmarks.jar ClusterVsIgnite -f 1 -wi 3 -i 5}.
+ * {@code java -jar streamz-benchmarks/target/benchmarks.jar ClusterVsIgnite -f 1 -wi 10 -i 5}. Each
+ * warms up for 20 s: on 2 cores shared with two servers the JIT takes about that long to compile the
+ * driver's path, and with 6 s the streamz figures were still rising through the measurement (error
+ * bars of ±60-120 %; ±5-20 % with 20 s).
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g", "-DIGNITE_QUIET=false", "-DIGNITE_UPDATE_NOTIFIER=false",
@@ -50,7 +53,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @OperationsPerInvocation(ClusterVsIgniteBenchmark.ELEMENTS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ClusterVsIgniteBenchmark {
     static final int ELEMENTS = 20_000;

@@ -121,16 +121,25 @@ public final class ElementDispatcher implements Dispatcher {
         items.add(first);
         int location = Inputs.location(first.input);
         UUID server = location < 0 ? null : placement.primary(location);
+        // Those at the head that go along are taken as they come (usually all are); the rest of the
+        // queue is searched only past one that does not.
+        while (items.size() < limit && !queue.isEmpty() && sameServer(queue.peek(), location, server)) {
+            items.add(queue.poll());
+        }
         for (Iterator<Item> it = queue.iterator(); items.size() < limit && it.hasNext(); ) {
             Item next = it.next();
-            int at = Inputs.location(next.input);
-            boolean sameServer = location < 0 ? at < 0 : at < 0 || at == location || server != null && server.equals(placement.primary(at));
-            if (sameServer) {
+            if (sameServer(next, location, server)) {
                 items.add(next);
                 it.remove();
             }
         }
         return items;
+    }
+
+    /** Whether {@code item} may go in a task whose first input lies in {@code location} (on {@code server}), or is inline (-1). */
+    private boolean sameServer(Item item, int location, UUID server) {
+        int at = Inputs.location(item.input);
+        return location < 0 ? at < 0 : at < 0 || at == location || server != null && server.equals(placement.primary(at));
     }
 
     /**

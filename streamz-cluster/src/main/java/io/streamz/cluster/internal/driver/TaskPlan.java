@@ -43,7 +43,7 @@ final class TaskPlan {
      * it consumes whole (it can answer a re-run from its stored outcomes).
      */
     static TaskPlan of(List<Item> items, boolean jobRemovesInputs) {
-        JobInputs.Builder job = JobInputs.builder();
+        JobInputs.Builder job = JobInputs.builder(items.size());
         Map<TaskResults, Integer> reads = new IdentityHashMap<>();
         for (Item item : items) {
             Inputs.describe(item.input, job, reads);

@@ -44,7 +44,12 @@ public final class JobInputs implements Serializable {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(10);
+    }
+
+    /** A builder for a job of about {@code elements} elements: its lists never grow. */
+    public static Builder builder(int elements) {
+        return new Builder(elements);
     }
 
     public int size() {
@@ -143,13 +148,16 @@ public final class JobInputs implements Serializable {
     /** Collects the inputs of one job on the driver; each stored batch is read once. */
     public static final class Builder {
         private final List<Object> keys = new ArrayList<>();
-        private final Map<Object, Integer> keyIndex = new IdentityHashMap<>();
-        private final List<Object> items = new ArrayList<>();
-        private final List<byte[]> values = new ArrayList<>();
+        /** Made at the first {@link #ref}: a job of scattered values reads no stored batch. */
+        private Map<Object, Integer> keyIndex;
+        private final List<Object> items;
+        private final List<byte[]> values;
         private final List<byte[]> nestedValues = new ArrayList<>();
         private boolean anyShipped;
 
-        private Builder() {
+        private Builder(int elements) {
+            items = new ArrayList<>(elements);
+            values = new ArrayList<>(elements);
         }
 
         /** The next element's input is a value shipped from the driver, {@code encoded} by {@link ElementEncoder}. */
@@ -169,6 +177,9 @@ public final class JobInputs implements Serializable {
 
         /** A reference to element {@code index} of the batch stored under {@code key}. */
         public Object ref(Object key, int index) {
+            if (keyIndex == null) {
+                keyIndex = new IdentityHashMap<>();
+            }
             Integer k = keyIndex.get(key);
             if (k == null) {
                 k = keys.size();
