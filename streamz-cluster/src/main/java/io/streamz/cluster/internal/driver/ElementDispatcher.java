@@ -102,6 +102,11 @@ public final class ElementDispatcher implements Dispatcher {
                         saturated = true;
                         return;
                     }
+                    if (tasks > 0 && queue.size() < policy.taskSize(held)) {
+                        // Nagle here too: while a task is out, a short one waits to fill up (accept
+                        // sends it then) or for the tasks out to come back.
+                        return;
+                    }
                     items = takeBatch(policy.taskSize(held));
                     tasks++;
                     elementsInFlight += items.size();

@@ -68,9 +68,12 @@ final class StepTask {
         return placement;
     }
 
-    /** Runs a task on a callback thread: the sender of tasks that need no order among themselves. */
+    /**
+     * Runs a task on a callback thread (right after the current callback, on a callback thread: see
+     * {@link CallbackPool}): the sender of tasks that need no order among themselves.
+     */
     Executor callbacks() {
-        return calls.threads()::execute;
+        return calls.threads()::executeNext;
     }
 
     @Override

@@ -93,6 +93,33 @@ class ElementDispatcherTest {
     }
 
     @Test
+    void whileATaskIsOutWaitingElementsDoNotLeaveInAShortTaskWhenAnotherAnswers() throws Exception {
+        submit(1, 1);
+        answerCheaply(bench.nextTask(), 1);
+        await(dispatcher.idle());
+        List<Handle> outputs = submit(2, 65);
+        TaskBench.Sent first = bench.nextTask();
+        TaskBench.Sent second = bench.nextTask();
+        bench.noTaskSent();
+        answerCheaply(first, 1);
+        TaskBench.Sent full = bench.nextTask();
+        List<Object> fullValues = bench.values(full);
+        assertTrue(fullValues.size() > 2, "a full task leaves: " + fullValues);
+
+        answerCheaply(second, 1);
+        await(outputs.get(1).ready());
+
+        bench.noTaskSentWithin(500);
+        answerCheaply(full, fullValues.size());
+        int next = (Integer) fullValues.get(fullValues.size() - 1) + 1;
+        List<Object> rest = new ArrayList<>();
+        while (rest.size() < 65 - next + 1) {
+            rest.addAll(bench.values(bench.nextTask()));
+        }
+        assertEquals(IntStream.rangeClosed(next, 65).boxed().toList(), rest, "with no task out, all that waited leave, in emit order");
+    }
+
+    @Test
     void elementsArrivingWhileTasksAreOutLeaveTogetherInEmitOrderOnceOneAnswers() throws Exception {
         submit(1, 1);
         answerCheaply(bench.nextTask(), 1);

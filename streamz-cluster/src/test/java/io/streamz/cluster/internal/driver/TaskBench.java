@@ -115,6 +115,11 @@ final class TaskBench implements AutoCloseable {
         return sent.poll();
     }
 
+    /** Fails if a task is sent within {@code millis}: for sends that would come from a callback thread. */
+    void noTaskSentWithin(long millis) throws InterruptedException {
+        assertNull(sent.poll(millis, TimeUnit.MILLISECONDS), "a task was sent");
+    }
+
     /** Fails unless no task is waiting to be taken now; the caller knows no send is under way. */
     void noTaskSent() {
         assertNull(sent.peek(), "a task was sent");
