@@ -140,12 +140,13 @@ final class TaskPlan {
         // so it wakes once per task and finds the others known, rather than catching up with this
         // thread and going back to sleep several times per task.
         for (int i = 1; i < items.size(); i++) {
-            settle(i, store, out, result, errors, error, shown);
+            settle(i, out, result, errors, error, shown);
         }
-        settle(0, store, out, result, errors, error, shown);
+        settle(0, out, result, errors, error, shown);
     }
 
-    private void settle(int i, ResultStore store, TaskResults out, JobResult result, Throwable[] errors, Throwable error, Shown shown) {
+    /** Completes the handle of element {@code i} as the task's answer (or its failure for good) says. */
+    private void settle(int i, TaskResults out, JobResult result, Throwable[] errors, Throwable error, Shown shown) {
         Handle handle = items.get(i).output;
         if (error != null) {
             handle.fail(shown.failure(i, error));
