@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
  * element only while no more than that is in flight, so back pressure reaches {@code emit} and the
  * servers never hold much more of this driver's elements. Each element's bytes are released when its
  * result handle completes ({@link Handle#holdInFlight}), which every handle does (answered, failed,
- * or abandoned on close), so the wait always ends. A cluster callback thread completing handles (in a {@link Burst}) never waits
+ * or abandoned on close), so the wait always ends; an answered task releases all of its elements'
+ * bytes at once, just before it completes their handles ({@link Tally}). A cluster callback thread completing handles (in a {@link Burst}) never waits
  * here: it is what releases the others. Thread-safe; an element under the limit costs two atomic
  * updates.
  */
@@ -19,7 +20,7 @@ public final class BytesInFlight {
     /** Throws when the cluster is closed: a waiting emitter must not wait for answers that will never come. */
     private final Runnable checkOpen;
     private final long limit;
-    /** Striped: the emitter adds and a callback thread subtracts per element, and one shared word would bounce between them. */
+    /** Striped: the emitter adds per element while callback threads subtract, and one shared word would bounce between them. */
     private final LongAdder bytes = new LongAdder();
     /** Emitters waiting; written under this object's lock. */
     private volatile int waiting;
