@@ -74,9 +74,7 @@ public final class ElementDispatcher implements Dispatcher {
             boolean now;
             synchronized (this) {
                 queue.add(item);
-                // Nagle: while a task is out, a new element waits for it to come back, unless the
-                // waiting ones fill a task already (always so for slow functions: one per task).
-                now = tasks == 0 || !saturated && queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
+                now = tasks == 0 || !saturated && fullTaskWaits();
             }
             if (now) {
                 Burst.runOrDefer(pump);
@@ -102,9 +100,7 @@ public final class ElementDispatcher implements Dispatcher {
                         saturated = true;
                         return;
                     }
-                    if (tasks > 0 && queue.size() < policy.taskSize(held)) {
-                        // Nagle here too: while a task is out, a short one waits to fill up (accept
-                        // sends it then) or for the tasks out to come back.
+                    if (tasks > 0 && !fullTaskWaits()) {
                         return;
                     }
                     items = takeBatch(policy.taskSize(held));
@@ -117,6 +113,14 @@ public final class ElementDispatcher implements Dispatcher {
                 failed.run();
             }
         }
+    }
+
+    /**
+     * Nagle's rule, under the lock: while a task is out, waiting elements leave only once they fill a
+     * task (always so for slow functions: one per task); else they wait for the tasks out to come back.
+     */
+    private boolean fullTaskWaits() {
+        return queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
     }
 
     /** The first waiting element and, up to {@code limit}, others whose inputs lie on the same server. */
