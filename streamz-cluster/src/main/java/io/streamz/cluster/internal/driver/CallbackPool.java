@@ -1,5 +1,6 @@
 package io.streamz.cluster.internal.driver;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -56,14 +57,21 @@ final class CallbackPool extends ThreadPoolExecutor {
                 // This thread ends with it: the task it left must still run.
                 Runnable left = slot[0];
                 slot[0] = null;
-                if (left != null && !isShutdown()) {
-                    execute(left);
-                } else if (left != null) {
-                    left.run();
+                if (left != null) {
+                    runElsewhere(left);
                 }
                 throw e;
             }
             task = slot[0];
+        }
+    }
+
+    /** Runs {@code task} on another thread of this pool, or on the caller's once the pool is shut down. */
+    void runElsewhere(Runnable task) {
+        try {
+            execute(task);
+        } catch (RejectedExecutionException shutDown) {
+            task.run();
         }
     }
 

@@ -32,11 +32,7 @@ final class DriverThreads {
 
     /** Runs {@code task} on a callback thread (on the caller's once these threads are shut down). */
     void execute(Runnable task) {
-        try {
-            callbacks.execute(task);
-        } catch (RejectedExecutionException shutDown) {
-            task.run();
-        }
+        callbacks.runElsewhere(task);
     }
 
     /**
