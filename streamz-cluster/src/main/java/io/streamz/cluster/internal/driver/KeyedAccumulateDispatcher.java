@@ -105,7 +105,7 @@ public final class KeyedAccumulateDispatcher implements StatefulDispatcher {
         JobInputs inputs;
         try {
             // Reads without claiming: the inputs stay for the accumulate's task, which consumes them.
-            JobInputs.Builder builder = JobInputs.builder();
+            JobInputs.Builder builder = JobInputs.builder(items.size());
             Map<TaskResults, Integer> unclaimed = new IdentityHashMap<>();
             items.forEach(item -> Inputs.describe(item.input, builder, unclaimed));
             inputs = builder.build();
