@@ -1,6 +1,8 @@
 package io.streamz.cluster.internal.job;
 
 import io.streamz.cluster.ClusterTaskTimeoutException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
 import org.apache.ignite.Ignite;
 import org.apache.ignite.IgniteLogger;
@@ -28,9 +30,33 @@ import org.apache.ignite.IgniteLogger;
  * failed), tells the driver, which fails the task's elements at once, and when the function returns
  * at last the job discards everything and ends, writing nothing, with one line in the server's log.
  * Meanwhile the thread stays busy.
+ *
+ * <p>An element's start and end take no lock: the job's thread publishes which element runs, and
+ * takes the element's verdict back, in one atomic word, which a sweep changes only by a
+ * compare-and-set naming that very element. Only a verdict other than in time costs a lock, so that
+ * the job's thread clears an interrupt only once the sweep has delivered it.
  */
 final class ElementWatch implements AutoCloseable {
     private enum Verdict { IN_TIME, INTERRUPTED, ABANDONED }
+
+    private static final Verdict[] VERDICTS = Verdict.values();
+    /** The low bits of {@link #state}: the verdict on the element running. */
+    private static final long VERDICT_MASK = 0b11;
+    /** The bit of {@link #state} set while an element runs; the element's number is above it. */
+    private static final long RUNNING = 0b100;
+    private static final int NUMBER_SHIFT = 3;
+    private static final VarHandle STATE;
+    private static final VarHandle STARTED_AT;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(ElementWatch.class, "state", long.class);
+            STARTED_AT = lookup.findVarHandle(ElementWatch.class, "startedAt", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The user function applied to one element; throws whatever the function throws. */
     interface Call {
@@ -42,9 +68,18 @@ final class ElementWatch implements AutoCloseable {
     private final Ignite ignite;
     private final Runnable onAbandon;
     private final Thread thread = Thread.currentThread();
-    private boolean running;
+    /**
+     * Which element runs and the verdict on it: the element's number (counted by the job's thread) above
+     * {@link #RUNNING}, set while it runs, above the verdict's two bits; 0 before the first element.
+     */
+    @SuppressWarnings("unused") // through STATE
+    private volatile long state;
+    /** When the element running started, on the sweeper's clock; read and written through STARTED_AT. */
+    @SuppressWarnings("unused")
     private long startedAt;
-    private Verdict verdict = Verdict.IN_TIME;
+    /** Elements begun, on the job's thread only. */
+    private long elements;
+    /** Guarded by this. */
     private boolean closed;
 
     private ElementWatch(WatchSweeper sweeper, TaskLimit limit, Ignite ignite, Runnable onAbandon) {
@@ -92,7 +127,7 @@ final class ElementWatch implements AutoCloseable {
         }
         switch (end()) {
             case ABANDONED -> {
-                long ran = sweeper.nanoTime() - startedAt();
+                long ran = sweeper.nanoTime() - (long) STARTED_AT.getOpaque(this);
                 ignite.log().getLogger(ElementWatch.class).warning(limit + ": the function returned "
                         + TimeUnit.NANOSECONDS.toMillis(ran) + " ms after it started, having ignored the interrupt;"
                         + " its task had failed already, so its result is discarded");
@@ -113,21 +148,23 @@ final class ElementWatch implements AutoCloseable {
         }
     }
 
-    private synchronized void begin() {
-        running = true;
-        startedAt = sweeper.nanoTime();
-        verdict = Verdict.IN_TIME;
-    }
-
-    private synchronized long startedAt() {
-        return startedAt;
+    /** The next element starts; on the job's thread. */
+    private void begin() {
+        elements++;
+        STARTED_AT.setOpaque(this, sweeper.nanoTime());
+        // Publishes the start time with the element (a sweep reads them in the other order).
+        STATE.setRelease(this, (elements << NUMBER_SHIFT) | RUNNING | Verdict.IN_TIME.ordinal());
     }
 
     /** The element's function returned or threw: its verdict, with this watch's interrupt cleared. */
-    private synchronized Verdict end() {
-        running = false;
+    private Verdict end() {
+        long was = (long) STATE.getAndSet(this, elements << NUMBER_SHIFT);
+        Verdict verdict = VERDICTS[(int) (was & VERDICT_MASK)];
         if (verdict != Verdict.IN_TIME) {
-            Thread.interrupted();
+            // The sweep that gave the verdict interrupts under this lock: once in, the interrupt is there to clear.
+            synchronized (this) {
+                Thread.interrupted();
+            }
         }
         return verdict;
     }
@@ -141,19 +178,25 @@ final class ElementWatch implements AutoCloseable {
      * ({@code now} on the sweeper's clock), gives it up when it is still running after the grace period.
      */
     synchronized void check(long now) {
-        if (closed || !running || verdict == Verdict.ABANDONED) {
+        long seen = (long) STATE.getAcquire(this);
+        Verdict verdict = VERDICTS[(int) (seen & VERDICT_MASK)];
+        if (closed || (seen & RUNNING) == 0 || verdict == Verdict.ABANDONED) {
             return;
         }
-        long ran = now - startedAt;
+        // Maybe a later element's start: then that element is running now and the compare-and-set fails.
+        long ran = now - (long) STARTED_AT.getOpaque(this);
         if (verdict == Verdict.IN_TIME) {
-            if (ran >= limit.nanos()) {
-                verdict = Verdict.INTERRUPTED;
+            if (ran >= limit.nanos() && judge(seen, Verdict.INTERRUPTED)) {
                 thread.interrupt();
             }
-        } else if (ran >= limit.nanos() + limit.graceNanos()) {
-            verdict = Verdict.ABANDONED;
+        } else if (ran >= limit.nanos() + limit.graceNanos() && judge(seen, Verdict.ABANDONED)) {
             abandon();
         }
+    }
+
+    /** Gives the element {@code seen} says runs the verdict {@code verdict}, unless it has ended meanwhile. */
+    private boolean judge(long seen, Verdict verdict) {
+        return STATE.compareAndSet(this, seen, (seen & ~VERDICT_MASK) | verdict.ordinal());
     }
 
     /** Off the timer thread: {@code onAbandon} may write to a cache, which may block. */
@@ -183,7 +226,9 @@ final class ElementWatch implements AutoCloseable {
 
     @Override
     public synchronized String toString() {
+        long now = state;
         return "the watch of a job's elements, " + limit + ", on " + thread.getName() + ": "
-                + (closed ? "closed" : running ? "element running, " + verdict : "between elements");
+                + (closed ? "closed" : (now & RUNNING) != 0 ? "element running, " + VERDICTS[(int) (now & VERDICT_MASK)]
+                : "between elements");
     }
 }

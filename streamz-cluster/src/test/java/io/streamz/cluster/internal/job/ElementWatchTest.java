@@ -69,4 +69,54 @@ class ElementWatchTest {
         assertFalse(out.anyPresent(), "a discarded value must not count as present");
         assertFalse(Thread.currentThread().isInterrupted());
     }
+
+    /**
+     * A sweep judging every element overdue while the job's thread runs short elements, one after another:
+     * an element that saw an interrupt was judged (it does not stand), and no interrupt outlives its element.
+     */
+    @Test
+    void aSweepRacingTheElementsInterruptsOnlyTheOneItJudged() throws InterruptedException {
+        ManualSweepTimer clock = new ManualSweepTimer();
+        WatchSweeper sweeper = new WatchSweeper(clock);
+        int elements = 200_000;
+        Outcomes out = new Outcomes(elements, Long.MAX_VALUE);
+        int[] stoodInterrupted = new int[1];
+        int[] leftInterrupted = new int[1];
+        int[] failed = new int[1];
+        try (ElementWatch watch = ElementWatch.start(sweeper, LIMIT, null, () -> { })) {
+            Thread sweep = new Thread(() -> {
+                // Past the timeout of every element (the clock stays at 0), within its grace period.
+                while (!Thread.currentThread().isInterrupted()) {
+                    watch.check(LIMIT.nanos());
+                }
+            });
+            sweep.start();
+            try {
+                for (int i = 0; i < elements; i++) {
+                    int at = i;
+                    boolean[] sawInterrupt = new boolean[1];
+                    boolean standing = watch.apply(i, out, () -> {
+                        sawInterrupt[0] = Thread.currentThread().isInterrupted();
+                        out.present(at, at);
+                    });
+                    if (!standing) {
+                        failed[0]++;
+                    } else if (sawInterrupt[0]) {
+                        stoodInterrupted[0]++;
+                    }
+                    if (Thread.interrupted()) {
+                        leftInterrupted[0]++;
+                    }
+                }
+            } finally {
+                sweep.interrupt();
+                sweep.join();
+            }
+        }
+
+        assertEquals(0, stoodInterrupted[0], "an element ran interrupted, yet stood: the interrupt was meant for another");
+        assertEquals(0, leftInterrupted[0], "an interrupt outlived its element");
+        assertTrue(failed[0] > 0, "the sweep never caught an element running: the race was not exercised");
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
 }
