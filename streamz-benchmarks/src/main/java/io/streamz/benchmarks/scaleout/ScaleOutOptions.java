@@ -10,11 +10,14 @@ import java.util.List;
  *
  * @param servers    the cluster sizes to measure, in order ({@code --servers 1,2,3})
  * @param cpus       the CPUs each server container may use ({@code --cpus 0.5})
- * @param warmup     how long each workload runs before it is measured ({@code --warmup SECONDS}, 30; keyed states are created and the servers JIT-compile meanwhile)
+ * @param warmup     how long each workload runs before it is measured ({@code --warmup SECONDS}, 40: keyed states are created and the servers JIT-compile meanwhile; a server
+ *                   limited to half a CPU and given a third of the work compiles slowly, and at 20 s the 3-server
+ *                   runs were still getting faster while measured)
  * @param measure    how long it is measured ({@code --seconds SECONDS}, 30)
  * @param workMillis CPU time of the work per element, in ms ({@code --work-ms 1})
  * @param keys       the number of keys of the keyed workload ({@code --keys 1000})
- * @param buffer     elements in flight: the pipelines' {@code buffer(n)} ({@code --buffer 256})
+ * @param buffer     elements in flight: the pipelines' {@code buffer(n)} ({@code --buffer 1024}: at 256, in-order {@code gather}
+ *                   let three servers hold only two tasks each, and they waited for one another; see the README)
  * @param tasksPerServer the compute threads the driver assumes each server has ({@code --server-threads 32}):
  *                   it keeps about 1.25 times that many tasks in flight per server. The servers have 8; more
  *                   keeps tasks waiting in their queues, so that a round trip through a busy driver never
@@ -26,7 +29,7 @@ import java.util.List;
 record ScaleOutOptions(List<Integer> servers, double cpus, Duration warmup, Duration measure, double workMillis,
                        int keys, int buffer, int tasksPerServer, Path tls, String image, Path out) {
     static final String USAGE = "usage: java -jar streamz-benchmarks/target/benchmarks.jar scale-out [--servers 1,2,3]"
-            + " [--cpus 0.5] [--warmup SECONDS] [--seconds SECONDS] [--work-ms 1] [--keys 1000] [--buffer 256]"
+            + " [--cpus 0.5] [--warmup SECONDS] [--seconds SECONDS] [--work-ms 1] [--keys 1000] [--buffer 1024]"
             + " [--server-threads 32] [--tls docker/certs] [--image streamz/ignite-server:latest] [--out docs]";
 
     /**
@@ -37,11 +40,11 @@ record ScaleOutOptions(List<Integer> servers, double cpus, Duration warmup, Dura
     static ScaleOutOptions parse(String... args) {
         List<Integer> servers = List.of(1, 2, 3);
         double cpus = 0.5;
-        int warmup = 30;
+        int warmup = 40;
         int measure = 30;
         double workMillis = 1;
         int keys = 1000;
-        int buffer = 256;
+        int buffer = 1024;
         int tasksPerServer = 32;
         Path tls = Path.of("docker/certs");
         String image = "streamz/ignite-server:latest";

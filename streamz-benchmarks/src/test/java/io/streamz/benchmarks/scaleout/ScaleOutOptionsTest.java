@@ -14,8 +14,8 @@ class ScaleOutOptionsTest {
     void withoutOptionsItMeasuresOneTwoAndThreeHalfCpuServers() {
         ScaleOutOptions options = ScaleOutOptions.parse();
 
-        assertEquals(new ScaleOutOptions(List.of(1, 2, 3), 0.5, Duration.ofSeconds(30), Duration.ofSeconds(30), 1, 1000,
-                256, 32, Path.of("docker/certs"), "streamz/ignite-server:latest", Path.of("docs")), options);
+        assertEquals(new ScaleOutOptions(List.of(1, 2, 3), 0.5, Duration.ofSeconds(40), Duration.ofSeconds(30), 1, 1000,
+                1024, 32, Path.of("docker/certs"), "streamz/ignite-server:latest", Path.of("docs")), options);
     }
 
     @Test
