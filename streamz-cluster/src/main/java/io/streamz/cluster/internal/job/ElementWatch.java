@@ -72,7 +72,6 @@ final class ElementWatch implements AutoCloseable {
      * Which element runs and the verdict on it: the element's number (counted by the job's thread) above
      * {@link #RUNNING}, set while it runs, above the verdict's two bits; 0 before the first element.
      */
-    @SuppressWarnings("unused") // through STATE
     private volatile long state;
     /** When the element running started, on the sweeper's clock; read and written through STARTED_AT. */
     @SuppressWarnings("unused")
