@@ -1,5 +1,6 @@
 package io.streamz.cluster.internal.driver;
 
+import io.streamz.local.internal.core.WorkerThreads;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
@@ -13,9 +14,15 @@ import java.util.concurrent.TimeUnit;
  * while a dispatcher holds its lock thus sends it as soon as it is done, with no thread hand-over:
  * on a small machine, hand-overs (context switches) are what bounds the throughput of small windows.
  * Only one task waits per callback, so a send that blocks (its server gone) holds up no other send.
+ * A local worker that a callback resumes (a {@code buffer} before a {@code gather}) goes on the same
+ * way, on the thread of the callback that completed its element.
  */
 final class CallbackPool extends ThreadPoolExecutor {
     private static final long KEEP_ALIVE_SECONDS = 60;
+
+    /** In the slot while a worker runs there: nothing may be left to run after it. */
+    private static final Runnable TAKEN = () -> {
+    };
 
     /** On this pool's threads, the task to run once the current callback ends, in slot 0; empty otherwise. */
     private final ThreadLocal<Runnable[]> next = new ThreadLocal<>();
@@ -37,10 +44,30 @@ final class CallbackPool extends ThreadPoolExecutor {
         return true;
     }
 
+    /**
+     * Leaves a local worker (a {@code buffer}'s, which a callback resumed by completing the element it
+     * waited for: see {@link WorkerThreads#resume}) to run on the calling thread once its callback
+     * ends, as {@link #runNext} does: that saves waking a worker thread, once per task's answer in a
+     * cluster pipeline with a buffer before its gather. The worker may emit many elements: it runs
+     * alone, and a task it would leave here (a send) runs on another thread instead of waiting for it.
+     */
+    private boolean runWorkerNext(Runnable worker) {
+        return runNext(() -> {
+            Runnable[] slot = next.get();
+            slot[0] = TAKEN;
+            try {
+                worker.run();
+            } finally {
+                slot[0] = null;
+            }
+        });
+    }
+
     @Override
     protected void beforeExecute(Thread thread, Runnable callback) {
         if (next.get() == null) {
             next.set(new Runnable[1]);
+            WorkerThreads.allowResumingHere(this::runWorkerNext);
         }
     }
 

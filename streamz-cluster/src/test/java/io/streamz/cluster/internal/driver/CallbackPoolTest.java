@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.streamz.local.internal.core.WorkerThreads;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -86,5 +87,40 @@ class CallbackPoolTest {
         }));
 
         assertNotSame(failingThread.get(10, TimeUnit.SECONDS), leftThread.get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aWorkerResumedByACallbackGoesOnOnItsThreadAloneAfterIt() throws Exception {
+        List<String> steps = new CopyOnWriteArrayList<>();
+        CompletableFuture<Thread> callbackThread = new CompletableFuture<>();
+        CompletableFuture<Thread> workerThread = new CompletableFuture<>();
+        CompletableFuture<Boolean> workerCouldLeaveATask = new CompletableFuture<>();
+        pool.execute(() -> {
+            WorkerThreads.resume(() -> {
+                steps.add("worker");
+                workerThread.complete(Thread.currentThread());
+                workerCouldLeaveATask.complete(pool.runNext(() -> steps.add("left by the worker")));
+            });
+            steps.add("rest of the callback");
+            callbackThread.complete(Thread.currentThread());
+        });
+
+        assertSame(callbackThread.get(10, TimeUnit.SECONDS), workerThread.get(10, TimeUnit.SECONDS));
+        assertFalse(workerCouldLeaveATask.get(10, TimeUnit.SECONDS), "a send would wait for the worker's elements");
+        assertEquals(List.of("rest of the callback", "worker"), steps);
+    }
+
+    @Test
+    void aWorkerResumedWhenTheCallbackLeftATaskAlreadyGoesToAWorkerThread() throws Exception {
+        CompletableFuture<Thread> callbackThread = new CompletableFuture<>();
+        CompletableFuture<Thread> workerThread = new CompletableFuture<>();
+        pool.execute(() -> {
+            callbackThread.complete(Thread.currentThread());
+            pool.runNext(() -> { });
+            WorkerThreads.resume(() -> workerThread.complete(Thread.currentThread()));
+        });
+
+        assertNotSame(callbackThread.get(10, TimeUnit.SECONDS), workerThread.get(10, TimeUnit.SECONDS));
+        assertTrue(workerThread.get().getName().startsWith("streamz-worker-"), workerThread.get().getName());
     }
 }

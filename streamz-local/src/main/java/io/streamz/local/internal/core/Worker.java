@@ -14,8 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * The worker of an asynchronous node (buffer, delay, rateLimit, timedWindow, latest, mapAsync,
  * partition with a timeout): it emits queued elements downstream of its node one at a time, in
  * queue order, on a {@link WorkerThreads} thread, and takes the next only once downstream has
- * accepted the previous one (waiting for downstream futures without blocking a thread). Timer tasks
- * only queue here, so a slow downstream never holds up the shared timer.
+ * accepted the previous one (waiting for downstream futures without blocking a thread). Resumed by
+ * such a future, it goes on on the thread that completed it when that thread allows it (a cluster
+ * callback thread: {@link WorkerThreads#resume}), else on a worker thread. Timer tasks only queue
+ * here, so a slow downstream never holds up the shared timer.
  *
  * <p>It also counts the elements its node holds ({@link #hold}), from their arrival until downstream
  * accepted them, for {@link Node#idle()}.
@@ -203,7 +205,7 @@ public final class Worker {
             if (accepted != null && !accepted.isDone()) {
                 accepted.whenComplete((ignored, error) -> {
                     finish(next, error);
-                    WorkerThreads.execute(this::emitQueued);
+                    WorkerThreads.resume(this::emitQueued);
                 });
                 return;
             }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,6 +63,26 @@ class WorkerTest {
         assertFalse(worker.idle().isDone(), "x was received, not accepted");
         slow.accept(0);
         Await.done(worker.idle());
+    }
+
+    @Test
+    void resumedOnAThreadThatAllowsItTheWorkerGoesOnThereOnceThatThreadsTaskEnds() throws Exception {
+        AcceptLaterNode slow = AcceptLaterNode.after(node);
+        worker.submit("a", 0);
+        worker.submit("b", 0);
+        Await.until(() -> slow.received().size() == 1);
+        List<Runnable> leftToRun = new CopyOnWriteArrayList<>();
+        Thread callback = new Thread(() -> {
+            WorkerThreads.allowResumingHere(leftToRun::add);
+            slow.accept(0);
+        });
+        callback.start();
+        callback.join();
+
+        assertEquals(1, leftToRun.size(), "the worker's run was left to the thread that accepted a");
+        assertEquals(List.of("a"), slow.received(), "b waits until that thread's task ends");
+        leftToRun.get(0).run();
+        assertEquals(List.of("a", "b"), slow.received());
     }
 
     @Test
