@@ -17,7 +17,9 @@ package io.streamz.cluster.internal.driver;
  * while one answer travels the other runs. Not more: for cheap functions the throughput of a small
  * window is bound by the thread hand-overs each task costs (on the driver, the servers and in
  * Ignite's network threads), not by the servers' work, and four tasks of 16 measured about a third
- * slower than two of 32 ({@code ClusterVsIgniteBenchmark}).
+ * slower than two of 32 ({@code ClusterVsIgniteBenchmark}). The window is the most the step held
+ * lately ({@link #window}), not what it holds at the moment: while the window refills after an
+ * answer, that is only what is still out.
  */
 final class BatchPolicy {
     static final long TARGET_NANOS = 1_000_000;
@@ -29,6 +31,8 @@ final class BatchPolicy {
 
     /** Average nanoseconds per element, or negative before any measurement. */
     private double perElement = -1;
+    /** The most elements the step held lately (see {@link #window}). */
+    private int peak;
 
     /** A task of {@code elements} spent {@code nanos} in the function; replays (0 ns) say nothing. */
     void record(int elements, long nanos) {
@@ -37,6 +41,26 @@ final class BatchPolicy {
         }
         double measured = (double) nanos / elements;
         perElement = perElement < 0 ? measured : (1 - WEIGHT) * perElement + WEIGHT * measured;
+    }
+
+    /**
+     * The elements the step holds as its tasks are sized: {@code held} (waiting or in flight) now, or
+     * the most it held lately when that is more. A step that a full {@code buffer} bounds holds its
+     * whole window only until a task answers; then the emitter refills the window one element at a
+     * time, and tasks sized from what is held at each moment of the refill would leave with one or two
+     * elements, each keeping its place among the tasks in flight for a whole round trip.
+     */
+    int window(int held) {
+        peak = Math.max(peak, held);
+        return peak;
+    }
+
+    /**
+     * A task left while the step held {@code held} elements: the peak decays by an eighth (at least
+     * one), so that a step whose window shrank (a slower source) soon sizes its tasks for the new one.
+     */
+    void sent(int held) {
+        peak = Math.max(held, peak - Math.max(1, peak >> 3));
     }
 
     int batchLimit() {

@@ -92,7 +92,8 @@ public final class ElementDispatcher implements Dispatcher {
             synchronized (sendOrder) {
                 List<Item> items;
                 synchronized (this) {
-                    int held = queue.size() + elementsInFlight;
+                    int heldNow = queue.size() + elementsInFlight;
+                    int held = policy.window(heldNow);
                     if (queue.isEmpty()) {
                         return;
                     }
@@ -104,6 +105,7 @@ public final class ElementDispatcher implements Dispatcher {
                         return;
                     }
                     items = takeBatch(policy.taskSize(held));
+                    policy.sent(heldNow);
                     tasks++;
                     elementsInFlight += items.size();
                 }
@@ -117,10 +119,11 @@ public final class ElementDispatcher implements Dispatcher {
 
     /**
      * Nagle's rule, under the lock: while a task is out, waiting elements leave only once they fill a
-     * task (always so for slow functions: one per task); else they wait for the tasks out to come back.
+     * task (always so for slow functions: one per task), sized for the window the step holds lately
+     * ({@link BatchPolicy#window}); else they wait for the tasks out to come back.
      */
     private boolean fullTaskWaits() {
-        return queue.size() >= policy.taskSize(queue.size() + elementsInFlight);
+        return queue.size() >= policy.taskSize(policy.window(queue.size() + elementsInFlight));
     }
 
     /** The first waiting element and, up to {@code limit}, others whose inputs lie on the same server. */

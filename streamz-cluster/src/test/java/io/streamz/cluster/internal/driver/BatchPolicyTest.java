@@ -50,6 +50,33 @@ class BatchPolicyTest {
     }
 
     @Test
+    void aWindowRefillingAfterAnAnswerKeepsTheTaskSizeOfTheWholeWindow() {
+        BatchPolicy policy = new BatchPolicy();
+        policy.record(1_000, 100_000);
+        assertEquals(32, policy.taskSize(policy.window(64)));
+
+        assertEquals(64, policy.window(3), "right after an answer the step holds little, but the window refills");
+        assertEquals(32, policy.taskSize(policy.window(3)));
+    }
+
+    @Test
+    void theWindowShrinksToWhatTheStepHoldsOnceItHoldsLessForAWhile() {
+        BatchPolicy policy = new BatchPolicy();
+        policy.record(1_000, 100_000);
+        policy.window(64);
+
+        policy.sent(2);
+        assertEquals(56, policy.window(2), "an eighth less per task sent");
+        for (int i = 0; i < 30; i++) {
+            policy.sent(2);
+        }
+        assertEquals(2, policy.window(2));
+        assertEquals(1, policy.taskSize(policy.window(2)));
+        policy.sent(40);
+        assertEquals(40, policy.window(2), "a task sent while more were held raises it again");
+    }
+
+    @Test
     void replaysSayNothingAboutTheFunction() {
         BatchPolicy policy = new BatchPolicy();
         policy.record(10, 0);

@@ -120,6 +120,36 @@ class ElementDispatcherTest {
     }
 
     @Test
+    void aWindowRefilledOneElementAtATimeLeavesInATaskOfItsSizeNotInShortOnes() throws Exception {
+        submit(1, 1);
+        answerCheaply(bench.nextTask(), 1);
+        await(dispatcher.idle());
+        submit(2, 65);
+        answerUntil(64);
+        await(dispatcher.idle());
+
+        // As an emitter refills a buffer(64) that the answers emptied: one element at a time.
+        submit(66, 66);
+        assertEquals(List.of(66), bench.values(bench.nextTask()), "with no task out, the first leaves at once");
+        submit(67, 80);
+        bench.noTaskSentWithin(200);
+        submit(81, 100);
+        List<Object> refill = bench.values(bench.nextTask());
+        assertTrue(refill.size() > 14, "they leave together once they fill a task of the window's size: " + refill);
+        assertEquals(IntStream.range(67, 67 + refill.size()).boxed().toList(), refill, "in emit order");
+    }
+
+    /** Answers the tasks sent, and those sent after, until they held {@code elements} elements. */
+    private void answerUntil(int elements) throws InterruptedException {
+        for (int answered = 0; answered < elements; ) {
+            TaskBench.Sent task = bench.nextTask();
+            int size = bench.values(task).size();
+            answerCheaply(task, size);
+            answered += size;
+        }
+    }
+
+    @Test
     void elementsArrivingWhileTasksAreOutLeaveTogetherInEmitOrderOnceOneAnswers() throws Exception {
         submit(1, 1);
         answerCheaply(bench.nextTask(), 1);
