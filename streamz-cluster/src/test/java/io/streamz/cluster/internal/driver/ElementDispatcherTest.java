@@ -51,6 +51,13 @@ class ElementDispatcherTest {
         done.get(10, TimeUnit.SECONDS);
     }
 
+    /** Runs element 1 alone, answered as a cheap function's: the step sizes its tasks from then on. */
+    private void measureACheapFunction() throws Exception {
+        submit(1, 1);
+        answerCheaply(bench.nextTask(), 1);
+        await(dispatcher.idle());
+    }
+
     /** Answers {@code task} as if each of its elements took a microsecond: a cheap function. */
     private static void answerCheaply(TaskBench.Sent task, int elements) {
         task.answer(JobAnswers.answer(true, elements, 0, 1_000L * elements));
@@ -94,9 +101,7 @@ class ElementDispatcherTest {
 
     @Test
     void whileATaskIsOutWaitingElementsDoNotLeaveInAShortTaskWhenAnotherAnswers() throws Exception {
-        submit(1, 1);
-        answerCheaply(bench.nextTask(), 1);
-        await(dispatcher.idle());
+        measureACheapFunction();
         List<Handle> outputs = submit(2, 65);
         TaskBench.Sent first = bench.nextTask();
         TaskBench.Sent second = bench.nextTask();
@@ -121,9 +126,7 @@ class ElementDispatcherTest {
 
     @Test
     void aWindowRefilledOneElementAtATimeLeavesInATaskOfItsSizeNotInShortOnes() throws Exception {
-        submit(1, 1);
-        answerCheaply(bench.nextTask(), 1);
-        await(dispatcher.idle());
+        measureACheapFunction();
         submit(2, 65);
         answerUntil(64);
         await(dispatcher.idle());
@@ -151,9 +154,7 @@ class ElementDispatcherTest {
 
     @Test
     void elementsArrivingWhileTasksAreOutLeaveTogetherInEmitOrderOnceOneAnswers() throws Exception {
-        submit(1, 1);
-        answerCheaply(bench.nextTask(), 1);
-        await(dispatcher.idle());
+        measureACheapFunction();
 
         submit(2, 101);
         List<TaskBench.Sent> out = new ArrayList<>();
