@@ -92,20 +92,20 @@ public final class ElementDispatcher implements Dispatcher {
             synchronized (sendOrder) {
                 List<Item> items;
                 synchronized (this) {
-                    int heldNow = queue.size() + elementsInFlight;
-                    int held = policy.window(heldNow);
+                    int held = queue.size() + elementsInFlight;
+                    int window = policy.window(held);
                     if (queue.isEmpty()) {
                         return;
                     }
-                    if (tasks >= policy.maxTasks(held, placement.totalThreads())) {
+                    if (tasks >= policy.maxTasks(window, placement.totalThreads())) {
                         saturated = true;
                         return;
                     }
                     if (tasks > 0 && !fullTaskWaits()) {
                         return;
                     }
-                    items = takeBatch(policy.taskSize(held));
-                    policy.sent(heldNow);
+                    items = takeBatch(policy.taskSize(window));
+                    policy.sent(held);
                     tasks++;
                     elementsInFlight += items.size();
                 }
